@@ -1,0 +1,169 @@
+using System.Threading.Channels;
+using IntentBot.Nlu.Inference;
+using Microsoft.Extensions.Logging;
+
+namespace IntentBot.Nlu.Batching;
+
+/// <summary>
+/// Coalesces texts from concurrent callers into padded batches for one model run.
+/// </summary>
+/// <remarks>
+/// A single loop owns the model and three input buffers sized for the largest batch, so steady-state
+/// inference allocates only the per-text result arrays. The queue is bounded: when it is full callers get
+/// <see cref="QueueFullException"/> at once instead of an ever-growing backlog. The loop waits for more
+/// texts (up to <see cref="NluOptions.MaxBatchDelayMicroseconds"/>) only when the previous batch held more
+/// than one text, i.e. under concurrent load; a lone caller is never delayed.
+/// </remarks>
+public sealed class MicroBatcher : IAsyncDisposable
+{
+    private readonly OnnxModel _model;
+    private readonly ILogger _logger;
+    private readonly Channel<PendingText> _queue;
+    private readonly int _capacity;
+    private readonly int _maxBatch;
+    private readonly TimeSpan _maxDelay;
+    private readonly long[] _ids, _mask, _types;
+    private readonly int _padId;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _loop;
+    private int _queued;
+    private int _lastBatchSize;
+
+    public MicroBatcher(OnnxModel model, NluOptions options, int maxSequenceLength, int padId, ILogger logger)
+    {
+        _model = model;
+        _logger = logger;
+        _capacity = options.QueueCapacity;
+        _maxBatch = options.MaxBatchSize;
+        _maxDelay = TimeSpan.FromTicks(options.MaxBatchDelayMicroseconds * TimeSpan.TicksPerMicrosecond);
+        _padId = padId;
+        _ids = new long[_maxBatch * maxSequenceLength];
+        _mask = new long[_maxBatch * maxSequenceLength];
+        _types = new long[_maxBatch * maxSequenceLength]; // segment 0 everywhere: written once, never changed
+        _queue = Channel.CreateUnbounded<PendingText>(new UnboundedChannelOptions { SingleReader = true });
+        _loop = Task.Run(RunLoopAsync);
+    }
+
+    public BatchStatistics Statistics { get; } = new();
+
+    /// <summary>Texts waiting for the model right now.</summary>
+    public int QueueLength => Volatile.Read(ref _queued);
+
+    /// <summary>Queues texts for the model; all are accepted or none is.</summary>
+    /// <exception cref="QueueFullException">Accepting them would exceed the queue capacity.</exception>
+    public Task<ModelOutputs>[] Enqueue(IReadOnlyList<int[]> encoded, CancellationToken cancellationToken)
+    {
+        // Reserve room for the whole request first so a large request is never half-queued.
+        if (Interlocked.Add(ref _queued, encoded.Count) > _capacity)
+        {
+            Interlocked.Add(ref _queued, -encoded.Count);
+            throw new QueueFullException(_capacity);
+        }
+
+        var tasks = new Task<ModelOutputs>[encoded.Count];
+        for (var i = 0; i < encoded.Count; i++)
+        {
+            var pending = new PendingText(encoded[i], cancellationToken);
+            tasks[i] = pending.Completion.Task;
+            if (!_queue.Writer.TryWrite(pending))
+                pending.Completion.TrySetException(new ObjectDisposedException(nameof(MicroBatcher)));
+        }
+        return tasks;
+    }
+
+    private async Task RunLoopAsync()
+    {
+        var batch = new List<PendingText>(_maxBatch);
+        var reader = _queue.Reader;
+        try
+        {
+            while (await reader.WaitToReadAsync(_stop.Token).ConfigureAwait(false))
+            {
+                Drain(reader, batch);
+                if (batch.Count < _maxBatch && _maxDelay > TimeSpan.Zero && _lastBatchSize > 1)
+                    await WaitForCompanyAsync(reader, batch).ConfigureAwait(false);
+                Interlocked.Add(ref _queued, -batch.Count);
+                Execute(batch);
+                _lastBatchSize = batch.Count;
+                batch.Clear();
+            }
+        }
+        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        {
+        }
+        // Anything still queued at shutdown fails fast rather than hanging its caller.
+        while (reader.TryRead(out var left))
+            left.Completion.TrySetException(new ObjectDisposedException(nameof(MicroBatcher)));
+    }
+
+    private void Drain(ChannelReader<PendingText> reader, List<PendingText> batch)
+    {
+        while (batch.Count < _maxBatch && reader.TryRead(out var item)) batch.Add(item);
+    }
+
+    private async Task WaitForCompanyAsync(ChannelReader<PendingText> reader, List<PendingText> batch)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
+        timeout.CancelAfter(_maxDelay);
+        try
+        {
+            while (batch.Count < _maxBatch && await reader.WaitToReadAsync(timeout.Token).ConfigureAwait(false))
+                Drain(reader, batch);
+        }
+        catch (OperationCanceledException) when (!_stop.IsCancellationRequested)
+        {
+        }
+    }
+
+    private void Execute(List<PendingText> batch)
+    {
+        batch.RemoveAll(p =>
+        {
+            if (!p.CancellationToken.IsCancellationRequested) return false;
+            p.Completion.TrySetCanceled(p.CancellationToken);
+            return true;
+        });
+        if (batch.Count == 0) return;
+
+        var sequence = 0;
+        foreach (var p in batch) sequence = Math.Max(sequence, p.Ids.Length);
+        for (var row = 0; row < batch.Count; row++)
+        {
+            var ids = batch[row].Ids;
+            var offset = row * sequence;
+            for (var t = 0; t < sequence; t++)
+            {
+                var real = t < ids.Length;
+                _ids[offset + t] = real ? ids[t] : _padId;
+                _mask[offset + t] = real ? 1 : 0;
+            }
+        }
+
+        try
+        {
+            var outputs = _model.Run(_ids, _mask, _types, batch.Count, sequence);
+            Statistics.Record(batch.Count);
+            for (var i = 0; i < batch.Count; i++) batch[i].Completion.TrySetResult(outputs[i]);
+        }
+        catch (Exception ex)
+        {
+            _logger.LogError(ex, "Model run failed for a batch of {BatchSize} texts.", batch.Count);
+            foreach (var p in batch) p.Completion.TrySetException(ex);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _stop.CancelAsync().ConfigureAwait(false);
+        await _loop.ConfigureAwait(false);
+        _stop.Dispose();
+    }
+
+    private sealed class PendingText(int[] ids, CancellationToken cancellationToken)
+    {
+        public int[] Ids { get; } = ids;
+        public CancellationToken CancellationToken { get; } = cancellationToken;
+        public TaskCompletionSource<ModelOutputs> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}

@@ -1,0 +1,168 @@
+using IntentBot.Nlu.Manifest;
+using Microsoft.Extensions.Logging;
+using Microsoft.ML.OnnxRuntime;
+
+namespace IntentBot.Nlu.Inference;
+
+/// <summary>
+/// One ONNX Runtime session over the model, built once. <see cref="Run"/> takes a padded batch and is
+/// safe to call from several threads, though the batcher calls it from one.
+/// </summary>
+public sealed class OnnxModel : IDisposable
+{
+    private readonly InferenceSession _session;
+    private readonly string[] _inputNames;
+    private readonly string[] _outputNames;
+    private readonly bool _feedsTokenTypes;
+
+    private OnnxModel(InferenceSession session, ModelManifest manifest, string provider)
+    {
+        _session = session;
+        ExecutionProvider = provider;
+        var inputs = manifest.Inputs!;
+        _feedsTokenTypes = !string.IsNullOrEmpty(inputs.TokenTypeIds);
+        _inputNames = _feedsTokenTypes
+            ? [inputs.InputIds!, inputs.AttentionMask!, inputs.TokenTypeIds!]
+            : [inputs.InputIds!, inputs.AttentionMask!];
+        _outputNames = [manifest.Heads!.Intent!.Output!, manifest.Heads.Sentiment!.Output!];
+        IntentCount = manifest.Heads.Intent.Labels!.Count;
+        SentimentCount = manifest.Heads.Sentiment.Labels!.Count;
+    }
+
+    /// <summary>"CPU" or "CUDA": what actually runs the model.</summary>
+    public string ExecutionProvider { get; }
+    public int IntentCount { get; }
+    public int SentimentCount { get; }
+
+    public static OnnxModel Load(string modelPath, ModelManifest manifest, NluOptions options, ILogger logger)
+    {
+        var (session, provider) = CreateSession(modelPath, options, logger);
+        try
+        {
+            CheckSignature(session, manifest, modelPath);
+            return new OnnxModel(session, manifest, provider);
+        }
+        catch
+        {
+            session.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Runs a batch. Buffers are row-major [batch, sequence]; only the first batch*sequence elements
+    /// are read, so callers can pass reusable buffers sized for the largest batch.
+    /// </summary>
+    public ModelOutputs[] Run(long[] inputIds, long[] attentionMask, long[] tokenTypeIds, int batch, int sequence)
+    {
+        long[] shape = [batch, sequence];
+        var length = batch * sequence;
+        using var ids = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, inputIds.AsMemory(0, length), shape);
+        using var mask = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, attentionMask.AsMemory(0, length), shape);
+        using var types = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, tokenTypeIds.AsMemory(0, length), shape);
+        OrtValue[] feeds = _feedsTokenTypes ? [ids, mask, types] : [ids, mask];
+
+        using var runOptions = new RunOptions();
+        using var results = _session.Run(runOptions, _inputNames, feeds, _outputNames);
+        var intents = results[0].GetTensorDataAsSpan<float>();
+        var sentiments = results[1].GetTensorDataAsSpan<float>();
+
+        var outputs = new ModelOutputs[batch];
+        for (var i = 0; i < batch; i++)
+        {
+            outputs[i] = new ModelOutputs(
+                intents.Slice(i * IntentCount, IntentCount).ToArray(),
+                sentiments.Slice(i * SentimentCount, SentimentCount).ToArray());
+        }
+        return outputs;
+    }
+
+    public void Dispose() => _session.Dispose();
+
+    private static (InferenceSession Session, string Provider) CreateSession(string modelPath, NluOptions options, ILogger logger)
+    {
+        if (options.ExecutionProvider is ExecutionProviderKind.Cuda or ExecutionProviderKind.Auto)
+        {
+            try
+            {
+                return (CreateCudaSession(modelPath, options), "CUDA");
+            }
+            catch (Exception ex) when (ex is OnnxRuntimeException or EntryPointNotFoundException or DllNotFoundException or TypeInitializationException)
+            {
+                var reason = DescribeCudaFailure(ex);
+                if (options.ExecutionProvider == ExecutionProviderKind.Cuda)
+                    throw new ModelLoadException($"Nlu:ExecutionProvider is Cuda but CUDA cannot be used: {reason}", ex);
+                logger.LogWarning("CUDA execution provider unavailable ({Reason}); running the model on CPU.", reason);
+            }
+        }
+        return (CreateCpuSession(modelPath, options), "CPU");
+    }
+
+    private static InferenceSession CreateCudaSession(string modelPath, NluOptions options)
+    {
+        using var sessionOptions = BaseOptions(options);
+        // Both calls can throw when the CUDA provider or its libraries are missing: the append when the
+        // package was built without CUDA, the constructor when libcudart/cuDNN cannot be loaded.
+        sessionOptions.AppendExecutionProvider_CUDA(options.CudaDeviceId);
+        return new InferenceSession(modelPath, sessionOptions);
+    }
+
+    private static InferenceSession CreateCpuSession(string modelPath, NluOptions options)
+    {
+        using var sessionOptions = BaseOptions(options);
+        try
+        {
+            return new InferenceSession(modelPath, sessionOptions);
+        }
+        catch (OnnxRuntimeException ex)
+        {
+            throw new ModelLoadException($"{modelPath}: ONNX Runtime cannot load the model ({ex.Message}).", ex);
+        }
+    }
+
+    private static SessionOptions BaseOptions(NluOptions options) => new()
+    {
+        GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+        ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+        IntraOpNumThreads = options.IntraOpThreads,
+        InterOpNumThreads = 1,
+    };
+
+    private static string DescribeCudaFailure(Exception ex)
+    {
+        var available = string.Join(", ", OrtEnv.Instance().GetAvailableProviders());
+        return $"{ex.GetType().Name}: {ex.Message.Trim()} (providers in this ONNX Runtime build: {available}; " +
+               "build with -p:OnnxRuntimeGpu=true and install CUDA 12 + cuDNN 9 for GPU inference)";
+    }
+
+    private static void CheckSignature(InferenceSession session, ModelManifest manifest, string modelPath)
+    {
+        var errors = new List<string>();
+        var inputs = manifest.Inputs!;
+        foreach (var name in new[] { inputs.InputIds, inputs.AttentionMask, inputs.TokenTypeIds })
+        {
+            if (string.IsNullOrEmpty(name)) continue;
+            if (!session.InputMetadata.TryGetValue(name, out var meta))
+                errors.Add($"input '{name}' named in the manifest is not a model input (model has: {string.Join(", ", session.InputMetadata.Keys)})");
+            else if (meta.ElementType != typeof(long))
+                errors.Add($"input '{name}' is {meta.ElementType.Name}, expected int64");
+        }
+        CheckHead(session, "heads.intent", manifest.Heads!.Intent!, errors);
+        CheckHead(session, "heads.sentiment", manifest.Heads.Sentiment!, errors);
+        if (errors.Count > 0)
+            throw new ModelLoadException($"{modelPath}: the model does not match its manifest:{Environment.NewLine}  - " + string.Join(Environment.NewLine + "  - ", errors));
+    }
+
+    private static void CheckHead(InferenceSession session, string field, HeadSpec head, List<string> errors)
+    {
+        if (!session.OutputMetadata.TryGetValue(head.Output!, out var meta))
+        {
+            errors.Add($"{field}.output '{head.Output}' is not a model output (model has: {string.Join(", ", session.OutputMetadata.Keys)})");
+            return;
+        }
+        var dims = meta.Dimensions;
+        var labels = head.Labels!.Count;
+        if (dims.Length != 2 || dims[^1] != labels)
+            errors.Add($"{field}: {labels} labels, but output '{head.Output}' has shape [{string.Join(", ", dims)}] (expected [batch, {labels}])");
+    }
+}

@@ -1,0 +1,78 @@
+using IntentBot.Nlu.Batching;
+using IntentBot.Nlu.Classification;
+using IntentBot.Nlu.Inference;
+using IntentBot.Nlu.Manifest;
+using IntentBot.Nlu.Tokenization;
+using Microsoft.Extensions.Logging;
+
+namespace IntentBot.Nlu;
+
+/// <summary>
+/// The loaded model: tokenizer, ONNX session, micro-batcher and result rules, built once from a model
+/// folder. Tokenization runs on the caller's thread (so it spreads over cores); inference is batched.
+/// </summary>
+public sealed class NluEngine : ITextClassifier, IAsyncDisposable
+{
+    private readonly TextEncoder _encoder;
+    private readonly OnnxModel _model;
+    private readonly MicroBatcher _batcher;
+    private readonly ResultFactory _results;
+    private readonly int _defaultTopK;
+
+    private NluEngine(ModelManifest manifest, TextEncoder encoder, OnnxModel model, NluOptions options, ILogger logger)
+    {
+        _encoder = encoder;
+        _model = model;
+        _results = new ResultFactory(manifest);
+        _defaultTopK = options.DefaultTopK;
+        _batcher = new MicroBatcher(model, options, encoder.MaxSequenceLength, encoder.PadId, logger);
+        Model = new ModelInfo(
+            manifest.Name!, manifest.Version!, model.ExecutionProvider,
+            manifest.Heads!.Intent!.Labels!.Select(l => new IntentLabel(l.Name!, l.Category!)).ToArray(),
+            manifest.Heads.Sentiment!.Labels!.Select(l => l.Name!).ToArray(),
+            manifest.OutOfScope!.Label, manifest.OutOfScope.ConfidenceThreshold,
+            encoder.MaxSequenceLength, manifest.Metrics);
+    }
+
+    public ModelInfo Model { get; }
+    public TextEncoder Encoder => _encoder;
+    public BatchStatistics BatchStatistics => _batcher.Statistics;
+    public int QueueLength => _batcher.QueueLength;
+
+    /// <summary>Loads and validates a model folder; throws <see cref="ModelLoadException"/> saying what is wrong.</summary>
+    public static NluEngine Load(string modelDirectory, NluOptions options, ILogger logger)
+    {
+        var manifest = ManifestReader.Read(modelDirectory);
+        var encoder = TextEncoder.Create(Path.Combine(modelDirectory, manifest.Files!.Vocab!), manifest.Tokenizer!);
+        var model = OnnxModel.Load(Path.Combine(modelDirectory, manifest.Files.Model!), manifest, options, logger);
+        logger.LogInformation("Loaded model {Name} {Version} from {Path} on {Provider}.",
+            manifest.Name, manifest.Version, modelDirectory, model.ExecutionProvider);
+        return new NluEngine(manifest, encoder, model, options, logger);
+    }
+
+    public async Task<IReadOnlyList<ClassificationResult>> ClassifyAsync(IReadOnlyList<string> texts, int? topK = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        if (texts.Count == 0) return [];
+
+        var encoded = new EncodedText[texts.Count];
+        var ids = new int[texts.Count][];
+        for (var i = 0; i < texts.Count; i++)
+        {
+            encoded[i] = _encoder.Encode(texts[i]);
+            ids[i] = encoded[i].Ids;
+        }
+
+        var outputs = await Task.WhenAll(_batcher.Enqueue(ids, cancellationToken)).ConfigureAwait(false);
+        var k = topK ?? _defaultTopK;
+        var results = new ClassificationResult[outputs.Length];
+        for (var i = 0; i < outputs.Length; i++) results[i] = _results.Create(outputs[i], encoded[i].Truncated, k);
+        return results;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _batcher.DisposeAsync().ConfigureAwait(false);
+        _model.Dispose();
+    }
+}

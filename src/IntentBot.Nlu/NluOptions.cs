@@ -1,0 +1,47 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace IntentBot.Nlu;
+
+/// <summary>Where ONNX Runtime runs the model.</summary>
+public enum ExecutionProviderKind
+{
+    /// <summary>CUDA when it can be loaded, else CPU (the reason is logged).</summary>
+    Auto,
+    Cpu,
+    /// <summary>CUDA or nothing: start-up fails when it cannot be loaded.</summary>
+    Cuda,
+}
+
+/// <summary>The <c>Nlu</c> configuration section.</summary>
+public sealed class NluOptions
+{
+    public const string SectionName = "Nlu";
+
+    /// <summary>Model folder (manifest.json, model.onnx, vocab.txt). Relative paths resolve against the content root, then the repository root.</summary>
+    [Required]
+    public string ModelPath { get; set; } = "models/intentbot-default";
+
+    public ExecutionProviderKind ExecutionProvider { get; set; } = ExecutionProviderKind.Auto;
+
+    [Range(0, 16)]
+    public int CudaDeviceId { get; set; }
+
+    /// <summary>ONNX Runtime intra-op threads; 0 lets it use one per core.</summary>
+    [Range(0, 256)]
+    public int IntraOpThreads { get; set; }
+
+    /// <summary>Most texts run through the model at once.</summary>
+    [Range(1, 512)]
+    public int MaxBatchSize { get; set; } = 32;
+
+    /// <summary>How long a batch may wait for company under concurrent load, in microseconds.</summary>
+    [Range(0, 50_000)]
+    public int MaxBatchDelayMicroseconds { get; set; } = 1000;
+
+    /// <summary>Texts waiting for the model before new work is refused (503 with Retry-After).</summary>
+    [Range(1, 1_000_000)]
+    public int QueueCapacity { get; set; } = 4096;
+
+    [Range(1, 100)]
+    public int DefaultTopK { get; set; } = 3;
+}

@@ -1,0 +1,128 @@
+using System.Text.Unicode;
+using System.Text.Json;
+using IntentBot.Server.Problems;
+using IntentBot.Server.Security;
+using Microsoft.Net.Http.Headers;
+
+namespace IntentBot.Server.Classification;
+
+/// <summary>
+/// Reads and validates a classify request by hand rather than through model binding, so that each way a
+/// body can be wrong (not JSON, not UTF-8, wrong shape, too big) gets its own precise problem details.
+/// </summary>
+internal static class ClassifyRequestReader
+{
+    public readonly record struct Parsed(IReadOnlyList<string> Texts, int? TopK);
+
+    public static async Task<(Parsed? Request, IResult? Error)> ReadAsync(HttpRequest request, ApiOptions options, int labelCount, CancellationToken cancellationToken)
+    {
+        if (!IsJson(request.ContentType))
+            return (null, Problem.Status(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
+                "Send the body as application/json (UTF-8)."));
+
+        var (body, tooLarge) = await BodyReader.ReadAsync(request, options.MaxRequestBytes, cancellationToken);
+        if (tooLarge)
+            return (null, Problem.Status(StatusCodes.Status413PayloadTooLarge, "Request body too large",
+                $"The body exceeds {options.MaxRequestBytes} bytes."));
+        if (body.Length == 0)
+            return (null, Problem.Validation("body", "The request body is empty; send {\"text\": \"...\"} or {\"texts\": [\"...\"]}."));
+        if (!Utf8.IsValid(body))
+            return (null, Problem.Status(StatusCodes.Status400BadRequest, "Invalid UTF-8", "The request body is not valid UTF-8."));
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 32 });
+        }
+        catch (JsonException ex)
+        {
+            return (null, Problem.Status(StatusCodes.Status400BadRequest, "Malformed JSON", ex.Message));
+        }
+
+        using (document)
+        {
+            return Validate(document.RootElement, options, labelCount);
+        }
+    }
+
+    private static (Parsed?, IResult?) Validate(JsonElement root, ApiOptions options, int labelCount)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+            return (null, Problem.Validation("body", "The body must be a JSON object."));
+
+        var hasText = root.TryGetProperty("text", out var text);
+        var hasTexts = root.TryGetProperty("texts", out var texts);
+        if (hasText == hasTexts)
+            return (null, Problem.Validation(hasText ? "texts" : "text", "Send exactly one of \"text\" (a string) or \"texts\" (an array of strings)."));
+
+        var errors = new Dictionary<string, string[]>();
+        var list = new List<string>();
+        if (hasText)
+        {
+            AddText(text, "text", options, list, errors);
+        }
+        else if (texts.ValueKind != JsonValueKind.Array)
+        {
+            errors["texts"] = ["\"texts\" must be an array of strings."];
+        }
+        else
+        {
+            var count = texts.GetArrayLength();
+            if (count == 0) errors["texts"] = ["\"texts\" must hold at least one text."];
+            else if (count > options.MaxTexts) errors["texts"] = [$"At most {options.MaxTexts} texts per request; got {count}."];
+            else
+            {
+                var i = 0;
+                foreach (var item in texts.EnumerateArray()) AddText(item, $"texts[{i++}]", options, list, errors);
+            }
+        }
+
+        int? topK = null;
+        if (root.TryGetProperty("topK", out var k) && k.ValueKind != JsonValueKind.Null)
+        {
+            if (k.ValueKind == JsonValueKind.Number && k.TryGetInt32(out var value) && value >= 1 && value <= labelCount) topK = value;
+            else errors["topK"] = [$"\"topK\" must be a whole number from 1 to {labelCount}."];
+        }
+
+        return errors.Count > 0 ? (null, Problem.Validation(errors)) : (new Parsed(list, topK), null);
+    }
+
+    private static void AddText(JsonElement element, string field, ApiOptions options, List<string> list, Dictionary<string, string[]> errors)
+    {
+        if (element.ValueKind != JsonValueKind.String)
+        {
+            errors[field] = [$"Must be a string, not {element.ValueKind.ToString().ToLowerInvariant()}."];
+            return;
+        }
+        var value = element.GetString()!;
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors[field] = ["Must not be empty or whitespace."];
+            return;
+        }
+        var characters = CountCharacters(value);
+        if (characters > options.MaxTextCharacters)
+        {
+            errors[field] = [$"Is {characters} characters long; the limit is {options.MaxTextCharacters}."];
+            return;
+        }
+        list.Add(value);
+    }
+
+    /// <summary>Counts Unicode scalar values, so an emoji or a CJK character is one character, as a user sees it.</summary>
+    private static int CountCharacters(string value)
+    {
+        var count = 0;
+        foreach (var _ in value.EnumerateRunes()) count++;
+        return count;
+    }
+
+    private static bool IsJson(string? contentType)
+    {
+        if (!MediaTypeHeaderValue.TryParse(contentType, out var media)) return false;
+        var charset = media.Charset.Value;
+        if (charset is not null && !charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)) return false;
+        return media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || media.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase);
+    }
+}

@@ -1,0 +1,27 @@
+using IntentBot.Server.Classification;
+using IntentBot.Server.Health;
+using IntentBot.Server.Hosting;
+using IntentBot.Server.Nlu;
+using IntentBot.Server.Problems;
+using IntentBot.Server.Security;
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    ContentRootPath = RepositoryPaths.LocateHome(),
+});
+builder.AddProblemHandling();
+builder.AddApiSecurity();
+builder.AddNlu();
+builder.Services.AddOpenApi();
+
+var app = builder.Build();
+app.UseProblemHandling();
+app.UseApiSecurity();
+app.MapHealthApi();
+app.MapClassificationApi();
+app.MapOpenApi();
+app.Run();
+
+/// <summary>Visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;
