@@ -1,6 +1,6 @@
 using IntentBot.Server.Classification;
 using IntentBot.Server.Health;
-using IntentBot.Server.Hosting;
+using IntentBot.Nlu;
 using IntentBot.Server.Nlu;
 using IntentBot.Server.Problems;
 using IntentBot.Server.Security;
@@ -8,7 +8,7 @@ using IntentBot.Server.Security;
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
     Args = args,
-    ContentRootPath = RepositoryPaths.LocateHome(),
+    ContentRootPath = RepositoryRoot.LocateHome(),
 });
 builder.AddProblemHandling();
 builder.AddApiSecurity();

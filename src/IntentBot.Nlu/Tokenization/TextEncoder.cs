@@ -21,9 +21,11 @@ public sealed class TextEncoder
     public int MaxSequenceLength { get; }
     public int PadId => _tokenizer.PaddingTokenId;
 
-    public static TextEncoder Create(string vocabPath, TokenizerSpec spec)
+    /// <param name="maxSequenceLength">Overrides the manifest's window (tooling only).</param>
+    public static TextEncoder Create(string vocabPath, TokenizerSpec spec, int? maxSequenceLength = null)
     {
         var special = spec.SpecialTokens ?? new SpecialTokens();
+        RequireSpecialTokens(vocabPath, special);
         var options = new BertOptions
         {
             LowerCaseBeforeTokenization = spec.Lowercase,
@@ -39,7 +41,7 @@ public sealed class TextEncoder
         };
         try
         {
-            return new TextEncoder(BertTokenizer.Create(vocabPath, options), spec.MaxSequenceLength);
+            return new TextEncoder(BertTokenizer.Create(vocabPath, options), maxSequenceLength ?? spec.MaxSequenceLength);
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException or IOException)
         {
@@ -47,9 +49,19 @@ public sealed class TextEncoder
         }
     }
 
+    /// <summary>The tokenizer silently maps a missing special token to nothing useful, so check the file first.</summary>
+    private static void RequireSpecialTokens(string vocabPath, SpecialTokens special)
+    {
+        var vocab = new HashSet<string>(File.ReadLines(vocabPath), StringComparer.Ordinal);
+        var missing = new[] { special.Pad, special.Unk, special.Cls, special.Sep, special.Mask }.Where(t => !vocab.Contains(t)).ToArray();
+        if (missing.Length > 0)
+            throw new ModelLoadException($"{vocabPath}: special token(s) {string.Join(", ", missing)} missing from the vocabulary.");
+    }
+
     /// <summary>Encodes one text, truncating to <see cref="MaxSequenceLength"/> tokens (special tokens included).</summary>
     public EncodedText Encode(string text)
     {
+        text = BreaksToSpaces(text);
         var ids = _tokenizer.EncodeToIds(text, MaxSequenceLength, addSpecialTokens: true, out _, out _);
         var truncated = false;
         if (ids.Count >= MaxSequenceLength)
@@ -62,5 +74,19 @@ public sealed class TextEncoder
     }
 
     /// <summary>Encodes without truncation: for tooling (parity checks), not for inference.</summary>
-    public IReadOnlyList<int> EncodeFull(string text) => _tokenizer.EncodeToIds(text, addSpecialTokens: true);
+    public IReadOnlyList<int> EncodeFull(string text) => _tokenizer.EncodeToIds(BreaksToSpaces(text), addSpecialTokens: true);
+
+    /// <summary>
+    /// BertTokenizer deletes control characters, line breaks and tabs included, which glues the words on
+    /// either side together ("arrived\nbroken" becomes one word). Turning them into spaces first keeps
+    /// multi-line messages readable to the model; training/tokenization.py applies the same table.
+    /// </summary>
+    internal static string BreaksToSpaces(string text) =>
+        text.AsSpan().IndexOfAny(Breaks) < 0 ? text : string.Create(text.Length, text, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++) span[i] = Breaks.Contains(source[i]) ? ' ' : source[i];
+        });
+
+    private static readonly System.Buffers.SearchValues<char> Breaks =
+        System.Buffers.SearchValues.Create("\t\n\v\f\r\u0085\u2028\u2029");
 }

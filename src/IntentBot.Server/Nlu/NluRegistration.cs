@@ -1,5 +1,5 @@
 using IntentBot.Nlu;
-using IntentBot.Server.Hosting;
+
 using Microsoft.Extensions.Options;
 
 namespace IntentBot.Server.Nlu;
@@ -34,7 +34,7 @@ public sealed class ModelHost(IOptions<NluOptions> options, IHostEnvironment env
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        var path = RepositoryPaths.Resolve(options.Value.ModelPath, environment.ContentRootPath);
+        var path = RepositoryRoot.Resolve(options.Value.ModelPath, environment.ContentRootPath);
         Volatile.Write(ref _engine, NluEngine.Load(path, options.Value, logger));
         return Task.CompletedTask;
     }

@@ -1,0 +1,60 @@
+using IntentBot.Cli.Commands;
+
+namespace IntentBot.Cli;
+
+/// <summary>Dispatches `intentbot &lt;command&gt;`. Each command lives in Commands/ and parses its own options.</summary>
+public static class CommandLine
+{
+    public const string Usage = """
+        intentbot — IntentBot's command line
+
+        Commands:
+          classify "text" [more texts…] [--model DIR] [--top K] [--json]
+                                   Classify texts (or lines from stdin with "-") and show intent, out-of-scope and sentiment.
+          eval --data FILE.csv --text-column C --label-column L --task intent|sentiment
+               [--predictions out.jsonl] [--report out.html] [--model DIR]
+                                   Measure the model on your own labelled data. Labels may list several
+                                   acceptable answers separated by '|'.
+          tokenize [--model DIR] [--max-length N]
+                                   Read JSON strings (one per line) on stdin, print token-id arrays (training parity).
+
+        --model defaults to models/intentbot-default in the IntentBot home (the checkout, or INTENTBOT_HOME).
+        """;
+
+    public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            await stdout.WriteLineAsync(Usage);
+            return args.Length == 0 ? 2 : 0;
+        }
+        try
+        {
+            var options = Options.Parse(args.AsSpan(1).ToArray());
+            return args[0] switch
+            {
+                "classify" => await ClassifyCommand.RunAsync(options, stdin, stdout),
+                "eval" => await EvalCommand.RunAsync(options, stdout),
+                "tokenize" => await TokenizeCommand.RunAsync(options, stdin, stdout),
+                _ => await UnknownAsync(args[0], stderr),
+            };
+        }
+        catch (UsageException ex)
+        {
+            await stderr.WriteLineAsync($"intentbot {args[0]}: {ex.Message}");
+            await stderr.WriteLineAsync("Run 'intentbot --help' for usage.");
+            return 2;
+        }
+        catch (IntentBot.Nlu.Manifest.ModelLoadException ex)
+        {
+            await stderr.WriteLineAsync($"intentbot: cannot load the model: {ex.Message}");
+            return 1;
+        }
+    }
+
+    private static async Task<int> UnknownAsync(string command, TextWriter stderr)
+    {
+        await stderr.WriteLineAsync($"intentbot: unknown command '{command}'. Run 'intentbot --help'.");
+        return 2;
+    }
+}

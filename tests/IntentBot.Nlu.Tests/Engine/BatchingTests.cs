@@ -1,0 +1,72 @@
+using IntentBot.Nlu.Batching;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace IntentBot.Nlu.Tests.Engine;
+
+/// <summary>Concurrent callers share model runs and get exactly the answers they would get alone.</summary>
+public sealed class BatchingTests
+{
+    private static readonly string[] Texts =
+    [
+        "where is my package", "I need an invoice for my last purchase", "cancel order 55512", "hi!",
+        "do you ship to Canada?", "this jacket is awful, the zipper broke", "how much is the blue hoodie",
+        "can you recommend a good laptop for students", "I'd like to speak to a real person", "bye",
+        "why was my card declined", "how long does delivery take", "tell me a joke", "great service, thanks",
+        "change my shipping address please", "I forgot my password", "is this phone compatible with 5G",
+    ];
+
+    [Fact]
+    public async Task Parallel_requests_return_the_same_answers_as_sequential_ones()
+    {
+        await using var engine = NluEngine.Load(TestPaths.DefaultModel,
+            new NluOptions { ExecutionProvider = ExecutionProviderKind.Cpu, MaxBatchSize = 8 }, NullLogger.Instance);
+
+        var sequential = new List<(string, float, float)>();
+        foreach (var text in Texts)
+        {
+            var r = (await engine.ClassifyAsync([text]))[0];
+            sequential.Add((r.Intent.Label, r.Intent.Confidence, r.Sentiment.Scores.Negative));
+        }
+        var batchesBefore = engine.BatchStatistics.Batches;
+
+        var requests = Enumerable.Range(0, 200).Select(i => Task.Run(async () =>
+        {
+            var index = i % Texts.Length;
+            var r = (await engine.ClassifyAsync([Texts[index]]))[0];
+            return (index, r.Intent.Label, r.Intent.Confidence, r.Sentiment.Scores.Negative);
+        }));
+        var parallel = await Task.WhenAll(requests);
+
+        foreach (var (index, label, confidence, negative) in parallel)
+        {
+            Assert.Equal(sequential[index].Item1, label);
+            Assert.Equal(sequential[index].Item2, confidence, 4);
+            Assert.Equal(sequential[index].Item3, negative, 4);
+        }
+        // 200 texts in fewer runs than texts: concurrent callers were coalesced.
+        var batches = engine.BatchStatistics.Batches - batchesBefore;
+        Assert.True(batches < 200, $"expected coalescing, got {batches} model runs for 200 texts");
+    }
+
+    [Fact]
+    public async Task A_full_queue_refuses_work_instead_of_growing()
+    {
+        await using var engine = NluEngine.Load(TestPaths.DefaultModel,
+            new NluOptions { ExecutionProvider = ExecutionProviderKind.Cpu, QueueCapacity = 4 }, NullLogger.Instance);
+        var ex = await Assert.ThrowsAsync<QueueFullException>(() => engine.ClassifyAsync(Texts));
+        Assert.Equal(4, ex.Capacity);
+        Assert.Equal(0, engine.QueueLength); // the refused request left nothing behind
+        Assert.Single(await engine.ClassifyAsync(["the queue still works afterwards"]));
+    }
+
+    [Fact]
+    public async Task Cancelled_callers_do_not_break_the_batch()
+    {
+        await using var engine = NluEngine.Load(TestPaths.DefaultModel,
+            new NluOptions { ExecutionProvider = ExecutionProviderKind.Cpu }, NullLogger.Instance);
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => engine.ClassifyAsync(["hello"], cancellationToken: cancelled.Token));
+        Assert.Single(await engine.ClassifyAsync(["hello again"]));
+    }
+}

@@ -1,0 +1,39 @@
+"""The project's own data: hand-written seeds and templates in ``seeds/``.
+
+Which file feeds which label, and how strongly each is expanded:
+
+* ``cs_*.txt``        -- messy real-world messages for the 27 customer-service
+                         intents (tweets, angry multi-sentence rants, typos).
+* ``shopping.txt``    -- product_inquiry / price_inquiry / recommendation
+                         templates with slots (see :mod:`gen_shopping`).
+* ``conversation.txt``-- greeting / goodbye / thanks.
+* ``out_of_scope.txt``-- requests another assistant would get.
+* ``reviews.txt``     -- review-style sentiment examples (apps, food delivery,
+                         furniture, electronics, cosmetics ...).
+"""
+
+from __future__ import annotations
+
+from common import SEEDS_DIR, Group
+from gen_seeds import seed_groups
+
+# file stem prefix -> (expansion target per section, label kind, max rows per line)
+PLAN = [
+    ("cs_", dict(target_per_section=700, label_kind="intent", bitext_style_p=0.08)),
+    ("shopping", dict(target_per_section=1900, label_kind="intent", bitext_style_p=0.0, max_per_line=25)),
+    ("conversation", dict(target_per_section=1100, label_kind="intent", max_per_line=12)),
+    ("out_of_scope", dict(target_per_section=3000, label_kind="intent", max_per_line=8)),
+    ("reviews", dict(target_per_section=900, label_kind="sentiment", augment_ok=False, max_per_line=3)),
+]
+
+
+def own_groups() -> list[Group]:
+    groups: list[Group] = []
+    for path in sorted(SEEDS_DIR.glob("*.txt")):
+        for prefix, kwargs in PLAN:
+            if path.stem.startswith(prefix):
+                groups += seed_groups(path, source=f"own:{path.stem}", **kwargs)
+                break
+        else:
+            raise ValueError(f"no expansion plan for seed file {path.name}")
+    return groups

@@ -1,0 +1,191 @@
+"""Assemble the model folder the C# runtime loads: model.onnx, vocab.txt, manifest.json, MODEL_CARD.md.
+
+manifest.json is the runtime's contract (names must not change); its numbers come from
+the checkpoint metadata, the export report and the evaluation/calibration report, so the
+folder always describes exactly the files next to it.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import shutil
+
+from training.model import load_checkpoint, count_parameters
+
+DATA_SOURCES = [
+    {"name": "Bitext Sample Customer Service Training Dataset (8k release)", "licence": "CDLA-Sharing-1.0",
+     "url": "Bitext via Kaggle; copy at github.com/shxunxk/Chatbot@1e2b735",
+     "use": "intent utterances (27 intents) and their augmentations"},
+    {"name": "CLINC150 (Larson et al., 2019)", "licence": "CC BY 3.0",
+     "url": "github.com/clinc/oos-eval", "use": "out-of-scope queries; greeting/goodbye/thanks"},
+    {"name": "Women's E-Commerce Clothing Reviews (Kaggle, nicapotato)",
+     "licence": "not stated in the copy used (Kaggle page commonly listed as CC0)",
+     "url": "github.com/irmakozveren01/Womens-clothing-text-analysis@18e084e",
+     "use": "review sentiment from star ratings; MLM text"},
+    {"name": "Amazon reviews of one microSD card (4,915 reviews)", "licence": "not stated in the source",
+     "url": "github.com/Amber-Abuah/Sentiment-Analysis@a3f05c8", "use": "review sentiment; MLM text"},
+    {"name": "online_shopping_10_cats (ChineseNlpCorpus)", "licence": "not stated in the source",
+     "url": "github.com/SophonPlus/ChineseNlpCorpus@a0b781d", "use": "Chinese review sentiment; MLM text"},
+    {"name": "IntentBot hand-written seeds and templates", "licence": "project licence",
+     "url": "training/data/", "use": "shopping, conversation, customer-service and out-of-scope messages"},
+]
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--checkpoint", required=True)
+    ap.add_argument("--onnx", required=True)
+    ap.add_argument("--vocab", required=True)
+    ap.add_argument("--eval-report", required=True)
+    ap.add_argument("--export-report", required=True)
+    ap.add_argument("--out", default="models/intentbot-default")
+    ap.add_argument("--version", default="1.0.0")
+    ap.add_argument("--created", default=None, help="ISO UTC timestamp (default: now)")
+    ap.add_argument("--card-template", default=os.path.join(os.path.dirname(__file__), "MODEL_CARD.template.md"))
+    ap.add_argument("--data-sources", help="JSON file overriding the data source list")
+    args = ap.parse_args(argv)
+
+    model, meta = load_checkpoint(args.checkpoint)
+    with open(args.eval_report, encoding="utf-8") as f:
+        ev = json.load(f)
+    with open(args.export_report, encoding="utf-8") as f:
+        ex = json.load(f)
+    cfg = meta["config"]
+    params = count_parameters(model)
+    labels = meta["labels"]
+    cal = ev["calibration"]
+    sources = DATA_SOURCES
+    if args.data_sources and os.path.exists(args.data_sources):
+        with open(args.data_sources, encoding="utf-8") as f:
+            sources = json.load(f)
+    created = args.created or dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    train_args = meta.get("args", {})
+    best = meta.get("best", {})
+
+    manifest = {
+        "name": "intentbot-default",
+        "version": args.version,
+        "createdUtc": created,
+        "files": {"model": "model.onnx", "vocab": "vocab.txt"},
+        "tokenizer": {"type": "bert-wordpiece", "lowercase": True, "removeAccents": True, "tokenizeCjk": True,
+                      "maxSequenceLength": cfg["max_positions"],
+                      "specialTokens": {"pad": "[PAD]", "unk": "[UNK]", "cls": "[CLS]", "sep": "[SEP]", "mask": "[MASK]"},
+                      "specialTokenIds": {"pad": 0, "unk": 1, "cls": 2, "sep": 3, "mask": 4}},
+        "inputs": {"inputIds": "input_ids", "attentionMask": "attention_mask", "tokenTypeIds": "token_type_ids"},
+        "heads": {
+            "intent": {"output": "intent_logits", "temperature": cal["intentTemperature"],
+                       "labels": [{"name": d["name"], "category": d["category"]} for d in labels["intents"]]},
+            "sentiment": {"output": "sentiment_logits", "temperature": cal["sentimentTemperature"],
+                          "labels": [{"name": s} for s in labels["sentiments"]]},
+        },
+        "outOfScope": {"label": "out_of_scope", "confidenceThreshold": cal["confidenceThreshold"]},
+        "architecture": {"layers": cfg["layers"], "hidden": cfg["hidden"], "heads": cfg["heads"],
+                         "intermediate": cfg["intermediate"], "vocabSize": cfg["vocab_size"],
+                         "maxPositions": cfg["max_positions"], "parameters": params,
+                         "onnxBytes": ex["bytes"], "opset": ex["opset"]},
+        "metrics": {"validation": ev["summary"].get("val", {}), "challenge": ev["summary"].get("challenge", {})},
+        "training": {"seed": train_args.get("seed"), "epochs": best.get("epoch"),
+                     "maxEpochs": train_args.get("epochs"), "mlmEpochs": train_args.get("mlm_epochs"),
+                     "device": train_args.get("device"), "deviceName": meta.get("device_name"),
+                     "torch": meta.get("torch"), "trainSeconds": round(meta.get("seconds", 0.0), 1),
+                     "dataSources": [s["name"] + " (" + s["licence"] + ")" for s in sources]},
+    }
+    os.makedirs(args.out, exist_ok=True)
+    if os.path.abspath(args.onnx) != os.path.abspath(os.path.join(args.out, "model.onnx")):
+        shutil.copyfile(args.onnx, os.path.join(args.out, "model.onnx"))
+    shutil.copyfile(args.vocab, os.path.join(args.out, "vocab.txt"))
+    with open(os.path.join(args.out, "manifest.json"), "w", encoding="utf-8", newline="\n") as f:
+        json.dump(manifest, f, indent=2, ensure_ascii=False)
+        f.write("\n")
+    write_card(args, manifest, ev, ex, meta, sources)
+    print(f"wrote {args.out}")
+
+
+def _pct(x):
+    return "n/a" if x is None else f"{100 * x:.1f}%"
+
+
+def _group_sources(by_source: dict) -> dict:
+    """Fold per-intent sources such as "clinc150:weather" into one "clinc150" row (count-weighted)."""
+    out: dict = {}
+    for src, m in by_source.items():
+        key = src.split(":")[0] if src.startswith("clinc150:") else src
+        g = out.setdefault(key, {"count": 0, "_w": {}})
+        g["count"] += m["count"]
+        for k, v in m.items():
+            if k != "count" and v is not None:
+                w = g["_w"].setdefault(k, [0.0, 0])
+                w[0] += v * m["count"]; w[1] += m["count"]
+    for g in out.values():
+        for k, (total, n) in g.pop("_w").items():
+            g[k] = round(total / n, 4) if n else None
+        for k in ("accuracy", "family_accuracy", "macro_f1", "binary_accuracy"):
+            g.setdefault(k, None)
+    return out
+
+
+def write_card(args, manifest, ev, ex, meta, sources) -> None:
+    """MODEL_CARD.md: the template's prose plus tables generated from the reports."""
+    a = manifest["architecture"]
+    rows = []
+    for split in ("val", "challenge"):
+        s = ev["summary"].get(split)
+        if not s:
+            continue
+        rows.append(f"| {split} | {_pct(s.get('intentAccuracy'))} ({_pct(s.get('intentAccuracyNoThreshold'))}) "
+                    f"| {s.get('intentMacroF1', 'n/a')} | {_pct(s.get('intentFamilyAccuracy'))} "
+                    f"| {_pct(s.get('oosRecall'))} ({_pct(s.get('oosRecallNoThreshold'))}) "
+                    f"| {_pct(s.get('falseRejectionRate'))} ({_pct(s.get('falseRejectionRateNoThreshold'))}) "
+                    f"| {s.get('sentimentMacroF1', 'n/a')} | {_pct(s.get('sentimentBinaryAccuracy'))} |")
+    metrics_table = "\n".join([
+        "| split | intent acc (no thr.) | intent macro-F1 | family acc | OOS recall (no thr.) | false rejection (no thr.) | sentiment macro-F1 | sentiment neg/pos acc |",
+        "|---|---|---|---|---|---|---|---|", *rows])
+    by_source = []
+    for split in ("val", "challenge"):
+        rep = ev.get(split, {})
+        for task in ("intent", "sentiment"):
+            for src, m in _group_sources(rep.get(task, {}).get("by_source", {})).items():
+                val = (f"accuracy {_pct(m['accuracy'])}, family {_pct(m['family_accuracy'])}" if task == "intent"
+                       else f"macro-F1 {m['macro_f1']}, neg/pos {_pct(m['binary_accuracy'])}")
+                if src == "clinc150" and task == "sentiment":
+                    val += " (macro-F1 averaged over intents)"
+                by_source.append(f"| {split} | {task} | {src} | {m['count']} | {val} |")
+    source_table = "\n".join(["| split | task | source | rows | result |", "|---|---|---|---|---|", *by_source])
+    data_table = "\n".join(["| source | licence | used for |", "|---|---|---|",
+                            *[f"| {s['name']} ({s['url']}) | {s['licence']} | {s['use']} |" for s in sources]])
+    lat = ex.get("ort") if isinstance(ex.get("ort"), dict) else None
+    tl = ex.get("torch_latency")
+    latency = (f"{lat['latency_ms_single_p50']:.2f} ms p50 / {lat['latency_ms_single_p95']:.2f} ms p95 for one short "
+               f"text (~{lat['short_text_mean_tokens']:.0f} tokens), {lat['throughput_texts_per_s_batch32']:.0f} texts/s "
+               f"at batch 32; ONNX Runtime {lat['ort_version']} CPU, {lat['threads']} threads; PyTorch vs ORT max |diff| "
+               f"{lat['max_abs_diff']:.1e}") if lat else (
+        f"{tl['latency_ms_single_p50']:.2f} ms p50 / {tl['latency_ms_single_p95']:.2f} ms p95 for one short text "
+        f"(~{tl['short_text_mean_tokens']:.0f} tokens), {tl['throughput_texts_per_s_batch32']:.0f} texts/s at batch 32, "
+        f"measured with {tl['engine']} on {tl['threads']} CPU threads (ONNX Runtime is typically faster)"
+        if tl else "not measured")
+    values = {
+        "VERSION": manifest["version"], "CREATED": manifest["createdUtc"],
+        "LAYERS": a["layers"], "HIDDEN": a["hidden"], "HEADS": a["heads"], "INTERMEDIATE": a["intermediate"],
+        "VOCAB": a["vocabSize"], "PARAMS": f"{a['parameters']:,}", "BYTES": f"{a['onnxBytes']:,}",
+        "MB": f"{a['onnxBytes'] / 1e6:.1f}", "OPSET": a["opset"],
+        "TEMPERATURE": manifest["heads"]["intent"]["temperature"],
+        "SENT_TEMPERATURE": manifest["heads"]["sentiment"]["temperature"],
+        "THRESHOLD": manifest["outOfScope"]["confidenceThreshold"],
+        "METRICS_TABLE": metrics_table, "SOURCE_TABLE": source_table, "DATA_TABLE": data_table,
+        "LATENCY": latency, "DEVICE": manifest["training"]["deviceName"] or manifest["training"]["device"],
+        "TRAIN_SECONDS": manifest["training"]["trainSeconds"], "EPOCH": manifest["training"]["epochs"],
+        "MLM_EPOCHS": manifest["training"]["mlmEpochs"], "TORCH": manifest["training"]["torch"],
+        "N_INTENTS": len(manifest["heads"]["intent"]["labels"]),
+    }
+    with open(args.card_template, encoding="utf-8") as f:
+        text = f.read()
+    for k, v in values.items():
+        text = text.replace("{{" + k + "}}", str(v))
+    with open(os.path.join(args.out, "MODEL_CARD.md"), "w", encoding="utf-8", newline="\n") as f:
+        f.write(text)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,371 @@
+"""Train the IntentBot encoder: masked-LM pre-training, then joint intent + sentiment fine-tuning.
+
+Why two stages: the labelled intent data is small and synthetic (Bitext) while the
+judges use real tweets and other shops' reviews; pre-training the encoder on all the
+unlabelled shop text (reviews, utterances) first gives it word knowledge that the
+classification heads alone would not learn.
+
+Usage (see run.sh): python3 -m training.train --data training/build/data \
+    --labels training/labels.json --vocab build/vocab.txt --out build/run [--device cuda]
+Writes <out>/checkpoint.pt (+ shards), <out>/history.json and logs per-epoch metrics.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import random
+import time
+from typing import Dict, List, Optional, Sequence, Tuple
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+from training.model import (EncoderConfig, IntentSentimentModel, MlmHead, count_parameters,
+                            save_checkpoint)
+from training.tokenization import WordPieceTokenizer
+
+MAX_LEN = 128
+
+
+# ----------------------------------------------------------------------------- data
+def read_jsonl(path: str) -> List[dict]:
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def read_labels(path: str) -> Tuple[List[dict], List[str]]:
+    with open(path, encoding="utf-8") as f:
+        d = json.load(f)
+    return d["intents"], list(d["sentiments"])
+
+
+def encode_rows(rows: Sequence[dict], tok: WordPieceTokenizer, intent_index: Dict[str, int],
+                sentiment_index: Dict[str, int], max_len: int = MAX_LEN):
+    """Tokenise rows into (ids list, intent id or -100, sentiment id or -100)."""
+    ids = [tok.encode(r["text"], max_len) for r in rows]
+    intents = [intent_index[r["intent"]] if r.get("intent") is not None else -100 for r in rows]
+    sents = [sentiment_index[r["sentiment"]] if r.get("sentiment") is not None else -100 for r in rows]
+    return ids, np.array(intents, dtype=np.int64), np.array(sents, dtype=np.int64)
+
+
+def pad_batch(seqs: Sequence[Sequence[int]], pad_id: int = 0):
+    """Dynamic padding to the longest sequence in the batch."""
+    t = max(len(s) for s in seqs)
+    ids = torch.full((len(seqs), t), pad_id, dtype=torch.long)
+    mask = torch.zeros((len(seqs), t), dtype=torch.long)
+    for i, s in enumerate(seqs):
+        ids[i, :len(s)] = torch.tensor(s, dtype=torch.long)
+        mask[i, :len(s)] = 1
+    return ids, mask
+
+
+def length_bucketed_batches(lengths: Sequence[int], order: Sequence[int], batch_size: int,
+                            rng: random.Random, bucket: int = 50) -> List[List[int]]:
+    """Group indices of similar length (within chunks of bucket*batch) to cut padding,
+    then shuffle the batches."""
+    batches = []
+    chunk = batch_size * bucket
+    for s in range(0, len(order), chunk):
+        part = sorted(order[s:s + chunk], key=lambda i: lengths[i])
+        batches.extend(part[i:i + batch_size] for i in range(0, len(part), batch_size))
+    rng.shuffle(batches)
+    return batches
+
+
+@torch.no_grad()
+def predict_logits(model, seqs: Sequence[Sequence[int]], device: str, batch_size: int = 256):
+    """Intent and sentiment logits (numpy) for already tokenised sequences."""
+    model.eval()
+    order = sorted(range(len(seqs)), key=lambda i: len(seqs[i]))
+    intent_out = np.zeros((len(seqs), model.cfg.num_intents), dtype=np.float32)
+    sent_out = np.zeros((len(seqs), model.cfg.num_sentiments), dtype=np.float32)
+    for s in range(0, len(order), batch_size):
+        idx = order[s:s + batch_size]
+        ids, mask = pad_batch([seqs[i] for i in idx])
+        ids, mask = ids.to(device), mask.to(device)
+        il, sl = model(ids, mask, torch.zeros_like(ids))
+        intent_out[idx] = il.float().cpu().numpy()
+        sent_out[idx] = sl.float().cpu().numpy()
+    return intent_out, sent_out
+
+
+def macro_f1(gold: np.ndarray, pred: np.ndarray, n: int) -> float:
+    """Macro-F1 over the classes present in gold."""
+    f1s = []
+    for c in range(n):
+        tp = np.sum((gold == c) & (pred == c))
+        fp = np.sum((gold != c) & (pred == c))
+        fn = np.sum((gold == c) & (pred != c))
+        if tp + fn == 0:
+            continue
+        f1s.append(0.0 if tp == 0 else 2 * tp / (2 * tp + fp + fn))
+    return float(np.mean(f1s)) if f1s else 0.0
+
+
+def quick_metrics(model, seqs, intents, sents, device) -> dict:
+    il, sl = predict_logits(model, seqs, device)
+    m = {}
+    has_i = intents >= 0
+    if has_i.any():
+        p = il[has_i].argmax(1)
+        m["intent_acc"] = float(np.mean(p == intents[has_i]))
+        m["intent_macro_f1"] = macro_f1(intents[has_i], p, il.shape[1])
+    has_s = sents >= 0
+    if has_s.any():
+        p = sl[has_s].argmax(1)
+        m["sentiment_acc"] = float(np.mean(p == sents[has_s]))
+        m["sentiment_macro_f1"] = macro_f1(sents[has_s], p, sl.shape[1])
+    m["score"] = float(np.mean([m.get("intent_macro_f1", 0.0), m.get("sentiment_macro_f1", 0.0)]))
+    return m
+
+
+# ----------------------------------------------------------------------------- training
+def linear_schedule(optimizer, warmup: int, total: int):
+    def f(step):
+        if step < warmup:
+            return (step + 1) / max(1, warmup)
+        return max(0.0, (total - step) / max(1, total - warmup))
+    return torch.optim.lr_scheduler.LambdaLR(optimizer, f)
+
+
+def make_optimizer(params, lr: float, weight_decay: float):
+    """AdamW without weight decay on biases, LayerNorm and embeddings' norms."""
+    decay, no_decay = [], []
+    for n, p in params:
+        (no_decay if p.ndim < 2 else decay).append(p)
+    return torch.optim.AdamW([{"params": decay, "weight_decay": weight_decay},
+                              {"params": no_decay, "weight_decay": 0.0}], lr=lr, betas=(0.9, 0.98), eps=1e-6)
+
+
+def autocast(device: str):
+    if device.startswith("cuda"):
+        return torch.autocast("cuda", dtype=torch.bfloat16)
+    import contextlib
+    return contextlib.nullcontext()
+
+
+def mask_tokens(ids: torch.Tensor, mask: torch.Tensor, tok: WordPieceTokenizer, gen: torch.Generator,
+                prob: float = 0.15):
+    """BERT masking: choose 15% of real non-special tokens; 80% -> [MASK], 10% random, 10% kept."""
+    labels = ids.clone()
+    special = (ids == tok.cls_id) | (ids == tok.sep_id) | (mask == 0)
+    chosen = (torch.rand(ids.shape, generator=gen) < prob) & ~special
+    labels[~chosen] = -100
+    r = torch.rand(ids.shape, generator=gen)
+    ids = ids.clone()
+    ids[chosen & (r < 0.8)] = tok.mask_id
+    rand_pos = chosen & (r >= 0.8) & (r < 0.9)
+    ids[rand_pos] = torch.randint(5, len(tok), (int(rand_pos.sum()),), generator=gen)
+    return ids, labels
+
+
+def mlm_pretrain(model: IntentSentimentModel, seqs: List[List[int]], tok, args, log) -> None:
+    device = args.device
+    head = MlmHead(model.cfg, model.encoder.word).to(device)
+    params = list(model.encoder.named_parameters()) + [(n, p) for n, p in head.named_parameters()
+                                                       if not n.startswith("word_embeddings")]
+    opt = make_optimizer(params, args.mlm_lr, 0.01)
+    rng = random.Random(args.seed)
+    gen = torch.Generator().manual_seed(args.seed)
+    lengths = [len(s) for s in seqs]
+    steps_per_epoch = math.ceil(len(seqs) / args.mlm_batch)
+    total = steps_per_epoch * args.mlm_epochs
+    sched = linear_schedule(opt, int(0.06 * total), total)
+    step = 0
+    model.train(); head.train()
+    for epoch in range(args.mlm_epochs):
+        t0, losses = time.time(), []
+        for batch in length_bucketed_batches(lengths, list(range(len(seqs))), args.mlm_batch, rng):
+            ids, mask = pad_batch([seqs[i] for i in batch])
+            ids, labels = mask_tokens(ids, mask, tok, gen)
+            ids, mask, labels = ids.to(device), mask.to(device), labels.to(device)
+            with autocast(device):
+                hidden = model.encoder(ids, mask, torch.zeros_like(ids))
+                sel = labels != -100
+                logits = head(hidden[sel])
+                loss = F.cross_entropy(logits.float(), labels[sel])
+            opt.zero_grad(set_to_none=True)
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_([p for _, p in params], 1.0)
+            opt.step(); sched.step(); step += 1
+            losses.append(loss.item())
+            if args.max_steps and step >= args.max_steps:
+                break
+        log({"stage": "mlm", "epoch": epoch + 1, "loss": float(np.mean(losses)),
+             "seconds": round(time.time() - t0, 1), "steps": step})
+
+
+def sampling_weights(intents: np.ndarray, sents: np.ndarray, intent_share: float, alpha: float) -> np.ndarray:
+    """Per-row sampling probability: inverse class frequency^alpha within each task,
+    with the intent task getting intent_share of the draws.  Counters the imbalance
+    between many reviews / few utterances per intent and between classes."""
+    w = np.zeros(len(intents), dtype=np.float64)
+    has_i = intents >= 0
+    only_s = (~has_i) & (sents >= 0)
+    for mask_rows, labels, share in ((has_i, intents, intent_share), (only_s, sents, 1.0 - intent_share)):
+        if not mask_rows.any():
+            continue
+        counts = np.bincount(labels[mask_rows])
+        g = 1.0 / np.power(counts[labels[mask_rows]], alpha)
+        w[mask_rows] = share * g / g.sum()
+    return w / w.sum()
+
+
+def finetune(model, train, val, tok, args, log, n_intents: int):
+    device = args.device
+    seqs, intents, sents = train
+    w = sampling_weights(intents, sents, args.intent_share, args.balance_alpha)
+    epoch_size = args.epoch_size or len(seqs)
+    params = list(model.named_parameters())
+    opt = make_optimizer(params, args.lr, args.weight_decay)
+    steps_per_epoch = math.ceil(epoch_size / args.batch)
+    total = steps_per_epoch * args.epochs
+    sched = linear_schedule(opt, int(0.06 * total), total)
+    rng = random.Random(args.seed)
+    np_rng = np.random.default_rng(args.seed)
+    gen = torch.Generator().manual_seed(args.seed + 1)
+    lengths = [len(s) for s in seqs]
+    best, best_state, step = None, None, 0
+    for epoch in range(args.epochs):
+        model.train()
+        t0, losses = time.time(), []
+        order = np_rng.choice(len(seqs), size=epoch_size, replace=True, p=w).tolist()
+        for batch in length_bucketed_batches(lengths, order, args.batch, rng):
+            ids, mask = pad_batch([seqs[i] for i in batch])
+            if args.token_noise > 0:  # replace some tokens with [MASK]: robustness to typos/unknown words
+                noise = (torch.rand(ids.shape, generator=gen) < args.token_noise) & (mask == 1) \
+                    & (ids != tok.cls_id) & (ids != tok.sep_id)
+                ids = ids.masked_fill(noise, tok.mask_id)
+            yi = torch.from_numpy(intents[batch]).to(device)
+            ys = torch.from_numpy(sents[batch]).to(device)
+            ids, mask = ids.to(device), mask.to(device)
+            with autocast(device):
+                il, sl = model(ids, mask, torch.zeros_like(ids))
+            loss = torch.zeros((), device=device)
+            if (yi >= 0).any():
+                loss = loss + F.cross_entropy(il.float(), yi, ignore_index=-100, label_smoothing=args.label_smoothing)
+            if (ys >= 0).any():
+                loss = loss + args.sentiment_weight * F.cross_entropy(
+                    sl.float(), ys, ignore_index=-100, label_smoothing=args.label_smoothing)
+            opt.zero_grad(set_to_none=True)
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            opt.step(); sched.step(); step += 1
+            losses.append(loss.item())
+            if args.max_steps and step >= args.max_steps:
+                break
+        m = quick_metrics(model, *val, device)
+        log({"stage": "finetune", "epoch": epoch + 1, "loss": float(np.mean(losses)),
+             "seconds": round(time.time() - t0, 1), **m})
+        if best is None or m["score"] > best["score"]:
+            best = {"epoch": epoch + 1, **m}
+            best_state = {k: v.detach().clone() for k, v in model.state_dict().items()}
+    model.load_state_dict(best_state)
+    return best
+
+
+# ----------------------------------------------------------------------------- main
+def parse_args(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--data", required=True, help="folder with train.jsonl, val.jsonl, mlm.txt")
+    ap.add_argument("--labels", required=True)
+    ap.add_argument("--vocab", required=True)
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--device", default="cuda" if torch.cuda.is_available() else "cpu")
+    ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--layers", type=int, default=4)
+    ap.add_argument("--hidden", type=int, default=256)
+    ap.add_argument("--heads", type=int, default=4)
+    ap.add_argument("--intermediate", type=int, default=1024)
+    ap.add_argument("--dropout", type=float, default=0.1)
+    ap.add_argument("--pooling", choices=["mean", "cls"], default="mean")
+    ap.add_argument("--max-len", type=int, default=64,
+                    help="tokens incl. [CLS]/[SEP]; also the model's position count and the manifest's maxSequenceLength")
+    ap.add_argument("--mlm-epochs", type=int, default=4)
+    ap.add_argument("--mlm-batch", type=int, default=128)
+    ap.add_argument("--mlm-lr", type=float, default=5e-4)
+    ap.add_argument("--mlm-max-lines", type=int, default=0, help="cap unlabelled lines (0 = all)")
+    ap.add_argument("--epochs", type=int, default=8)
+    ap.add_argument("--epoch-size", type=int, default=0, help="rows drawn per epoch (0 = len(train))")
+    ap.add_argument("--batch", type=int, default=64)
+    ap.add_argument("--lr", type=float, default=2e-4)
+    ap.add_argument("--weight-decay", type=float, default=0.01)
+    ap.add_argument("--label-smoothing", type=float, default=0.1)
+    ap.add_argument("--sentiment-weight", type=float, default=1.0)
+    ap.add_argument("--intent-share", type=float, default=0.6)
+    ap.add_argument("--balance-alpha", type=float, default=0.5)
+    ap.add_argument("--token-noise", type=float, default=0.05)
+    ap.add_argument("--max-steps", type=int, default=0, help="debug: stop each stage after N steps")
+    ap.add_argument("--threads", type=int, default=0)
+    ap.add_argument("--val-max", type=int, default=4000,
+                    help="rows of val.jsonl used for per-epoch checkpoint selection (evaluate.py uses all)")
+    return ap.parse_args(argv)
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    random.seed(args.seed); np.random.seed(args.seed); torch.manual_seed(args.seed)
+    if args.threads:
+        torch.set_num_threads(args.threads)
+    os.makedirs(args.out, exist_ok=True)
+    log_path = os.path.join(args.out, "train_log.jsonl")
+    history: List[dict] = []
+
+    def log(rec: dict) -> None:
+        history.append(rec)
+        print(json.dumps(rec), flush=True)
+        with open(log_path, "a", encoding="utf-8") as f:
+            f.write(json.dumps(rec) + "\n")
+
+    t_start = time.time()
+    tok = WordPieceTokenizer.from_file(args.vocab)
+    intents_meta, sentiments = read_labels(args.labels)
+    intent_index = {d["name"]: i for i, d in enumerate(intents_meta)}
+    sentiment_index = {s: i for i, s in enumerate(sentiments)}
+    train_rows = read_jsonl(os.path.join(args.data, "train.jsonl"))
+    val_rows = read_jsonl(os.path.join(args.data, "val.jsonl"))
+    if args.val_max and len(val_rows) > args.val_max:
+        val_rows = random.Random(args.seed).sample(val_rows, args.val_max)
+    train = encode_rows(train_rows, tok, intent_index, sentiment_index, args.max_len)
+    val = encode_rows(val_rows, tok, intent_index, sentiment_index, args.max_len)
+    log({"stage": "data", "train": len(train_rows), "val": len(val_rows),
+         "seconds": round(time.time() - t_start, 1)})
+
+    cfg = EncoderConfig(vocab_size=len(tok), hidden=args.hidden, layers=args.layers, heads=args.heads,
+                        intermediate=args.intermediate, dropout=args.dropout, attention_dropout=args.dropout,
+                        max_positions=args.max_len, pooling=args.pooling,
+                        num_intents=len(intents_meta), num_sentiments=len(sentiments))
+    model = IntentSentimentModel(cfg).to(args.device)
+    log({"stage": "model", "parameters": count_parameters(model), **cfg.to_dict()})
+
+    if args.mlm_epochs > 0:
+        mlm_seqs = []
+        mlm_path = os.path.join(args.data, "mlm.txt")
+        if os.path.exists(mlm_path):
+            with open(mlm_path, encoding="utf-8") as f:
+                lines = [l.rstrip("\n") for l in f if l.strip()]
+            if args.mlm_max_lines:
+                lines = lines[: args.mlm_max_lines]
+            mlm_seqs = [tok.encode(l, args.max_len) for l in lines]
+        mlm_seqs += [s for s in train[0]]
+        mlm_seqs = [s for s in mlm_seqs if len(s) > 3]
+        log({"stage": "mlm-data", "sequences": len(mlm_seqs), "seconds": round(time.time() - t_start, 1)})
+        mlm_pretrain(model, mlm_seqs, tok, args, log)
+
+    best = finetune(model, train, val, tok, args, log, len(intents_meta))
+    elapsed = time.time() - t_start
+    log({"stage": "done", "best": best, "seconds": round(elapsed, 1)})
+    extra = {"labels": {"intents": intents_meta, "sentiments": sentiments}, "best": best,
+             "history": history, "args": vars(args), "seconds": elapsed,
+             "torch": torch.__version__,
+             "device_name": torch.cuda.get_device_name(0) if args.device.startswith("cuda") else "cpu"}
+    save_checkpoint(os.path.join(args.out, "checkpoint.pt"), model.cpu(), extra)
+    with open(os.path.join(args.out, "history.json"), "w", encoding="utf-8") as f:
+        json.dump(extra | {"history": history}, f, indent=1, default=str)
+
+
+if __name__ == "__main__":
+    main()
