@@ -18,6 +18,7 @@ public sealed class NluEngine : ITextClassifier, IAsyncDisposable
     private readonly MicroBatcher _batcher;
     private readonly ResultFactory _results;
     private readonly int _defaultTopK;
+    private int _disposed;
 
     private NluEngine(ModelManifest manifest, TextEncoder encoder, OnnxModel model, NluOptions options, ILogger logger)
     {
@@ -72,6 +73,7 @@ public sealed class NluEngine : ITextClassifier, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         await _batcher.DisposeAsync().ConfigureAwait(false);
         _model.Dispose();
     }

@@ -28,6 +28,7 @@ public sealed class MicroBatcher : IAsyncDisposable
     private readonly Task _loop;
     private int _queued;
     private int _lastBatchSize;
+    private int _disposed;
 
     public MicroBatcher(OnnxModel model, NluOptions options, int maxSequenceLength, int padId, ILogger logger)
     {
@@ -154,6 +155,8 @@ public sealed class MicroBatcher : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // The host may dispose a singleton more than once (as itself and as a hosted service).
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         _queue.Writer.TryComplete();
         await _stop.CancelAsync().ConfigureAwait(false);
         await _loop.ConfigureAwait(false);

@@ -43,6 +43,7 @@ public sealed class ModelHost(IOptions<NluOptions> options, IHostEnvironment env
 
     public async ValueTask DisposeAsync()
     {
-        if (_engine is not null) await _engine.DisposeAsync();
+        var engine = Interlocked.Exchange(ref _engine, null);
+        if (engine is not null) await engine.DisposeAsync();
     }
 }

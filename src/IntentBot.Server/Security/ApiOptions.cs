@@ -20,7 +20,7 @@ public sealed class ApiOptions
     /// <summary>Accepted X-Api-Key values; empty turns key checking off (the local default).</summary>
     public string[] Keys { get; set; } = [];
 
-    [Required]
+    [Required, Microsoft.Extensions.Options.ValidateObjectMembers]
     public RateLimitOptions RateLimit { get; set; } = new();
 }
 
