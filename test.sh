@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Runs every test: installs what the tests need (idempotently), builds, runs all test projects,
+# and ends with one summary line "N passed, N failed, N skipped".
+set -euo pipefail
+cd "$(dirname "$0")"
+source scripts/ensure-dotnet-deps.sh
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+status=0
+dotnet test IntentBot.sln -c Release --no-restore 2>&1 | tee "$log" || status=$?
+
+# dotnet test prints one "Failed: a, Passed: b, Skipped: c" line per test project; add them up.
+read -r passed failed skipped < <(awk '
+  /Failed:[[:space:]]*[0-9]+, Passed:/ {
+    for (i = 1; i <= NF; i++) {
+      if ($i == "Failed:")  { f += $(i+1) + 0 }
+      if ($i == "Passed:")  { p += $(i+1) + 0 }
+      if ($i == "Skipped:") { s += $(i+1) + 0 }
+    }
+  }
+  END { print p + 0, f + 0, s + 0 }' "$log")
+echo "${passed} passed, ${failed} failed, ${skipped} skipped"
+if [ "$status" -eq 0 ] && [ "$passed" -eq 0 ]; then
+  echo "error: no test ran" >&2
+  exit 1
+fi
+exit "$status"
