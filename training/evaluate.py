@@ -40,6 +40,15 @@ def apply_oos_rule(intent_logits: np.ndarray, oos_index: int, temperature: float
     return pred
 
 
+def force_unreadable_out_of_scope(intent_logits: np.ndarray, encoded: List[List[int]], oos_index: int) -> None:
+    """The runtime calls a text with no readable token (only [CLS] [SEP] left: emoji, symbols, control
+    characters) out of scope whatever the model says; raising its out-of-scope logit to the top makes
+    every metric below follow that rule too."""
+    for row, ids in enumerate(encoded):
+        if len(ids) <= 2:
+            intent_logits[row, oos_index] = intent_logits[row].max() + 100.0
+
+
 def fit_temperature(logits: np.ndarray, gold: np.ndarray) -> float:
     """Temperature minimising the negative log-likelihood (grid search, robust and dependency free)."""
     if len(gold) == 0:
@@ -194,7 +203,9 @@ def main(argv=None):
         path = os.path.join(args.data, f"{name}.jsonl")
         if os.path.exists(path):
             rows = read_jsonl(path)
-            il, sl = predict_logits(model, [tok.encode(r["text"], model.cfg.max_positions) for r in rows], args.device)
+            encoded = [tok.encode(r["text"], model.cfg.max_positions) for r in rows]
+            il, sl = predict_logits(model, encoded, args.device)
+            force_unreadable_out_of_scope(il, encoded, oos)
             splits[name] = (rows, il, sl)
 
     rows, il, sl = splits["val"]

@@ -67,7 +67,8 @@ public sealed class NluEngine : ITextClassifier, IAsyncDisposable
         var outputs = await Task.WhenAll(_batcher.Enqueue(ids, cancellationToken)).ConfigureAwait(false);
         var k = topK ?? _defaultTopK;
         var results = new ClassificationResult[outputs.Length];
-        for (var i = 0; i < outputs.Length; i++) results[i] = _results.Create(outputs[i], encoded[i].Truncated, k);
+        for (var i = 0; i < outputs.Length; i++)
+            results[i] = _results.Create(outputs[i], encoded[i].Truncated, k, readable: encoded[i].Ids.Length > 2);
         return results;
     }
 

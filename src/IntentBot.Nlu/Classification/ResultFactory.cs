@@ -30,13 +30,16 @@ public sealed class ResultFactory
         _threshold = manifest.OutOfScope?.ConfidenceThreshold ?? 0f;
     }
 
-    public ClassificationResult Create(ModelOutputs outputs, bool truncated, int topK)
+    /// <param name="readable">False when the text held no token the model knows (only emoji, symbols or
+    /// control characters, which the tokenizer drops): such a text carries no intent, so it is out of scope
+    /// whatever the model guesses from an empty sequence.</param>
+    public ClassificationResult Create(ModelOutputs outputs, bool truncated, int topK, bool readable = true)
     {
         var intentProbs = Softmax(outputs.IntentLogits, _intentTemperature);
         var top = TopK(intentProbs, Math.Clamp(topK, 1, intentProbs.Length));
         var intents = top.Select(i => _intentLabels[i] with { Confidence = intentProbs[i] }).ToArray();
 
-        var outOfScope = top[0] == _outOfScopeIndex || BestInScope(intentProbs) < _threshold;
+        var outOfScope = !readable || top[0] == _outOfScopeIndex || BestInScope(intentProbs) < _threshold;
 
         var s = Softmax(outputs.SentimentLogits, _sentimentTemperature);
         var scores = new SentimentScores(s[_negative], s[_neutral], s[_positive]);

@@ -40,6 +40,16 @@ public sealed class InferenceTests(SharedEngine shared) : IClassFixture<SharedEn
         Assert.True((await Engine.ClassifyAsync([text]))[0].OutOfScope);
     }
 
+    [Theory]
+    [InlineData("😴")]
+    [InlineData("🤷 ✨")]
+    [InlineData("\u0007\u0001")]
+    public async Task Texts_with_no_readable_token_are_out_of_scope(string text)
+    {
+        Assert.Equal(2, Engine.Encoder.Encode(text).Ids.Length); // only [CLS] and [SEP] are left
+        Assert.True((await Engine.ClassifyAsync([text]))[0].OutOfScope);
+    }
+
     [Fact]
     public async Task Sentiment_reads_praise_and_anger()
     {
