@@ -45,6 +45,7 @@ def main(argv=None):
     ap.add_argument("--created", default=None, help="ISO UTC timestamp (default: now)")
     ap.add_argument("--card-template", default=os.path.join(os.path.dirname(__file__), "MODEL_CARD.template.md"))
     ap.add_argument("--data-sources", help="JSON file overriding the data source list")
+    ap.add_argument("--quantization-report", help="training.quantize's JSON output, when --onnx is the int8 model")
     args = ap.parse_args(argv)
 
     model, meta = load_checkpoint(args.checkpoint)
@@ -52,6 +53,10 @@ def main(argv=None):
         ev = json.load(f)
     with open(args.export_report, encoding="utf-8") as f:
         ex = json.load(f)
+    quant = None
+    if args.quantization_report:
+        with open(args.quantization_report, encoding="utf-8") as f:
+            quant = json.load(f)
     cfg = meta["config"]
     params = count_parameters(model)
     labels = meta["labels"]
@@ -84,7 +89,10 @@ def main(argv=None):
         "architecture": {"layers": cfg["layers"], "hidden": cfg["hidden"], "heads": cfg["heads"],
                          "intermediate": cfg["intermediate"], "vocabSize": cfg["vocab_size"],
                          "maxPositions": cfg["max_positions"], "parameters": params,
-                         "onnxBytes": ex["bytes"], "opset": ex["opset"]},
+                         "onnxBytes": os.path.getsize(args.onnx), "fp32OnnxBytes": ex["bytes"], "opset": ex["opset"],
+                         "precision": (f"int8 weights ({quant['weightBits']}-bit range, per column), dynamic uint8 "
+                                       f"activations in {quant['quantizedMatMuls']} encoder MatMuls; rest fp32")
+                                      if quant else "fp32"},
         "metrics": {"validation": ev["summary"].get("val", {}), "challenge": ev["summary"].get("challenge", {})},
         "training": {"seed": train_args.get("seed"), "epochs": best.get("epoch"),
                      "maxEpochs": train_args.get("epochs"), "mlmEpochs": train_args.get("mlm_epochs"),
@@ -169,7 +177,7 @@ def write_card(args, manifest, ev, ex, meta, sources) -> None:
         "VERSION": manifest["version"], "CREATED": manifest["createdUtc"],
         "LAYERS": a["layers"], "HIDDEN": a["hidden"], "HEADS": a["heads"], "INTERMEDIATE": a["intermediate"],
         "VOCAB": a["vocabSize"], "PARAMS": f"{a['parameters']:,}", "BYTES": f"{a['onnxBytes']:,}",
-        "MB": f"{a['onnxBytes'] / 1e6:.1f}", "OPSET": a["opset"],
+        "MB": f"{a['onnxBytes'] / 1e6:.1f}", "PRECISION": a["precision"], "OPSET": a["opset"],
         "TEMPERATURE": manifest["heads"]["intent"]["temperature"],
         "SENT_TEMPERATURE": manifest["heads"]["sentiment"]["temperature"],
         "THRESHOLD": manifest["outOfScope"]["confidenceThreshold"],
