@@ -107,22 +107,28 @@ public sealed class ClassifyApiTests(DefaultServer server) : IClassFixture<Defau
     public async Task Parallel_requests_get_the_same_answers_as_sequential_ones()
     {
         string[] texts = ["where is my parcel", "refund please", "hello", "do you have this in size M", "bye", "I hate this product", "what's the weather"];
-        var expected = new Dictionary<string, string>();
-        foreach (var t in texts) expected[t] = await LabelAsync(t);
+        var expected = new Dictionary<string, (string Labels, float Confidence)>();
+        foreach (var t in texts) expected[t] = await ClassifyAsync(t);
 
         var parallel = await Task.WhenAll(Enumerable.Range(0, 120).Select(i => Task.Run(async () =>
         {
             var t = texts[i % texts.Length];
-            return (t, await LabelAsync(t));
+            return (Text: t, Answer: await ClassifyAsync(t));
         })));
-        Assert.All(parallel, p => Assert.Equal(expected[p.t], p.Item2));
+        foreach (var (text, answer) in parallel)
+        {
+            Assert.Equal(expected[text].Labels, answer.Labels);
+            // int8 activations are scaled per micro-batch: probabilities move slightly with batch-mates
+            // (p99 0.013 on validation texts; see the model card), labels of clear-cut texts do not.
+            Assert.InRange(Math.Abs(expected[text].Confidence - answer.Confidence), 0f, 0.05f);
+        }
     }
 
-    private async Task<string> LabelAsync(string text)
+    private async Task<(string Labels, float Confidence)> ClassifyAsync(string text)
     {
         var response = await _client.PostAsync("/api/v1/classify", Json.Body(Json.Serialize(new { text })));
         response.EnsureSuccessStatusCode();
         var r = (await Json.ReadAsync(response))["results"]![0]!;
-        return $"{r["intent"]!["label"]}|{r["outOfScope"]}|{r["sentiment"]!["label"]}|{r["intent"]!["confidence"]!.GetValue<float>():0.0000}";
+        return ($"{r["intent"]!["label"]}|{r["outOfScope"]}|{r["sentiment"]!["label"]}", r["intent"]!["confidence"]!.GetValue<float>());
     }
 }
