@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/ensure-dotnet-deps.sh
+# The store contract tests run against a real redis-server (started by the tests on a free port).
+apt_install redis-server
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

@@ -1,0 +1,25 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace IntentBot.Context;
+
+/// <summary>The <c>Context</c> section: key naming and how long each kind of data is kept.</summary>
+public sealed class ContextOptions
+{
+    public const string SectionName = "Context";
+
+    /// <summary>Namespace for every key, so several apps (or environments) can share one Redis.</summary>
+    [Required, RegularExpression("^[A-Za-z0-9_.-]{1,40}$", ErrorMessage = "KeyPrefix: 1-40 letters, digits, '_', '.', '-'.")]
+    public string KeyPrefix { get; set; } = "intentbot";
+
+    /// <summary>How long an idle conversation's state is kept.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "3650.00:00:00")]
+    public TimeSpan ConversationRetention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How long an inactive customer's profile is kept.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "3650.00:00:00")]
+    public TimeSpan ProfileRetention { get; set; } = TimeSpan.FromDays(90);
+
+    /// <summary>Longest wait for the store before a request fails with 503 (no hangs).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00")]
+    public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromSeconds(2);
+}

@@ -1,0 +1,84 @@
+using IntentBot.Context.State;
+using IntentBot.Context.Storage;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace IntentBot.Context.Redis;
+
+/// <summary>
+/// The Redis implementation of <see cref="IConversationStore"/>, for deployments with several IntentBot
+/// instances: any instance serves any conversation.
+/// </summary>
+/// <remarks>
+/// Every call is bounded by <see cref="ContextOptions.OperationTimeout"/> and turns Redis failures into
+/// <see cref="StoreUnavailableException"/> (503), so a Redis outage never hangs a request; the
+/// multiplexer reconnects by itself when Redis is back. Writes are single Lua scripts: all or nothing.
+/// </remarks>
+public sealed class RedisConversationStore(IConnectionMultiplexer redis, IOptions<ContextOptions> options) : IConversationStore
+{
+    private readonly RedisKeys _keys = new(options.Value.KeyPrefix);
+    private readonly TimeSpan _timeout = options.Value.OperationTimeout;
+
+    private IDatabase Db => redis.GetDatabase();
+
+    public Task<Versioned<ConversationState>?> GetConversationAsync(string userId, string conversationId, CancellationToken cancellationToken = default) =>
+        RunAsync(async () =>
+        {
+            var fields = await Db.HashGetAsync(_keys.Conversation(userId, conversationId), ["v", "d"]);
+            return fields[1].IsNull ? null : new Versioned<ConversationState>(DocumentSerializer.DeserializeConversation((byte[])fields[1]!), (long)fields[0]);
+        }, cancellationToken);
+
+    public Task<Versioned<UserProfile>?> GetProfileAsync(string userId, CancellationToken cancellationToken = default) =>
+        RunAsync(async () =>
+        {
+            var fields = await Db.HashGetAsync(_keys.Profile(userId), ["v", "d"]);
+            return fields[1].IsNull ? null : new Versioned<UserProfile>(DocumentSerializer.DeserializeProfile((byte[])fields[1]!), (long)fields[0]);
+        }, cancellationToken);
+
+    public Task<SaveResult> SaveTurnAsync(ConversationState conversation, long expectedConversationVersion,
+        UserProfile? profile, long expectedProfileVersion, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(conversation);
+        var o = options.Value;
+        var userId = conversation.UserId;
+        RedisKey[] keys = [_keys.Conversation(userId, conversation.ConversationId), _keys.Profile(userId), _keys.ConversationIndex(userId)];
+        RedisValue[] args =
+        [
+            expectedConversationVersion, DocumentSerializer.Serialize(conversation), (long)o.ConversationRetention.TotalMilliseconds,
+            profile is null ? "0" : "1", expectedProfileVersion, profile is null ? RedisValue.EmptyString : DocumentSerializer.Serialize(profile),
+            (long)o.ProfileRetention.TotalMilliseconds, conversation.ConversationId,
+            (long)Math.Max(o.ConversationRetention.TotalMilliseconds, o.ProfileRetention.TotalMilliseconds),
+        ];
+        return RunAsync(async () =>
+        {
+            var result = (RedisResult[])(await Db.ScriptEvaluateAsync(RedisScripts.SaveTurn, keys, args))!;
+            var saved = (long)result[0] == 1;
+            return saved
+                ? SaveResult.Success((long)result[1], (long)result[2])
+                : SaveResult.Conflicted((string)result[3]!, (long)result[1], (long)result[2]);
+        }, cancellationToken);
+    }
+
+    public Task DeleteUserAsync(string userId, CancellationToken cancellationToken = default) =>
+        RunAsync(async () =>
+        {
+            await Db.ScriptEvaluateAsync(RedisScripts.DeleteUser, [_keys.ConversationIndex(userId), _keys.Profile(userId)], [_keys.ConversationPrefix(userId)]);
+            return true;
+        }, cancellationToken);
+
+    private async Task<T> RunAsync<T>(Func<Task<T>> operation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await operation().WaitAsync(_timeout, cancellationToken);
+        }
+        catch (TimeoutException ex)
+        {
+            throw new StoreUnavailableException($"Redis did not answer within {_timeout.TotalMilliseconds:0} ms.", ex);
+        }
+        catch (RedisException ex)
+        {
+            throw new StoreUnavailableException($"Redis is unavailable: {ex.Message}", ex);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using IntentBot.Context.State;
+using Microsoft.Extensions.Options;
+
+namespace IntentBot.Context.Storage;
+
+/// <summary>
+/// The embedded store the local default runs on: one process, no Redis. It keeps serialised bytes (so
+/// callers never share mutable objects with it, as with Redis), honours retention, and applies the same
+/// all-or-nothing versioned save under one lock.
+/// </summary>
+public sealed class InMemoryConversationStore(IOptions<ContextOptions> options, TimeProvider clock) : IConversationStore
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<(string User, string Conversation), Entry> _conversations = [];
+    private readonly Dictionary<string, Entry> _profiles = [];
+
+    private sealed record Entry(byte[] Data, long Version, DateTimeOffset ExpiresUtc);
+
+    public Task<Versioned<ConversationState>?> GetConversationAsync(string userId, string conversationId, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var entry = Live(_conversations, (userId, conversationId));
+            return Task.FromResult(entry is null ? null : new Versioned<ConversationState>(DocumentSerializer.DeserializeConversation(entry.Data), entry.Version));
+        }
+    }
+
+    public Task<Versioned<UserProfile>?> GetProfileAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var entry = Live(_profiles, userId);
+            return Task.FromResult(entry is null ? null : new Versioned<UserProfile>(DocumentSerializer.DeserializeProfile(entry.Data), entry.Version));
+        }
+    }
+
+    public Task<SaveResult> SaveTurnAsync(ConversationState conversation, long expectedConversationVersion,
+        UserProfile? profile, long expectedProfileVersion, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(conversation);
+        var key = (conversation.UserId, conversation.ConversationId);
+        var conversationBytes = DocumentSerializer.Serialize(conversation);
+        var profileBytes = profile is null ? null : DocumentSerializer.Serialize(profile);
+        var now = clock.GetUtcNow();
+        lock (_gate)
+        {
+            var currentConversation = Live(_conversations, key)?.Version ?? 0;
+            var currentProfile = Live(_profiles, conversation.UserId)?.Version ?? 0;
+            if (currentConversation != expectedConversationVersion)
+                return Task.FromResult(SaveResult.Conflicted("conversation", currentConversation, currentProfile));
+            if (profile is not null && currentProfile != expectedProfileVersion)
+                return Task.FromResult(SaveResult.Conflicted("profile", currentConversation, currentProfile));
+
+            _conversations[key] = new Entry(conversationBytes, currentConversation + 1, now + options.Value.ConversationRetention);
+            if (profileBytes is not null)
+                _profiles[conversation.UserId] = new Entry(profileBytes, ++currentProfile, now + options.Value.ProfileRetention);
+            return Task.FromResult(SaveResult.Success(currentConversation + 1, currentProfile));
+        }
+    }
+
+    public Task DeleteUserAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            foreach (var key in _conversations.Keys.Where(k => k.User == userId).ToList()) _conversations.Remove(key);
+            _profiles.Remove(userId);
+        }
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The entry if present and not expired; an expired one is dropped, as Redis would.</summary>
+    private Entry? Live<TKey>(Dictionary<TKey, Entry> map, TKey key) where TKey : notnull
+    {
+        if (!map.TryGetValue(key, out var entry)) return null;
+        if (entry.ExpiresUtc > clock.GetUtcNow()) return entry;
+        map.Remove(key);
+        return null;
+    }
+}
