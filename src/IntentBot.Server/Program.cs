@@ -1,4 +1,5 @@
 using IntentBot.Server.Classification;
+using IntentBot.Server.Context;
 using IntentBot.Server.Health;
 using IntentBot.Nlu;
 using IntentBot.Server.Nlu;
@@ -13,6 +14,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 builder.AddProblemHandling();
 builder.AddApiSecurity();
 builder.AddNlu();
+builder.AddContextStore();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
@@ -20,6 +22,7 @@ app.UseProblemHandling();
 app.UseApiSecurity();
 app.MapHealthApi();
 app.MapClassificationApi();
+app.MapUsersApi();
 app.MapOpenApi();
 app.Run();
 

@@ -1,0 +1,45 @@
+using IntentBot.Context.Storage;
+using IntentBot.Server.Problems;
+using IntentBot.Server.Security;
+
+namespace IntentBot.Server.Context;
+
+public static class UsersApi
+{
+    public const int MaxIdLength = 128;
+
+    public static IEndpointRouteBuilder MapUsersApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/users").WithTags("Users").RequireApiAccess();
+        group.MapDelete("/{id}", DeleteAsync)
+            .WithName("DeleteUser")
+            .WithSummary("Erase everything stored about a user: conversations, profile.")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        return app;
+    }
+
+    private static async Task<IResult> DeleteAsync(string id, HttpContext context, IConversationStore store, CancellationToken cancellationToken)
+    {
+        if (UserIdError(id) is { } error) return Problem.Validation("id", error);
+        try
+        {
+            await store.DeleteUserAsync(id, cancellationToken);
+            return Results.NoContent();
+        }
+        catch (StoreUnavailableException ex)
+        {
+            return Problem.Unavailable(context, "Context store unavailable", ex.Message, retryAfterSeconds: 5);
+        }
+    }
+
+    /// <summary>A user id is opaque, but bounded and printable so it is safe in keys and logs.</summary>
+    public static string? UserIdError(string id)
+    {
+        if (string.IsNullOrWhiteSpace(id)) return "The user id must not be empty.";
+        if (id.Length > MaxIdLength) return $"The user id is longer than {MaxIdLength} characters.";
+        if (id.Any(char.IsControl)) return "The user id must not contain control characters.";
+        return null;
+    }
+}
