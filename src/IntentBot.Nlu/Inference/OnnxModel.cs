@@ -120,13 +120,18 @@ public sealed class OnnxModel : IDisposable
         }
     }
 
-    private static SessionOptions BaseOptions(NluOptions options) => new()
+    private static SessionOptions BaseOptions(NluOptions options)
     {
-        GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-        ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
-        IntraOpNumThreads = options.IntraOpThreads,
-        InterOpNumThreads = 1,
-    };
+        var sessionOptions = new SessionOptions
+        {
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+            IntraOpNumThreads = options.IntraOpThreads,
+            InterOpNumThreads = 1,
+        };
+        sessionOptions.AddSessionConfigEntry("session.intra_op.allow_spinning", options.IntraOpSpinning ? "1" : "0");
+        return sessionOptions;
+    }
 
     private static string DescribeCudaFailure(Exception ex)
     {
