@@ -40,9 +40,14 @@ public sealed class NluOptions
     [Range(1, 512)]
     public int MaxBatchSize { get; set; } = 32;
 
-    /// <summary>How long a batch may wait for company under concurrent load, in microseconds.</summary>
+    /// <summary>
+    /// How long a batch may wait for company under concurrent load, in microseconds. 0 (the default): on
+    /// a small CPU, batches form by themselves from the texts that arrive while the model runs, and
+    /// waiting only idles the cores (measured: 8 clients, 1,836 texts/s with 1 ms vs 3,485 with 0). A
+    /// GPU, where bigger batches cost little more than small ones, may want a few hundred microseconds.
+    /// </summary>
     [Range(0, 50_000)]
-    public int MaxBatchDelayMicroseconds { get; set; } = 1000;
+    public int MaxBatchDelayMicroseconds { get; set; }
 
     /// <summary>Texts waiting for the model before new work is refused (503 with Retry-After).</summary>
     [Range(1, 1_000_000)]

@@ -1,0 +1,140 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using IntentBot.Nlu;
+
+namespace IntentBot.Benchmarks.Load;
+
+/// <summary>The http mode: optional server start, warm-up, one load level per concurrency, then a markdown report.</summary>
+internal static class HttpLoad
+{
+    private const string ClassifyPath = "/api/v1/classify";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        LoadOptions options;
+        try
+        {
+            options = LoadOptions.Parse(args);
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or OverflowException or UriFormatException)
+        {
+            Console.Error.WriteLine($"http: {ex.Message}");
+            return 2;
+        }
+
+        ServerProcess? server = null;
+        try
+        {
+            if (options.StartServer)
+            {
+                var home = RepositoryRoot.LocateHome();
+                var dll = options.ServerDll ?? Path.Combine(home, "src", "IntentBot.Server", "bin", "Release", "net10.0", "IntentBot.Server.dll");
+                Console.WriteLine($"Starting {dll} ...");
+                server = await ServerProcess.StartAsync(dll, home, options.ServerEnvironment, TimeSpan.FromMinutes(2));
+                Console.WriteLine($"Server ready at {server.BaseUrl} (pid {server.Id}).");
+            }
+            var report = await MeasureAsync(options, server?.BaseUrl ?? options.Url, server);
+            if (report is null) return 1;
+            Console.WriteLine(report);
+            if (options.OutFile is not null) await File.WriteAllTextAsync(options.OutFile, report);
+            return 0;
+        }
+        finally
+        {
+            if (server is not null) await server.DisposeAsync();
+        }
+    }
+
+    private static async Task<string?> MeasureAsync(LoadOptions options, Uri baseUrl, ServerProcess? server)
+    {
+        var endpoint = new Uri(baseUrl, ClassifyPath);
+        var messages = Corpus.Messages;
+        var singles = messages.Select(m => Body(w => w.WriteString("text", m))).ToArray();
+        var batches = Enumerable.Range(0, messages.Count).Select(start => Body(w =>
+        {
+            w.WriteStartArray("texts");
+            for (var i = 0; i < options.BatchSize; i++) w.WriteStringValue(messages[(start + i) % messages.Count]);
+            w.WriteEndArray();
+        })).ToArray();
+
+        var maxConcurrency = Math.Max(options.Concurrency.Max(), options.BatchConcurrency);
+        using var handler = new SocketsHttpHandler
+        {
+            // One connection per worker: HTTP/1.1 has one request in flight per connection.
+            MaxConnectionsPerServer = maxConcurrency,
+            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+            UseProxy = false,
+        };
+        using var client = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
+
+        // Fail fast (wrong URL, API key required, ...) before spending minutes on load.
+        if (await LoadLevel.SendAsync(client, endpoint, singles[0]) is { } failure)
+        {
+            Console.Error.WriteLine($"http: POST {endpoint} failed: {failure}");
+            return null;
+        }
+
+        // Warm-up: JIT tiering, connection pool, ONNX Runtime's arena, thread pool growth.
+        Func<TimeSpan>? serverCpu = server is null ? null : server.CpuTime;
+        Console.WriteLine($"Warming up for {options.Warmup.TotalSeconds:F0}s ...");
+        await LoadLevel.RunAsync(client, endpoint, "warm-up", singles, 1, maxConcurrency, options.Warmup, long.MaxValue, null);
+        await LoadLevel.RunAsync(client, endpoint, "warm-up", batches, options.BatchSize, options.BatchConcurrency, TimeSpan.FromSeconds(1), long.MaxValue, null);
+
+        var results = new List<LevelResult>();
+        foreach (var concurrency in options.Concurrency)
+        {
+            Console.WriteLine($"1 text per request, {concurrency} concurrent ...");
+            results.Add(await LoadLevel.RunAsync(client, endpoint, "1 text", singles, 1, concurrency, options.Duration, options.Requests, serverCpu));
+        }
+        Console.WriteLine($"{options.BatchSize} texts per request, {options.BatchConcurrency} concurrent ...");
+        results.Add(await LoadLevel.RunAsync(client, endpoint, $"{options.BatchSize} texts", batches, options.BatchSize,
+            options.BatchConcurrency, options.Duration, options.Requests, serverCpu));
+
+        return Report(options, endpoint, server, results);
+    }
+
+    private static string Report(LoadOptions options, Uri endpoint, ServerProcess? server, List<LevelResult> results)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var md = new StringBuilder();
+        md.AppendLine(c, $"## HTTP load: POST {endpoint.AbsolutePath} on loopback");
+        md.AppendLine();
+        md.AppendLine(c, $"Closed loop, {options.Duration.TotalSeconds:F0} s or {options.Requests:N0} requests per level, " +
+            $"after {options.Warmup.TotalSeconds:F0} s warm-up; {Corpus.Messages.Count} short customer messages in rotation; " +
+            $"client and server share this machine's {Environment.ProcessorCount} cores.");
+        if (options.ServerEnvironment.Count > 0)
+            md.AppendLine().AppendLine(c, $"Server environment: {string.Join(", ", options.ServerEnvironment.Select(v => $"`{v.Key}={v.Value}`"))}.");
+        md.AppendLine();
+        md.AppendLine("| Request | Concurrency | OK requests | Texts/s | p50 ms | p95 ms | p99 ms | Errors | Server CPU (cores) | Client CPU (cores) |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---|---:|---:|");
+        foreach (var r in results)
+        {
+            var errors = r.Errors.Count == 0 ? "0" : string.Join(", ", r.Errors.Select(e => $"{e.Key}: {e.Value}"));
+            md.AppendLine(c, $"| {r.Mode} | {r.Concurrency} | {r.Succeeded:N0} | {r.TextsPerSecond:N0} | {r.Percentile(50):F2} | " +
+                $"{r.Percentile(95):F2} | {r.Percentile(99):F2} | {errors} | {r.ServerCores:F2} | {r.ClientCores:F2} |");
+        }
+        if (server is not null)
+        {
+            md.AppendLine();
+            md.AppendLine(c, $"Server peak resident memory (VmHWM): {Mib(server.PeakResidentBytes())}; " +
+                $"resident at the end (VmRSS): {Mib(server.ResidentBytes())}.");
+        }
+        return md.ToString();
+    }
+
+    private static string Mib(long? bytes) =>
+        bytes is { } b ? string.Create(CultureInfo.InvariantCulture, $"{b / 1048576.0:F0} MiB") : "n/a";
+
+    private static byte[] Body(Action<Utf8JsonWriter> fields)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            fields(writer);
+            writer.WriteEndObject();
+        }
+        return buffer.ToArray();
+    }
+}

@@ -1,0 +1,82 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Http.Headers;
+
+namespace IntentBot.Benchmarks.Load;
+
+/// <summary>What one load level measured. Latencies (ms) are of successful requests, sorted.</summary>
+internal sealed record LevelResult(
+    string Mode, int Concurrency, int TextsPerRequest, long Succeeded, double Seconds, double[] LatenciesMs,
+    IReadOnlyDictionary<string, long> Errors, double ServerCores, double ClientCores)
+{
+    public double TextsPerSecond => Succeeded * TextsPerRequest / Seconds;
+    public double Percentile(double p) => LatenciesMs.Length == 0 ? double.NaN
+        : LatenciesMs[Math.Clamp((int)Math.Ceiling(p / 100 * LatenciesMs.Length) - 1, 0, LatenciesMs.Length - 1)];
+}
+
+/// <summary>
+/// Closed-loop load: <c>concurrency</c> workers each send a request, wait for the whole response and send
+/// the next, until the request budget or the time runs out. Bodies are serialized up front so the client
+/// spends its (shared) CPU on HTTP only.
+/// </summary>
+internal static class LoadLevel
+{
+    private static readonly MediaTypeHeaderValue Json = new("application/json");
+
+    public static async Task<LevelResult> RunAsync(
+        HttpClient client, Uri endpoint, string mode, byte[][] bodies, int textsPerRequest, int concurrency,
+        TimeSpan duration, long maxRequests, Func<TimeSpan>? serverCpu)
+    {
+        var errors = new ConcurrentDictionary<string, long>();
+        var latencies = new List<double>[concurrency];
+        long issued = 0, next = 0;
+        var deadline = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var serverBefore = serverCpu?.Invoke();
+        var clientBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var started = Stopwatch.GetTimestamp();
+
+        async Task Worker(int index)
+        {
+            var mine = latencies[index] = new List<double>(4096);
+            while (Interlocked.Increment(ref issued) <= maxRequests && Stopwatch.GetTimestamp() < deadline)
+            {
+                var body = bodies[(int)(Interlocked.Increment(ref next) % bodies.Length)];
+                var start = Stopwatch.GetTimestamp();
+                var failure = await SendAsync(client, endpoint, body).ConfigureAwait(false);
+                if (failure is null) mine.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                else errors.AddOrUpdate(failure, 1, (_, n) => n + 1);
+            }
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(i => Task.Run(() => Worker(i)))).ConfigureAwait(false);
+        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var clientCores = (Process.GetCurrentProcess().TotalProcessorTime - clientBefore).TotalSeconds / seconds;
+        var serverCores = serverBefore is { } before ? (serverCpu!() - before).TotalSeconds / seconds : double.NaN;
+
+        var all = latencies.SelectMany(l => l).ToArray();
+        Array.Sort(all);
+        return new LevelResult(mode, concurrency, textsPerRequest, all.Length, seconds, all,
+            new SortedDictionary<string, long>(errors), serverCores, clientCores);
+    }
+
+    /// <summary>Sends one request and reads the body; returns null on success, else a short error key.</summary>
+    public static async Task<string?> SendAsync(HttpClient client, Uri endpoint, byte[] body)
+    {
+        try
+        {
+            using var content = new ByteArrayContent(body);
+            content.Headers.ContentType = Json;
+            using var response = await client.PostAsync(endpoint, content).ConfigureAwait(false);
+            await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
+            return response.IsSuccessStatusCode ? null : $"HTTP {(int)response.StatusCode}";
+        }
+        catch (HttpRequestException ex)
+        {
+            return $"{ex.HttpRequestError}";
+        }
+        catch (TaskCanceledException)
+        {
+            return "timeout";
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using BenchmarkDotNet.Running;
+using IntentBot.Benchmarks.Load;
+using IntentBot.Benchmarks.Micro;
+
+// bdn [BenchmarkDotNet args]  : micro-benchmarks of tokenizer, model and engine.
+// http [options]              : closed-loop HTTP load against a server on loopback.
+switch (args.FirstOrDefault())
+{
+    case "bdn":
+        var rest = args[1..];
+        // Without a filter BenchmarkDotNet asks interactively, which hangs a script.
+        if (!rest.Any(a => a is "--filter" or "-f")) rest = [.. rest, "--filter", "*"];
+        BenchmarkSwitcher.FromAssembly(typeof(BenchmarkConfig).Assembly).Run(rest, BenchmarkConfig.Create());
+        return 0;
+    case "http":
+        return await HttpLoad.RunAsync(args[1..]);
+    default:
+        Console.Error.WriteLine("""
+            usage: IntentBot.Benchmarks bdn [--filter PATTERN] [other BenchmarkDotNet options]
+                   IntentBot.Benchmarks http [--url http://127.0.0.1:5080 | --start-server] [--concurrency 1,8,32,64]
+                                             [--duration 10] [--requests N] [--warmup 3] [--batch-size 32]
+                                             [--batch-concurrency 4] [--server-dll PATH] [--server-env NAME=VALUE]...
+                                             [--out FILE.md]
+            """);
+        return 2;
+}

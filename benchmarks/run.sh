@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Builds the server and the benchmarks in Release, then runs the BenchmarkDotNet suite and the HTTP load
+# (which starts its own server on a free loopback port). Results land in benchmarks/results/.
+#
+#   benchmarks/run.sh            # everything (~6 minutes on 2 cores)
+#   benchmarks/run.sh bdn        # micro-benchmarks only
+#   benchmarks/run.sh http       # HTTP load only; extra arguments go to the load tool, e.g.
+#   benchmarks/run.sh http --concurrency 8,32 --duration 5
+#
+# Run it on an otherwise idle machine: the numbers are meaningless while something else uses the cores.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+what="${1:-all}"; shift || true
+results=benchmarks/results
+artifacts=benchmarks/BenchmarkDotNet.Artifacts
+exe=benchmarks/IntentBot.Benchmarks/bin/Release/net10.0/IntentBot.Benchmarks
+mkdir -p "$results"
+
+dotnet build -c Release src/IntentBot.Server/IntentBot.Server.csproj -v quiet -nologo
+dotnet build -c Release benchmarks/IntentBot.Benchmarks/IntentBot.Benchmarks.csproj -v quiet -nologo
+
+# The machine, for the record: benchmark numbers mean little without it.
+{
+  echo "## Machine ($(date -u +%Y-%m-%dT%H:%MZ))"
+  echo
+  echo "- CPU: $(lscpu | sed -n 's/^Model name:[[:space:]]*//p'), $(nproc) cores visible"
+  echo "- Memory: $(free -g | awk '/^Mem:/ {print $2}') GiB"
+  echo "- OS: $(. /etc/os-release && echo "$PRETTY_NAME"), kernel $(uname -r)"
+  echo "- .NET SDK $(dotnet --version); runtime $(dotnet --list-runtimes | awk '/NETCore.App/ {v=$2} END {print v}')"
+  echo "- ONNX Runtime $(sed -n 's/.*"Microsoft.ML.OnnxRuntime" Version="\([^"]*\)".*/\1/p' Directory.Packages.props) (CPU provider)"
+  echo "- Load at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+} | tee "$results/machine.md"
+
+if [[ "$what" == all || "$what" == bdn ]]; then
+  rm -rf "$artifacts"
+  "$exe" bdn --filter '*' --artifacts "$artifacts" | tee "$results/bdn.log"
+  # Keep the small GitHub-flavoured tables, named after the benchmark class.
+  for f in "$artifacts"/results/*-report-github.md; do
+    name=$(basename "$f" -report-github.md); cp "$f" "$results/${name##*.}.md"
+  done
+fi
+
+if [[ "$what" == all || "$what" == http ]]; then
+  "$exe" http --start-server --out "$results/http.md" "$@" | tee "$results/http.log"
+fi
+echo "Results in $results/"
