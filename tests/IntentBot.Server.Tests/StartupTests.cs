@@ -1,24 +1,57 @@
 using IntentBot.Nlu.Manifest;
+using IntentBot.Server.Context;
+using IntentBot.Server.Nlu;
+using IntentBot.Server.Problems;
+using IntentBot.Server.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace IntentBot.Server.Tests;
 
 /// <summary>Bad configuration stops start-up with a message that says what is wrong.</summary>
+/// <remarks>
+/// These build the app's own registrations on a real host (port 0) and start it directly:
+/// WebApplicationFactory can mask a start-up failure behind ObjectDisposedException when the host
+/// tears itself down before the factory asks for its services.
+/// </remarks>
 public sealed class StartupTests
 {
-    [Fact]
-    public void Missing_model_folder_stops_start_up()
+    private static async Task StartAsync(string key, string value)
     {
-        using var factory = new IntentBotFactory(new Dictionary<string, string?> { ["Nlu:ModelPath"] = "models/does-not-exist" });
-        var ex = Assert.Throws<ModelLoadException>(() => factory.CreateClient());
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = IntentBotFactory.RepoRoot, EnvironmentName = "Testing" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Urls"] = "http://127.0.0.1:0",
+            ["Nlu:ExecutionProvider"] = "Cpu",
+            [key] = value,
+        });
+        builder.AddProblemHandling();
+        builder.AddApiSecurity();
+        builder.AddNlu();
+        builder.AddContextStore();
+        await using var app = builder.Build();
+        await app.StartAsync();
+        await app.StopAsync();
+    }
+
+    [Fact]
+    public async Task The_default_configuration_starts()
+    {
+        await StartAsync("Nlu:ExecutionProvider", "Cpu");
+    }
+
+    [Fact]
+    public async Task Missing_model_folder_stops_start_up()
+    {
+        var ex = await Assert.ThrowsAsync<ModelLoadException>(() => StartAsync("Nlu:ModelPath", "models/does-not-exist"));
         Assert.Contains("does-not-exist", ex.Message);
     }
 
     [Fact]
-    public void Cuda_without_a_gpu_build_stops_start_up()
+    public async Task Cuda_without_a_gpu_build_stops_start_up()
     {
-        using var factory = new IntentBotFactory(new Dictionary<string, string?> { ["Nlu:ExecutionProvider"] = "Cuda" });
-        var ex = Assert.Throws<ModelLoadException>(() => factory.CreateClient());
+        var ex = await Assert.ThrowsAsync<ModelLoadException>(() => StartAsync("Nlu:ExecutionProvider", "Cuda"));
         Assert.Contains("CUDA", ex.Message);
     }
 
@@ -26,10 +59,10 @@ public sealed class StartupTests
     [InlineData("Nlu:MaxBatchSize", "0", "MaxBatchSize")]
     [InlineData("Api:MaxTexts", "-1", "MaxTexts")]
     [InlineData("Api:RateLimit:Burst", "0", "Burst")]
-    public void Invalid_options_stop_start_up(string key, string value, string mention)
+    [InlineData("Context:KeyPrefix", "bad prefix!", "KeyPrefix")]
+    public async Task Invalid_options_stop_start_up(string key, string value, string mention)
     {
-        using var factory = new IntentBotFactory(new Dictionary<string, string?> { [key] = value });
-        var ex = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => StartAsync(key, value));
         Assert.Contains(mention, ex.Message);
     }
 }
