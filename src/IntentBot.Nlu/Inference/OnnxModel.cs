@@ -15,6 +15,10 @@ public sealed class OnnxModel : IDisposable
     private readonly string[] _outputNames;
     private readonly bool _feedsTokenTypes;
 
+    // One native RunOptions for every run: it is never changed after creation, and creating one per batch
+    // would cost a native allocation and release on the hot path.
+    private readonly RunOptions _runOptions = new();
+
     private OnnxModel(InferenceSession session, ModelManifest manifest, string provider)
     {
         _session = session;
@@ -62,8 +66,7 @@ public sealed class OnnxModel : IDisposable
         using var types = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, tokenTypeIds.AsMemory(0, length), shape);
         OrtValue[] feeds = _feedsTokenTypes ? [ids, mask, types] : [ids, mask];
 
-        using var runOptions = new RunOptions();
-        using var results = _session.Run(runOptions, _inputNames, feeds, _outputNames);
+        using var results = _session.Run(_runOptions, _inputNames, feeds, _outputNames);
         var intents = results[0].GetTensorDataAsSpan<float>();
         var sentiments = results[1].GetTensorDataAsSpan<float>();
 
@@ -77,7 +80,11 @@ public sealed class OnnxModel : IDisposable
         return outputs;
     }
 
-    public void Dispose() => _session.Dispose();
+    public void Dispose()
+    {
+        _session.Dispose();
+        _runOptions.Dispose();
+    }
 
     private static (InferenceSession Session, string Provider) CreateSession(string modelPath, NluOptions options, ILogger logger)
     {
