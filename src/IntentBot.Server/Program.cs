@@ -1,29 +1,15 @@
-using IntentBot.Server.Classification;
-using IntentBot.Server.Context;
-using IntentBot.Server.Health;
 using IntentBot.Nlu;
-using IntentBot.Server.Nlu;
-using IntentBot.Server.Problems;
-using IntentBot.Server.Security;
+using IntentBot.Server;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
     Args = args,
     ContentRootPath = RepositoryRoot.LocateHome(),
 });
-builder.AddProblemHandling();
-builder.AddApiSecurity();
-builder.AddNlu();
-builder.AddContextStore();
-builder.Services.AddOpenApi();
+builder.AddIntentBot();
 
 var app = builder.Build();
-app.UseProblemHandling();
-app.UseApiSecurity();
-app.MapHealthApi();
-app.MapClassificationApi();
-app.MapUsersApi();
-app.MapOpenApi();
+app.MapIntentBot();
 app.Run();
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>

@@ -1,8 +1,4 @@
 using IntentBot.Nlu.Manifest;
-using IntentBot.Server.Context;
-using IntentBot.Server.Nlu;
-using IntentBot.Server.Problems;
-using IntentBot.Server.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
@@ -11,7 +7,7 @@ namespace IntentBot.Server.Tests;
 
 /// <summary>Bad configuration stops start-up with a message that says what is wrong.</summary>
 /// <remarks>
-/// These build the app's own registrations on a real host (port 0) and start it directly:
+/// These build the app's own registrations (<see cref="IntentBotServices"/>) on a real host (port 0) and start it directly:
 /// WebApplicationFactory can mask a start-up failure behind ObjectDisposedException when the host
 /// tears itself down before the factory asks for its services.
 /// </remarks>
@@ -26,11 +22,9 @@ public sealed class StartupTests
             ["Nlu:ExecutionProvider"] = "Cpu",
             [key] = value,
         });
-        builder.AddProblemHandling();
-        builder.AddApiSecurity();
-        builder.AddNlu();
-        builder.AddContextStore();
+        builder.AddIntentBot();
         await using var app = builder.Build();
+        app.MapIntentBot();
         await app.StartAsync();
         await app.StopAsync();
     }

@@ -1,0 +1,36 @@
+using IntentBot.Server.Classification;
+using IntentBot.Server.Context;
+using IntentBot.Server.Health;
+using IntentBot.Server.Nlu;
+using IntentBot.Server.Problems;
+using IntentBot.Server.Security;
+
+namespace IntentBot.Server;
+
+/// <summary>
+/// The whole app's registration and pipeline in one place, so Program.cs and the start-up tests build
+/// exactly the same server.
+/// </summary>
+public static class IntentBotServices
+{
+    public static WebApplicationBuilder AddIntentBot(this WebApplicationBuilder builder)
+    {
+        builder.AddProblemHandling();
+        builder.AddApiSecurity();
+        builder.AddNlu();
+        builder.AddContextStore();
+        builder.Services.AddOpenApi();
+        return builder;
+    }
+
+    public static WebApplication MapIntentBot(this WebApplication app)
+    {
+        app.UseProblemHandling();
+        app.UseApiSecurity();
+        app.MapHealthApi();
+        app.MapClassificationApi();
+        app.MapUsersApi();
+        app.MapOpenApi();
+        return app;
+    }
+}
