@@ -1,9 +1,12 @@
+using IntentBot.Server.Agent;
+using IntentBot.Server.Channels;
 using IntentBot.Server.Classification;
 using IntentBot.Server.Context;
 using IntentBot.Server.Health;
 using IntentBot.Server.Nlu;
 using IntentBot.Server.Problems;
 using IntentBot.Server.Security;
+using IntentBot.Server.Shop;
 
 namespace IntentBot.Server;
 
@@ -19,6 +22,10 @@ public static class IntentBotServices
         builder.AddApiSecurity();
         builder.AddNlu();
         builder.AddContextStore();
+        builder.AddBehaviourEvents();
+        builder.AddShop();
+        builder.AddAgent();
+        builder.AddChannels();
         builder.Services.AddOpenApi();
         return builder;
     }
@@ -30,6 +37,9 @@ public static class IntentBotServices
         app.MapHealthApi();
         app.MapClassificationApi();
         app.MapUsersApi();
+        app.MapBehaviourApi();
+        app.MapAgentApi();
+        app.MapChannels();
         app.MapOpenApi();
         return app;
     }
