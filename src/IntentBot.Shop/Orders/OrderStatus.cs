@@ -1,0 +1,20 @@
+namespace IntentBot.Shop;
+
+/// <summary>
+/// Where an order is in its life. On the wire (seed JSON, HTTP contract) the names are snake_case:
+/// <c>pending_payment</c>, <c>out_for_delivery</c>, <c>return_requested</c>, ...
+/// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(SnakeCaseEnumConverter<OrderStatus>))]
+public enum OrderStatus
+{
+    PendingPayment,
+    Paid,
+    Processing,
+    Shipped,
+    OutForDelivery,
+    Delivered,
+    Cancelled,
+    ReturnRequested,
+    Returned,
+    Refunded,
+}
