@@ -1,0 +1,57 @@
+using System.Collections.Concurrent;
+using Microsoft.SemanticKernel;
+
+namespace IntentBot.Agent.Llm;
+
+/// <summary>
+/// Watches the tool calls of one free-form answer. Semantic Kernel would otherwise turn a throwing tool into an
+/// "Error: ..." message for the model and let it answer anyway (guessing the missing fact), and it allows up to
+/// 128 tool rounds. Here a failing tool or one round too many ends the answer: the template answer is used.
+/// </summary>
+internal sealed class ToolCallGuard(int maxToolRounds) : IAutoFunctionInvocationFilter
+{
+    private readonly ConcurrentDictionary<string, bool> _completedCalls = new(StringComparer.Ordinal);
+    private volatile string? _failure;
+
+    /// <summary>Why the answer must be rejected, or null while every tool call went well.</summary>
+    public string? Failure => _failure;
+
+    /// <summary>Tool calls that ran to completion, by call id.</summary>
+    public bool Completed(string callId) => _completedCalls.ContainsKey(callId);
+
+    public int CompletedCount => _completedCalls.Count;
+
+    public async Task OnAutoFunctionInvocationAsync(AutoFunctionInvocationContext context, Func<AutoFunctionInvocationContext, Task> next)
+    {
+        var name = $"{context.Function.PluginName}-{context.Function.Name}";
+        if (_failure is not null)
+        {
+            context.Terminate = true;
+            return;
+        }
+        // RequestSequenceIndex counts model rounds from 0: round maxToolRounds is one too many.
+        if (context.RequestSequenceIndex >= maxToolRounds)
+        {
+            _failure = $"the model still called tools after {maxToolRounds} round(s) ({name})";
+            context.Terminate = true;
+            return;
+        }
+        try
+        {
+            await next(context).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // Any tool failure means the answer would rest on a missing fact: reject it, do not crash the turn.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            _failure = $"tool {name} failed with {ex.GetType().Name}";
+            context.Terminate = true;
+            return;
+        }
+        if (context.ToolCallId is { } id) _completedCalls[id] = true;
+    }
+}
