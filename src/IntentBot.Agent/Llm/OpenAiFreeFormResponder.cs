@@ -48,13 +48,17 @@ public sealed partial class OpenAiFreeFormResponder : IFreeFormResponder, IDispo
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(_options.Timeout);
 
-        // A clone carries the same plugins; the guard is per answer and must not leak into the agent's kernel.
-        var guard = new ToolCallGuard(_options.MaxToolRounds);
+        // A clone keeps the agent's services and filters; its plugins are replaced by this answer's tools, and
+        // the guard is per answer: nothing leaks into the agent's kernel.
+        var guard = new ToolCallGuard(_options.MaxToolRounds, request.UserId);
         var callKernel = kernel.Clone();
+        var tools = CustomerBoundTools.Build(kernel, _options, request);
+        callKernel.Plugins.Clear();
+        callKernel.Plugins.AddRange(tools);
         callKernel.AutoFunctionInvocationFilters.Add(guard);
 
         var history = LlmPrompts.BuildHistory(_systemPrompt, request, _options.MaxRecentTurns);
-        var settings = ExecutionSettings(callKernel);
+        var settings = ExecutionSettings(tools.SelectMany(plugin => plugin).ToList());
         try
         {
             // WaitAsync bounds the wait even if some tool ignores cancellation.
@@ -62,7 +66,7 @@ public sealed partial class OpenAiFreeFormResponder : IFreeFormResponder, IDispo
                 .WaitAsync(deadline.Token).ConfigureAwait(false);
             var (answer, rejection) = Accept(reply, history, guard);
             if (answer is null) LogRejected(_logger, request.ConversationId, rejection!);
-            else LogAnswered(_logger, request.ConversationId, guard.CompletedCount);
+            else LogAnswered(_logger, request.ConversationId, guard.CompletedCount, guard.Withheld);
             return answer;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -86,9 +90,8 @@ public sealed partial class OpenAiFreeFormResponder : IFreeFormResponder, IDispo
         }
     }
 
-    private OpenAIPromptExecutionSettings ExecutionSettings(Kernel kernel)
+    private OpenAIPromptExecutionSettings ExecutionSettings(List<KernelFunction> functions)
     {
-        var functions = OfferedFunctions(kernel);
         var settings = new OpenAIPromptExecutionSettings
         {
             ModelId = _options.Model,
@@ -102,16 +105,6 @@ public sealed partial class OpenAiFreeFormResponder : IFreeFormResponder, IDispo
         if (_options.SendLegacyMaxTokens) settings.ExtraBody = new Dictionary<string, object?> { ["max_tokens"] = _options.MaxOutputTokens };
 #pragma warning restore SKEXP0010
         return settings;
-    }
-
-    private List<KernelFunction> OfferedFunctions(Kernel kernel)
-    {
-        var excluded = new HashSet<string>(_options.ExcludedFunctions, StringComparer.OrdinalIgnoreCase);
-        return kernel.Plugins
-            .Where(plugin => _options.Plugins.Length == 0 || _options.Plugins.Contains(plugin.Name, StringComparer.OrdinalIgnoreCase))
-            .SelectMany(plugin => plugin)
-            .Where(function => !excluded.Contains($"{function.PluginName}-{function.Name}"))
-            .ToList();
     }
 
     /// <summary>The model's final message if it is an answer we can stand behind, else why not.</summary>
@@ -137,8 +130,8 @@ public sealed partial class OpenAiFreeFormResponder : IFreeFormResponder, IDispo
         if (_ownsHttpClient) _httpClient.Dispose();
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "LLM answered conversation {ConversationId} after {ToolCalls} tool call(s)")]
-    private static partial void LogAnswered(ILogger logger, string conversationId, int toolCalls);
+    [LoggerMessage(Level = LogLevel.Information, Message = "LLM answered conversation {ConversationId} after {ToolCalls} tool call(s), {Withheld} result(s) of other customers withheld")]
+    private static partial void LogAnswered(ILogger logger, string conversationId, int toolCalls, int withheld);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "LLM answer rejected for conversation {ConversationId}, using the template answer: {Reason}")]
     private static partial void LogRejected(ILogger logger, string conversationId, string reason);

@@ -7,8 +7,9 @@ namespace IntentBot.Agent.Llm;
 /// Watches the tool calls of one free-form answer. Semantic Kernel would otherwise turn a throwing tool into an
 /// "Error: ..." message for the model and let it answer anyway (guessing the missing fact), and it allows up to
 /// 128 tool rounds. Here a failing tool or one round too many ends the answer: the template answer is used.
+/// A result naming another customer is replaced by "not found" before the model sees it.
 /// </summary>
-internal sealed class ToolCallGuard(int maxToolRounds) : IAutoFunctionInvocationFilter
+internal sealed class ToolCallGuard(int maxToolRounds, string customerId) : IAutoFunctionInvocationFilter
 {
     private readonly ConcurrentDictionary<string, bool> _completedCalls = new(StringComparer.Ordinal);
     private volatile string? _failure;
@@ -20,6 +21,11 @@ internal sealed class ToolCallGuard(int maxToolRounds) : IAutoFunctionInvocation
     public bool Completed(string callId) => _completedCalls.ContainsKey(callId);
 
     public int CompletedCount => _completedCalls.Count;
+
+    /// <summary>Tool results withheld because they named another customer.</summary>
+    public int Withheld => _withheld;
+
+    private int _withheld;
 
     public async Task OnAutoFunctionInvocationAsync(AutoFunctionInvocationContext context, Func<AutoFunctionInvocationContext, Task> next)
     {
@@ -39,6 +45,11 @@ internal sealed class ToolCallGuard(int maxToolRounds) : IAutoFunctionInvocation
         try
         {
             await next(context).ConfigureAwait(false);
+            if (OtherCustomersData.Contains(context.Result.GetValue<object>(), customerId))
+            {
+                Interlocked.Increment(ref _withheld);
+                context.Result = new FunctionResult(context.Result, OtherCustomersData.Replacement);
+            }
         }
         catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
         {

@@ -130,8 +130,47 @@ public sealed class OpenAiFreeFormResponderTests
 
         var requests = server.Received;
         var offered = requests[0].Body!["tools"]!.AsArray().Select(t => (string?)t!["function"]!["name"]).ToList();
-        Assert.Equal(["orders-status", "orders-history"], offered);
+        Assert.Equal(["orders-status", "orders-list", "orders-history"], offered);
         Assert.Null(requests[1].Body!["tools"]);
+    }
+
+    [Fact]
+    public async Task The_customer_id_is_hidden_from_the_model_and_bound_to_the_signed_in_customer()
+    {
+        // The model tries to list someone else's orders.
+        await using var server = FakeOpenAiServer.Start((index, _) => index == 0
+            ? FakeReply.Json(FakeOpenAiServer.ToolCall("call_1", "orders-list", """{"customerId":"user-2","limit":3}"""))
+            : FakeReply.Json(FakeOpenAiServer.Answer("You have one order.")));
+        var plugin = new TestOrdersPlugin();
+
+        var answer = await AskAsync(server, plugin, Options(server));
+
+        Assert.Equal("You have one order.", answer);
+        Assert.Equal(["user-1"], plugin.ListedFor);
+        var list = server.Received[0].Body!["tools"]!.AsArray().Single(t => (string?)t!["function"]!["name"] == "orders-list")!;
+        var properties = list["function"]!["parameters"]!["properties"]!.AsObject();
+        Assert.False(properties.ContainsKey("customerId"));
+        Assert.True(properties.ContainsKey("limit"));
+        var toolMessage = Messages(server.Received[1]).Single(m => (string?)m!["role"] == "tool")!;
+        Assert.Contains("W100001", (string?)toolMessage["content"]);
+        Assert.DoesNotContain("W100002", (string?)toolMessage["content"]);
+    }
+
+    [Fact]
+    public async Task Another_customers_order_is_withheld_from_the_model()
+    {
+        await using var server = FakeOpenAiServer.Start((index, _) => index == 0
+            ? FakeReply.Json(FakeOpenAiServer.ToolCall("call_1", "orders-status", """{"orderNumber":"W100002"}"""))
+            : FakeReply.Json(FakeOpenAiServer.Answer("I could not find that order.")));
+        var plugin = new TestOrdersPlugin();
+
+        var answer = await AskAsync(server, plugin, Options(server));
+
+        Assert.Equal("I could not find that order.", answer);
+        Assert.Equal(1, plugin.StatusCalls);
+        var toolMessage = Messages(server.Received[1]).Single(m => (string?)m!["role"] == "tool")!;
+        Assert.Equal("Not found: there is no such record for this customer.", (string?)toolMessage["content"]);
+        Assert.DoesNotContain("Elm Street", server.Received[1].RawBody);
     }
 
     [Fact]
