@@ -1,3 +1,4 @@
+using IntentBot.Shop;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -22,7 +23,7 @@ public static class LlmRegistration
         {
             var options = sp.GetRequiredService<IOptions<LlmOptions>>().Value;
             return options.IsConfigured
-                ? new OpenAiFreeFormResponder(options, sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance)
+                ? new OpenAiFreeFormResponder(options, sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance, sp.GetService<IOrderService>())
                 : new NoFreeFormResponder();
         });
         return services;

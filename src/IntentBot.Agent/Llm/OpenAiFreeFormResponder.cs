@@ -1,3 +1,4 @@
+using IntentBot.Shop;
 using Microsoft.Extensions.Logging;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
@@ -19,13 +20,17 @@ public sealed partial class OpenAiFreeFormResponder : IFreeFormResponder, IDispo
     private readonly bool _ownsHttpClient;
     private readonly IChatCompletionService _chat;
     private readonly ILogger _logger;
+    private readonly IOrderService? _orders;
 
+    /// <param name="orders">Used to check that an order named in a tool call is the customer's own; without it
+    /// only the results are screened (records naming another customer id are withheld).</param>
     /// <param name="httpClient">Optional; by default the responder owns one. Its base address and timeout are
     /// not used: the endpoint comes from the options and the timeout is enforced per answer.</param>
-    public OpenAiFreeFormResponder(LlmOptions options, ILoggerFactory loggerFactory, HttpClient? httpClient = null)
+    public OpenAiFreeFormResponder(LlmOptions options, ILoggerFactory loggerFactory, IOrderService? orders = null, HttpClient? httpClient = null)
     {
         if (!options.IsConfigured) throw new ArgumentException("Llm:Endpoint is not set.", nameof(options));
         _options = options;
+        _orders = orders;
         _systemPrompt = options.LoadSystemPrompt();
         _logger = loggerFactory.CreateLogger<OpenAiFreeFormResponder>();
         _ownsHttpClient = httpClient is null;
@@ -50,7 +55,7 @@ public sealed partial class OpenAiFreeFormResponder : IFreeFormResponder, IDispo
 
         // A clone keeps the agent's services and filters; its plugins are replaced by this answer's tools, and
         // the guard is per answer: nothing leaks into the agent's kernel.
-        var guard = new ToolCallGuard(_options.MaxToolRounds, request.UserId);
+        var guard = new ToolCallGuard(_options.MaxToolRounds, request.UserId, _orders is null ? null : OwnsOrderAsync(request.UserId));
         var callKernel = kernel.Clone();
         var tools = CustomerBoundTools.Build(kernel, _options, request);
         callKernel.Plugins.Clear();
@@ -106,6 +111,10 @@ public sealed partial class OpenAiFreeFormResponder : IFreeFormResponder, IDispo
 #pragma warning restore SKEXP0010
         return settings;
     }
+
+    private Func<string, CancellationToken, Task<bool>> OwnsOrderAsync(string customerId) => async (orderNumber, ct) =>
+        await _orders!.GetOrderAsync(orderNumber, ct).ConfigureAwait(false) is { } order
+        && string.Equals(order.CustomerId, customerId, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The model's final message if it is an answer we can stand behind, else why not.</summary>
     private static (string? Answer, string? Rejection) Accept(ChatMessageContent reply, ChatHistory history, ToolCallGuard guard)

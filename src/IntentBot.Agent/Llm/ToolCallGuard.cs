@@ -7,9 +7,12 @@ namespace IntentBot.Agent.Llm;
 /// Watches the tool calls of one free-form answer. Semantic Kernel would otherwise turn a throwing tool into an
 /// "Error: ..." message for the model and let it answer anyway (guessing the missing fact), and it allows up to
 /// 128 tool rounds. Here a failing tool or one round too many ends the answer: the template answer is used.
-/// A result naming another customer is replaced by "not found" before the model sees it.
+/// Another customer's data never reaches the model: a call naming an order the customer does not own is answered
+/// "not found" without running, and a result naming another customer is replaced the same way.
 /// </summary>
-internal sealed class ToolCallGuard(int maxToolRounds, string customerId) : IAutoFunctionInvocationFilter
+/// <param name="ownsOrder">Checks an order number against the customer; null when no order service is known.</param>
+internal sealed class ToolCallGuard(int maxToolRounds, string customerId, Func<string, CancellationToken, Task<bool>>? ownsOrder)
+    : IAutoFunctionInvocationFilter
 {
     private readonly ConcurrentDictionary<string, bool> _completedCalls = new(StringComparer.Ordinal);
     private volatile string? _failure;
@@ -44,12 +47,15 @@ internal sealed class ToolCallGuard(int maxToolRounds, string customerId) : IAut
         }
         try
         {
-            await next(context).ConfigureAwait(false);
-            if (OtherCustomersData.Contains(context.Result.GetValue<object>(), customerId))
+            if (ownsOrder is not null && context.Arguments?.TryGetValue("orderNumber", out var number) == true && number is not null
+                && !await ownsOrder(number.ToString() ?? "", context.CancellationToken).ConfigureAwait(false))
             {
-                Interlocked.Increment(ref _withheld);
-                context.Result = new FunctionResult(context.Result, OtherCustomersData.Replacement);
+                Withhold(context);
+                MarkCompleted(context);
+                return;
             }
+            await next(context).ConfigureAwait(false);
+            if (OtherCustomersData.Contains(context.Result.GetValue<object>(), customerId)) Withhold(context);
         }
         catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
         {
@@ -63,6 +69,17 @@ internal sealed class ToolCallGuard(int maxToolRounds, string customerId) : IAut
             context.Terminate = true;
             return;
         }
+        MarkCompleted(context);
+    }
+
+    private void Withhold(AutoFunctionInvocationContext context)
+    {
+        Interlocked.Increment(ref _withheld);
+        context.Result = new FunctionResult(context.Function, OtherCustomersData.Replacement);
+    }
+
+    private void MarkCompleted(AutoFunctionInvocationContext context)
+    {
         if (context.ToolCallId is { } id) _completedCalls[id] = true;
     }
 }
