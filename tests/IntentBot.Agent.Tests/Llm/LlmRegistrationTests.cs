@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using IntentBot.Agent.Llm;
+using IntentBot.Nlu;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -76,6 +78,45 @@ public sealed class LlmRegistrationTests
         var error = Assert.ThrowsAny<Exception>(() => ValidateAtStartUp(services));
 
         Assert.Contains(expected, error.ToString());
+    }
+
+    [Fact]
+    public void The_shipped_appsettings_are_valid_once_an_endpoint_is_set_and_keep_changes_away_from_the_model()
+    {
+        var settings = Flatten(JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.LocateHome(), "appsettings.json")))!, "");
+        Assert.Equal("", settings["Llm:Endpoint"]);
+        settings["Llm:Endpoint"] = "http://127.0.0.1:11434/v1";
+        settings["Llm:Model"] = "qwen2.5:7b";
+        using var services = Build(settings);
+
+        ValidateAtStartUp(services);
+
+        var options = services.GetRequiredService<IOptions<LlmOptions>>().Value;
+        Assert.Equal(["orders", "catalog", "policies", "promotions"], options.Plugins);
+        Assert.Contains("orders-cancel", options.ExcludedFunctions);
+        Assert.Contains("orders-change_address", options.ExcludedFunctions);
+        Assert.Contains("orders-start_return", options.ExcludedFunctions);
+    }
+
+    /// <summary>appsettings.json as configuration keys ("Llm:Plugins:0"), without the JSON provider package.</summary>
+    private static Dictionary<string, string?> Flatten(JsonNode node, string prefix)
+    {
+        var result = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (key, value) in obj)
+                    if (value is not null) foreach (var pair in Flatten(value, prefix.Length == 0 ? key : $"{prefix}:{key}")) result[pair.Key] = pair.Value;
+                break;
+            case JsonArray array:
+                for (var i = 0; i < array.Count; i++)
+                    if (array[i] is { } item) foreach (var pair in Flatten(item, $"{prefix}:{i}")) result[pair.Key] = pair.Value;
+                break;
+            default:
+                result[prefix] = node.ToString();
+                break;
+        }
+        return result;
     }
 
     [Fact]
