@@ -131,8 +131,14 @@ public sealed partial class OpenAiFreeFormResponder : IFreeFormResponder, IDispo
             && string.Equals(reason?.ToString(), "length", StringComparison.OrdinalIgnoreCase))
             return (null, "the answer was cut off at the token cap");
         var text = reply.Content?.Trim();
-        return string.IsNullOrEmpty(text) ? (null, "the answer was empty") : (text, null);
+        if (string.IsNullOrEmpty(text)) return (null, "the answer was empty");
+        // A local server without tool-call parsing for its model hands back the model's raw tool-call syntax as text.
+        if (RawMarkup.Any(marker => text.Contains(marker, StringComparison.Ordinal)))
+            return (null, "the answer contains raw tool-call or chat-template markup");
+        return (text, null);
     }
+
+    private static readonly string[] RawMarkup = ["<tool_call>", "</tool_call>", "[TOOL_CALLS]", "<|", "|>", "<function="];
 
     public void Dispose()
     {

@@ -237,13 +237,18 @@ public sealed class OpenAiFreeFormResponderTests
     [InlineData(null, "stop")]
     [InlineData("   ", "stop")]
     [InlineData("Your order W100001 shipped on", "length")]
-    public async Task Empty_or_truncated_answers_return_null(string? content, string finishReason)
+    [InlineData("<tool_call>\n{\"name\": \"orders-status\", \"arguments\": {\"orderNumber\": \"W100001\"}}\n</tool_call>", "stop")]
+    [InlineData("[TOOL_CALLS][{\"name\": \"orders-status\"}]", "stop")]
+    [InlineData("Sure!<|im_end|>", "stop")]
+    public async Task Empty_truncated_or_raw_markup_answers_return_null(string? content, string finishReason)
     {
         await using var server = FakeOpenAiServer.Start((_, _) => FakeReply.Json(FakeOpenAiServer.Answer(content, finishReason)));
         var logs = new CapturingLoggerFactory();
 
         Assert.Null(await AskAsync(server, new TestOrdersPlugin(), Options(server), logs));
-        Assert.Contains(finishReason == "length" ? "cut off at the token cap" : "the answer was empty", logs.AllText);
+        var expected = finishReason == "length" ? "cut off at the token cap"
+            : string.IsNullOrWhiteSpace(content) ? "the answer was empty" : "raw tool-call or chat-template markup";
+        Assert.Contains(expected, logs.AllText);
     }
 
     [Fact]
@@ -339,5 +344,6 @@ public sealed class OpenAiFreeFormResponderTests
         await responder.TryAnswerAsync(Request(), kernel, CancellationToken.None);
 
         Assert.Empty(kernel.AutoFunctionInvocationFilters);
+        Assert.Equal(["status", "list", "cancel", "history"], kernel.Plugins["orders"].Select(f => f.Name));
     }
 }
