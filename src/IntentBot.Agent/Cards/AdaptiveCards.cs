@@ -13,38 +13,30 @@ public static class AdaptiveCards
 {
     private const string Schema = "http://adaptivecards.io/schemas/adaptive-card.json";
 
+    /// <summary>An order card from an order view (or a reply/outcome wrapping one in "data" or "order").</summary>
     public static Attachment? Order(JsonElement data)
     {
-        var order = Unwrap(data, "order");
-        if (order is not { ValueKind: JsonValueKind.Object } o) return null;
-        var number = Str(o, "number", "orderNumber");
-        if (number is null) return null;
+        var order = FindObject(data, o => Str(o, "number", "orderNumber") is not null && Get(o, "status") is not null, "data", "order");
+        if (order is not { } o) return null;
+        var number = Str(o, "number", "orderNumber")!;
         var facts = new JsonArray();
-        AddFact(facts, "Status", Humanise(Str(o, "status")));
-        AddFact(facts, "Placed", DateOnlyText(Str(o, "placedAt")));
-        if (Get(o, "totals") is { ValueKind: JsonValueKind.Object } totals)
-            AddFact(facts, "Total", Money(totals, "total"));
-        else AddFact(facts, "Total", Money(o, "total"));
+        AddFact(facts, "Status", Str(o, "statusText") ?? Humanise(Str(o, "status")));
+        AddFact(facts, "Placed", DateOnlyText(Str(o, "placedOn", "placedAt")));
+        AddFact(facts, "Total", Str(o, "total") ?? (Get(o, "totals") is { ValueKind: JsonValueKind.Object } totals ? Money(totals, "total") : null));
+        AddFact(facts, "Ship to", Str(o, "shipTo"));
         AddFact(facts, "Estimated delivery", DateOnlyText(Str(o, "estimatedDelivery")));
-        string? trackingUrl = null;
-        if (Get(o, "shipment") is { ValueKind: JsonValueKind.Object } shipment)
-        {
-            AddFact(facts, "Carrier", Str(shipment, "carrier"));
-            AddFact(facts, "Tracking", Str(shipment, "trackingNumber"));
-            trackingUrl = Str(shipment, "trackingUrl");
-        }
+        AddFact(facts, "Delivered", DateOnlyText(Str(o, "deliveredOn")));
+        AddFact(facts, "Carrier", Str(o, "carrier"));
+        AddFact(facts, "Tracking number", Str(o, "trackingNumber"));
+        var trackingUrl = Str(o, "trackingUrl");
         var body = new JsonArray
         {
             new JsonObject { ["type"] = "TextBlock", ["text"] = $"Order {number}", ["weight"] = "Bolder", ["size"] = "Medium" },
             new JsonObject { ["type"] = "FactSet", ["facts"] = facts },
         };
-        if (Get(o, "lines") is { ValueKind: JsonValueKind.Array } lines)
-            foreach (var line in lines.EnumerateArray().Take(5))
-                body.Add(new JsonObject
-                {
-                    ["type"] = "TextBlock", ["wrap"] = true, ["spacing"] = "Small",
-                    ["text"] = $"{Str(line, "quantity") ?? "1"} × {Str(line, "name")}{(Str(line, "variant") is { } v ? $" ({v})" : "")}",
-                });
+        if (Get(o, "items") is { ValueKind: JsonValueKind.Array } items)
+            foreach (var item in items.EnumerateArray().Where(i => i.ValueKind == JsonValueKind.String).Take(5))
+                body.Add(new JsonObject { ["type"] = "TextBlock", ["wrap"] = true, ["spacing"] = "Small", ["text"] = item.GetString() });
         var actions = new JsonArray();
         if (trackingUrl is not null)
             actions.Add(new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = "Track parcel", ["url"] = trackingUrl });
@@ -58,19 +50,20 @@ public static class AdaptiveCards
         return list.Take(limit).Select(ProductCard).OfType<Attachment>().ToList();
     }
 
-    public static Attachment? Product(JsonElement data) => ProductCard(Unwrap(data, "product") ?? data);
+    public static Attachment? Product(JsonElement data) =>
+        FindObject(data, p => Str(p, "name") is not null && Get(p, "price") is not null, "data", "product") is { } product ? ProductCard(product) : null;
 
     private static Attachment? ProductCard(JsonElement product)
     {
         var name = Str(product, "name");
         if (name is null) return null;
         var facts = new JsonArray();
-        AddFact(facts, "Price", Money(product, "price"));
+        AddFact(facts, "Price", Str(product, "priceText") ?? Money(product, "price"));
         AddFact(facts, "Brand", Str(product, "brand"));
         if (Get(product, "rating") is { ValueKind: JsonValueKind.Number } rating)
             AddFact(facts, "Rating", $"{rating.GetDouble().ToString("0.0", CultureInfo.InvariantCulture)} / 5");
         if (Get(product, "stock") is { ValueKind: JsonValueKind.Number } stock)
-            AddFact(facts, "Availability", stock.GetInt32() > 0 ? "In stock" : "Out of stock");
+            AddFact(facts, "Availability", stock.GetInt32() == 0 ? "Out of stock" : stock.GetInt32() < 5 ? $"Only {stock.GetInt32()} left" : "In stock");
         var body = new JsonArray
         {
             new JsonObject { ["type"] = "TextBlock", ["text"] = name, ["weight"] = "Bolder", ["wrap"] = true },
@@ -91,7 +84,7 @@ public static class AdaptiveCards
         if (data.ValueKind == JsonValueKind.Array)
             return data.EnumerateArray().Select(e => Unwrap(e, "product") ?? e).Where(e => Str(e, "name") is not null).ToList();
         if (data.ValueKind != JsonValueKind.Object) return [];
-        foreach (var name in new[] { "items", "products", "results", "matches", "related" })
+        foreach (var name in new[] { "data", "items", "products", "results", "matches", "related" })
             if (Get(data, name) is { ValueKind: JsonValueKind.Array } array)
                 return FindProducts(array);
         return Str(data, "name") is not null && Get(data, "price") is not null ? [data] : [];
@@ -112,6 +105,17 @@ public static class AdaptiveCards
             ContentType = AttachmentContentTypes.AdaptiveCard,
             Content = JsonSerializer.SerializeToElement(card, CardJsonContext.Default.JsonObject),
         };
+    }
+
+    /// <summary>The object itself when it matches, else the first matching one under the given properties (depth 2).</summary>
+    private static JsonElement? FindObject(JsonElement data, Func<JsonElement, bool> matches, params string[] wrappers)
+    {
+        if (data.ValueKind != JsonValueKind.Object) return null;
+        if (matches(data)) return data;
+        foreach (var wrapper in wrappers)
+            if (Get(data, wrapper) is { ValueKind: JsonValueKind.Object } inner && FindObject(inner, matches, wrappers) is { } found)
+                return found;
+        return null;
     }
 
     private static JsonElement? Unwrap(JsonElement data, string property) =>

@@ -1,31 +1,37 @@
 namespace IntentBot.Agent.Dialogs;
 
 /// <summary>
-/// The small condition language of <c>when:</c> — "var" (set and not false/0/empty), "!var",
-/// "var == value", "var != value". Deliberately no more: branching logic belongs in plugins.
+/// The small condition language of <c>when:</c> — clauses joined by <c>&amp;&amp;</c>, each "var" (set and not
+/// false/0/empty), "!var", "var == value" or "var != value". Deliberately no more: logic belongs in plugins.
 /// </summary>
-public sealed record Condition(string Variable, string? Expected, bool Negate)
+public sealed record Condition(IReadOnlyList<Condition.Clause> Clauses)
 {
-    public static Condition Parse(string text)
+    public sealed record Clause(string Variable, string? Expected, bool Negate);
+
+    public IEnumerable<string> Variables => Clauses.Select(c => c.Variable);
+
+    public static Condition Parse(string text) =>
+        new(text.Split("&&", StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(ParseClause).ToList());
+
+    private static Clause ParseClause(string t)
     {
-        var t = text.Trim();
         foreach (var (op, negate) in new[] { ("!=", true), ("==", false) })
         {
             var at = t.IndexOf(op, StringComparison.Ordinal);
             if (at > 0)
-                return new Condition(t[..at].Trim(), t[(at + 2)..].Trim().Trim('\'', '"'), negate);
+                return new Clause(t[..at].Trim(), t[(at + 2)..].Trim().Trim('\'', '"'), negate);
         }
-        return t.StartsWith('!') ? new Condition(t[1..].Trim(), null, true) : new Condition(t, null, false);
+        return t.StartsWith('!') ? new Clause(t[1..].Trim(), null, true) : new Clause(t, null, false);
     }
 
-    public bool Holds(IReadOnlyDictionary<string, string> variables)
+    public bool Holds(IReadOnlyDictionary<string, string> variables) => Clauses.All(c =>
     {
-        variables.TryGetValue(Variable, out var value);
-        var result = Expected is null
+        variables.TryGetValue(c.Variable, out var value);
+        var result = c.Expected is null
             ? IsTruthy(value)
-            : string.Equals(value ?? "", Expected, StringComparison.OrdinalIgnoreCase);
-        return Negate ? !result : result;
-    }
+            : string.Equals(value ?? "", c.Expected, StringComparison.OrdinalIgnoreCase);
+        return c.Negate ? !result : result;
+    });
 
     public static bool IsTruthy(string? value) =>
         !string.IsNullOrWhiteSpace(value) && value is not ("false" or "False" or "0" or "null" or "[]");

@@ -19,6 +19,10 @@ public sealed class DialogDefinition
 
     public List<SlotDefinition> Slots { get; set; } = [];
 
+    /// <summary>Read-only plugin calls made once the slots are filled, before the confirmation (e.g. "may this
+    /// order be cancelled, at what fee?"); their outputs are available to the confirmation and the answers.</summary>
+    public List<ActionDefinition> Checks { get; set; } = [];
+
     public ConfirmDefinition? Confirm { get; set; }
 
     public List<ActionDefinition> Actions { get; set; } = [];
@@ -65,6 +69,10 @@ public sealed class ConfirmDefinition
 {
     /// <summary>The yes/no question asked once every slot is filled, before the actions run.</summary>
     public string Prompt { get; set; } = "";
+
+    /// <summary>Ask only when this holds (e.g. the check said the change is allowed); otherwise the answers follow directly
+    /// and the actions guarded by the same condition do not run.</summary>
+    public string? When { get; set; }
 
     /// <summary>Said when the customer answers no (nothing is done).</summary>
     public string Declined { get; set; } = "";

@@ -42,16 +42,22 @@ public static class DialogValidator
                 CheckTemplate(slot.Prompt, $"{path}.prompt");
                 if (slot.Retry is not null) CheckTemplate(slot.Retry, $"{path}.retry");
             }
+            CheckActions(dialog.Checks, "checks");
             if (dialog.Confirm is { } confirm)
             {
+                if (confirm.When is not null) CheckCondition(confirm.When, $"{file}: confirm.when");
                 if (string.IsNullOrWhiteSpace(confirm.Prompt)) errors.Add($"{file}: confirm.prompt: required");
                 CheckTemplate(confirm.Prompt, $"{file}: confirm.prompt");
                 CheckTemplate(confirm.Declined, $"{file}: confirm.declined");
             }
-            for (var i = 0; i < dialog.Actions.Count; i++)
+            CheckActions(dialog.Actions, "actions");
+
+            void CheckActions(List<ActionDefinition> actions, string section)
             {
-                var action = dialog.Actions[i];
-                var path = $"{file}: actions[{i}]";
+            for (var i = 0; i < actions.Count; i++)
+            {
+                var action = actions[i];
+                var path = $"{file}: {section}[{i}]";
                 if (action.When is not null) CheckCondition(action.When, $"{path}.when");
                 var function = FindFunction(renderer.Kernel, action.Function);
                 if (function is null)
@@ -70,6 +76,7 @@ public static class DialogValidator
                     if (!IsIdentifier(action.Output)) errors.Add($"{path}.output: '{action.Output}' is not a valid name");
                     else { variables.Add(action.Output); outputs.Add(action.Output); }
                 }
+            }
             }
             for (var i = 0; i < dialog.Responses.Count; i++)
             {
@@ -123,8 +130,8 @@ public static class DialogValidator
 
             void CheckCondition(string text, string path)
             {
-                var condition = Condition.Parse(text);
-                if (!IsKnownVariable(condition.Variable)) errors.Add($"{path}: unknown variable '{condition.Variable}'");
+                foreach (var variable in Condition.Parse(text).Variables.Where(v => !IsKnownVariable(v)))
+                    errors.Add($"{path}: unknown variable '{variable}'");
             }
 
             // An action output "order" also provides its JSON fields as order_status, order_total, ...

@@ -143,13 +143,17 @@ internal sealed class DialogRunner(
             Say(t, prompt, slot.Suggestions.Count > 0 ? slot.Suggestions : null);
             return;
         }
-        if (dialog.Confirm is { } confirm && t.Get(id, Confirmed) is null)
+        t.Outputs.Clear();
+        var variables = Variables(t, dialog);
+        if (!await RunActionsAsync(t, dialog, dialog.Checks, variables, ct)) { await FailAsync(t, dialog, ct); return; }
+        if (dialog.Confirm is { } confirm && t.Get(id, Confirmed) is null
+            && (confirm.When is null || Condition.Parse(confirm.When).Holds(variables)))
         {
             t.Set(id, Await, ConfirmSlot);
-            Say(t, await RenderAsync(t, dialog, confirm.Prompt, ct), ["Yes", "No"]);
+            Say(t, await renderer.RenderAsync(confirm.Prompt, variables, ct), ["Yes", "No"]);
             return;
         }
-        await CompleteAsync(t, dialog, ct);
+        await CompleteAsync(t, dialog, variables, ct);
     }
 
     /// <summary>True when the message answers what the active dialog is waiting for.</summary>
@@ -219,43 +223,12 @@ internal sealed class DialogRunner(
     }
 
     /// <summary>Every slot is filled (and confirmed): run the actions, answer, end the dialog, resume a suspended one.</summary>
-    private async Task CompleteAsync(Turn t, DialogDefinition dialog, CancellationToken ct)
+    private async Task CompleteAsync(Turn t, DialogDefinition dialog, Dictionary<string, string> variables, CancellationToken ct)
     {
         var id = dialog.Intent;
-        t.Outputs.Clear();
-        var variables = Variables(t, dialog);
-        var failed = false;
-        foreach (var action in dialog.Actions)
-        {
-            if (action.When is not null && !Condition.Parse(action.When).Holds(variables)) continue;
-            var function = DialogValidator.FindFunction(renderer.Kernel, action.Function)!;
-            var arguments = new KernelArguments();
-            foreach (var (name, template) in action.Arguments)
-                arguments[name] = await renderer.RenderAsync(template, variables, ct);
-            try
-            {
-                var result = await function.InvokeAsync(renderer.Kernel, arguments, ct);
-                if (action.Output is not null) Store(t, variables, action.Output, result.GetValue<object>());
-                if (action.When == "purchase_intent_high") t.Slots["_promotion_offered"] = "1";
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // A shop outage must not break the conversation: say so and keep the state consistent.
-                logger.LogWarning(e, "Action {Function} of dialog {Dialog} failed", action.Function, id);
-                failed = true;
-                break;
-            }
-        }
+        if (!await RunActionsAsync(t, dialog, dialog.Actions, variables, ct)) { await FailAsync(t, dialog, ct); return; }
         foreach (var slot in dialog.Slots.Where(s => s.Type == SlotValidators.Product))
             if (t.Get(id, slot.Name) is { } product) t.RememberSearch(product);
-
-        if (failed)
-        {
-            Finish(t, id);
-            Say(t, EngineTexts.ActionFailed, [EngineTexts.TalkToPerson + "|" + EngineTexts.TalkToPersonText]);
-            await ResumeAsync(t, ct);
-            return;
-        }
 
         var response = dialog.Responses.FirstOrDefault(r => r.When is null || Condition.Parse(r.When).Holds(variables)) ?? dialog.Responses[^1];
         var text = await renderer.RenderAsync(response.Text, variables, ct);
@@ -269,6 +242,43 @@ internal sealed class DialogRunner(
             HandOff(t, id == HumanIntent ? "requested" : "escalation");
             return;
         }
+        await ResumeAsync(t, ct);
+    }
+
+    /// <summary>Calls plugin functions through the Kernel; false when one failed (the shop is unreachable).</summary>
+    private async Task<bool> RunActionsAsync(Turn t, DialogDefinition dialog, List<ActionDefinition> actions, Dictionary<string, string> variables, CancellationToken ct)
+    {
+        foreach (var action in actions)
+        {
+            if (action.When is not null && !Condition.Parse(action.When).Holds(variables)) continue;
+            var function = DialogValidator.FindFunction(renderer.Kernel, action.Function)!;
+            var arguments = new KernelArguments();
+            foreach (var (name, template) in action.Arguments)
+            {
+                // An empty optional argument is left out, so the function's default applies (not "").
+                var value = await renderer.RenderAsync(template, variables, ct);
+                if (value.Length > 0) arguments[name] = value;
+            }
+            try
+            {
+                var result = await function.InvokeAsync(renderer.Kernel, arguments, ct);
+                if (action.Output is not null) Store(t, variables, action.Output, result.GetValue<object>());
+                if (action.When == BuiltInVariables.PurchaseIntentHigh) t.Slots["_promotion_offered"] = "1";
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A shop outage must not break the conversation: say so and keep the state consistent.
+                logger.LogWarning(e, "Action {Function} of dialog {Dialog} failed", action.Function, dialog.Intent);
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private async Task FailAsync(Turn t, DialogDefinition dialog, CancellationToken ct)
+    {
+        Finish(t, dialog.Intent);
+        Say(t, EngineTexts.ActionFailed, [EngineTexts.TalkToPerson + "|" + EngineTexts.TalkToPersonText]);
         await ResumeAsync(t, ct);
     }
 
@@ -286,7 +296,8 @@ internal sealed class DialogRunner(
         }
         else json = JsonSerializer.SerializeToElement(value, value.GetType(), ResultJson);
         t.Outputs[output] = json;
-        if (value is not string) variables[output] = Scalar(json) ?? json.GetRawText();
+        // Shop replies print as their customer-ready sentence ({{$order}}); their fields are order_text, order_data_status, ...
+        if (value is not string) variables[output] = Scalar(json) ?? (value.ToString() is { } text && text != value.GetType().ToString() ? text : json.GetRawText());
         Flatten(variables, output, json, depth: 0);
     }
 
@@ -295,7 +306,14 @@ internal sealed class DialogRunner(
     {
         if (json.ValueKind == JsonValueKind.Array)
         {
+            // Lists give their size and their first element (the best match): products_count, products_first_id.
             variables[prefix + "_count"] = json.GetArrayLength().ToString(CultureInfo.InvariantCulture);
+            if (json.GetArrayLength() > 0 && depth <= 3)
+            {
+                var first = json[0];
+                variables[prefix + "_first"] = Scalar(first) ?? first.GetRawText();
+                Flatten(variables, prefix + "_first", first, depth + 1);
+            }
             return;
         }
         if (json.ValueKind != JsonValueKind.Object || depth > 3) return;

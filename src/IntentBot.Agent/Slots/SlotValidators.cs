@@ -15,8 +15,9 @@ public static partial class SlotValidators
     public const string Product = "product";
     public const string Text = "text";
     public const string Number = "number";
+    public const string Country = "country";
 
-    public static IReadOnlySet<string> Types { get; } = new HashSet<string> { OrderNumber, Email, YesNo, Product, Text, Number };
+    public static IReadOnlySet<string> Types { get; } = new HashSet<string> { OrderNumber, Email, YesNo, Product, Text, Number, Country };
 
     /// <summary>The normalised value when <paramref name="input"/> answers a slot of this type, else null.</summary>
     /// <param name="wholeAnswer">True when the message answers a prompt (any text is a text answer); false when
@@ -34,6 +35,7 @@ public static partial class SlotValidators
                 && decimal.TryParse(m.Value, NumberStyles.Number, CultureInfo.InvariantCulture, out var n) ? n.ToString(CultureInfo.InvariantCulture) : null,
             Product => ProductReference(text, wholeAnswer),
             Text => wholeAnswer && text.Length >= 2 ? text : null,
+            Country => wholeAnswer ? ParseCountry(text) : null,
             _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown slot type."),
         };
     }
@@ -48,6 +50,22 @@ public static partial class SlotValidators
         if (No.Contains(first) || (words.Length >= 2 && No.Contains(first + " " + words[1]))) return "no";
         return null;
     }
+
+    /// <summary>An ISO 3166-1 alpha-2 code from a code or the English name of a country the shop ships to often.</summary>
+    public static string? ParseCountry(string input)
+    {
+        var t = input.Trim().TrimEnd('.', '!').Trim();
+        if (t.Length == 2 && char.IsAsciiLetter(t[0]) && char.IsAsciiLetter(t[1])) return t.ToUpperInvariant();
+        return Countries.TryGetValue(t, out var code) ? code : null;
+    }
+
+    private static readonly Dictionary<string, string> Countries = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["germany"] = "DE", ["deutschland"] = "DE", ["austria"] = "AT", ["switzerland"] = "CH", ["france"] = "FR", ["italy"] = "IT",
+        ["spain"] = "ES", ["netherlands"] = "NL", ["belgium"] = "BE", ["poland"] = "PL", ["denmark"] = "DK", ["sweden"] = "SE",
+        ["united kingdom"] = "GB", ["uk"] = "GB", ["great britain"] = "GB", ["ireland"] = "IE", ["united states"] = "US", ["usa"] = "US",
+        ["portugal"] = "PT", ["czech republic"] = "CZ", ["czechia"] = "CZ", ["luxembourg"] = "LU", ["norway"] = "NO", ["finland"] = "FI",
+    };
 
     private static readonly HashSet<string> Yes = ["yes", "y", "yeah", "yep", "yup", "sure", "ok", "okay", "correct", "confirm", "confirmed",
         "absolutely", "definitely", "please", "go ahead", "do it", "of course", "right", "affirmative", "si", "ja", "oui"];
