@@ -2,13 +2,15 @@ namespace IntentBot.Agent.Dialogs;
 
 /// <summary>
 /// The small condition language of <c>when:</c> — clauses joined by <c>&amp;&amp;</c>, each "var" (set and not
-/// false/0/empty), "!var", "var == value" or "var != value". Deliberately no more: logic belongs in plugins.
+/// false/0/empty), "!var", "var == value" or "var != value", where value is a literal or another variable as
+/// "$name" (e.g. <c>order_data_customer_id == $user_id</c>). Deliberately no more: logic belongs in plugins.
 /// </summary>
 public sealed record Condition(IReadOnlyList<Condition.Clause> Clauses)
 {
     public sealed record Clause(string Variable, string? Expected, bool Negate);
 
-    public IEnumerable<string> Variables => Clauses.Select(c => c.Variable);
+    public IEnumerable<string> Variables => Clauses.Select(c => c.Variable)
+        .Concat(Clauses.Where(c => c.Expected is ['$', ..]).Select(c => c.Expected![1..]));
 
     public static Condition Parse(string text) =>
         new(text.Split("&&", StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(ParseClause).ToList());
@@ -27,9 +29,10 @@ public sealed record Condition(IReadOnlyList<Condition.Clause> Clauses)
     public bool Holds(IReadOnlyDictionary<string, string> variables) => Clauses.All(c =>
     {
         variables.TryGetValue(c.Variable, out var value);
-        var result = c.Expected is null
+        var expected = c.Expected is ['$', ..] ? variables.GetValueOrDefault(c.Expected[1..]) ?? "" : c.Expected;
+        var result = expected is null
             ? IsTruthy(value)
-            : string.Equals(value ?? "", c.Expected, StringComparison.OrdinalIgnoreCase);
+            : string.Equals(value ?? "", expected, StringComparison.OrdinalIgnoreCase);
         return c.Negate ? !result : result;
     });
 
