@@ -31,12 +31,15 @@ public readonly record struct AggregateUpdate(char Op, string Field, string Valu
     /// <summary>Set Field to Value in the user's aggregates only, unless it is already set.</summary>
     public const char SetUserIfAbsent = 'N';
 
-    /// <summary>Move Value to the front of the recent list Field ("p" products, "c" categories: user and session; "i" chat turns: user), capped.</summary>
+    /// <summary>Move Value to the front of the recent list Field ("p" products, "c" categories, "v" viewed with price: user and session; "i" chat turns: user only), capped.</summary>
     public const char PushRecent = 'P';
 
     public const string ProductsList = "p";
     public const string CategoriesList = "c";
     public const string ChatTurnsList = "i";
+
+    /// <summary>Products viewed with their price ("units:productId"), for the purchase-intent page-value estimate.</summary>
+    public const string ViewedList = "v";
 
     /// <summary>Money is kept in integer ten-thousandths, so sums are exact in Redis and in C# alike.</summary>
     public const decimal MoneyScale = 10_000m;
@@ -58,8 +61,11 @@ public readonly record struct AggregateUpdate(char Op, string Field, string Valu
         if (e.PageKind is not null) updates.Add(new(Increment, AggregateFields.PagePrefix + e.PageKind, "1"));
         if (e.DwellSeconds is { } dwell)
         {
-            updates.Add(new(Increment, AggregateFields.DwellMilliseconds, Invariant((long)Math.Round(dwell * 1000))));
+            var ms = Invariant((long)Math.Round(dwell * 1000));
+            updates.Add(new(Increment, AggregateFields.DwellMilliseconds, ms));
             updates.Add(new(Increment, AggregateFields.DwellEvents, "1"));
+            // Dwell by where it was spent: the purchase-intent features split time by kind of page.
+            updates.Add(new(Increment, e.PageKind is null ? AggregateFields.DwellByTypePrefix + e.Type : AggregateFields.DwellByPagePrefix + e.PageKind, ms));
         }
 
         var quantity = e.Quantity ?? 1;
@@ -92,6 +98,8 @@ public readonly record struct AggregateUpdate(char Op, string Field, string Valu
                 break;
         }
         if (e.ProductId is not null) updates.Add(new(PushRecent, ProductsList, e.ProductId));
+        if (e is { Type: BehaviourEventTypes.View, ProductId: not null, Price: not null })
+            updates.Add(new(PushRecent, ViewedList, EncodeViewed(e.ProductId, ToMoneyUnits(e.Price.Value))));
         if (e.Category is not null) updates.Add(new(PushRecent, CategoriesList, e.Category));
         return updates;
     }
@@ -102,6 +110,7 @@ public readonly record struct AggregateUpdate(char Op, string Field, string Valu
         new(Increment, AggregateFields.SentimentPrefix + turn.Sentiment, "1"),
         new(Set, AggregateFields.LastSentiment, turn.Sentiment),
         new(Set, AggregateFields.LastIntent, turn.Intent),
+        new(Min, AggregateFields.FirstChatTurn, Millis(turn.Timestamp)),
         new(Max, AggregateFields.LastChatTurn, Millis(turn.Timestamp)),
         // Chat turns name the current session only for a user with no shop events yet: the shop's own
         // session (from its events) is the better "current session" when both exist.
@@ -121,6 +130,14 @@ public readonly record struct AggregateUpdate(char Op, string Field, string Valu
         return new ChatTurn(s.Intent, s.Confidence, s.Sentiment, s.SessionId, DateTimeOffset.FromUnixTimeMilliseconds(s.TimestampMs));
     }
 
+    public static string EncodeViewed(string productId, long priceUnits) => Invariant(priceUnits) + ":" + productId;
+
+    public static (string ProductId, decimal Price) DecodeViewed(string entry)
+    {
+        var colon = entry.IndexOf(':', StringComparison.Ordinal);
+        return (entry[(colon + 1)..], FromMoneyUnits(long.Parse(entry.AsSpan(0, colon), CultureInfo.InvariantCulture)));
+    }
+
     public static string Millis(DateTimeOffset t) => Invariant(t.ToUnixTimeMilliseconds());
 
     public static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
@@ -134,6 +151,8 @@ public static class AggregateFields
     public const string PagePrefix = "pg:";
     public const string DwellMilliseconds = "dw:ms";
     public const string DwellEvents = "dw:n";
+    public const string DwellByTypePrefix = "dwt:";
+    public const string DwellByPagePrefix = "dwp:";
     public const string CartValue = "cart:v";
     public const string CartItems = "cart:q";
     public const string Purchases = "buy:n";
@@ -141,6 +160,7 @@ public static class AggregateFields
     public const string FirstEvent = "first";
     public const string LastEvent = "last";
     public const string ChatTurns = "chat:n";
+    public const string FirstChatTurn = "chat:first";
     public const string LastChatTurn = "chat:last";
     public const string SentimentPrefix = "snt:";
     public const string LastSentiment = "snt";

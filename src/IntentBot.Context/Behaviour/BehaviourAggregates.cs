@@ -23,6 +23,15 @@ public sealed record BehaviourAggregates
     public long DwellEvents { get; init; }
     public double DwellSeconds { get; init; }
 
+    /// <summary>Dwell seconds by event type (events other than page views), e.g. view → 95.5.</summary>
+    public IReadOnlyDictionary<string, double> DwellSecondsByType { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>Dwell seconds of page views by page kind, e.g. help → 40.</summary>
+    public IReadOnlyDictionary<string, double> DwellSecondsByPage { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>Products viewed with the price they were viewed at, most recent first, distinct, capped.</summary>
+    public IReadOnlyList<(string ProductId, decimal Price)> ViewedProducts { get; init; } = [];
+
     /// <summary>The cart as the events describe it: adds minus removes minus purchased lines, never below zero.</summary>
     public decimal CartValue { get; init; }
     public long CartItems { get; init; }
@@ -39,12 +48,19 @@ public sealed record BehaviourAggregates
 
     public DateTimeOffset? FirstEventUtc { get; init; }
     public DateTimeOffset? LastEventUtc { get; init; }
+    public DateTimeOffset? FirstChatTurnUtc { get; init; }
     public DateTimeOffset? LastChatTurnUtc { get; init; }
 
     public long Count(string type) => CountsByType.TryGetValue(type, out var n) ? n : 0;
 
+    public long PageCount(string kind) => PageViews.TryGetValue(kind, out var n) ? n : 0;
+
+    public double DwellOnType(string type) => DwellSecondsByType.TryGetValue(type, out var s) ? s : 0;
+
+    public double DwellOnPage(string kind) => DwellSecondsByPage.TryGetValue(kind, out var s) ? s : 0;
+
     /// <summary>Reads an aggregates hash (field → value, as both stores keep it) and its recent lists.</summary>
-    public static BehaviourAggregates FromFields(IEnumerable<KeyValuePair<string, string>> fields, IReadOnlyList<string> products, IReadOnlyList<string> categories)
+    public static BehaviourAggregates FromFields(IEnumerable<KeyValuePair<string, string>> fields, IReadOnlyList<string> products, IReadOnlyList<string> categories, IReadOnlyList<string> viewed)
     {
         var map = fields.ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
         return new BehaviourAggregates
@@ -56,6 +72,9 @@ public sealed record BehaviourAggregates
             RecentCategories = categories,
             DwellEvents = Long(map, AggregateFields.DwellEvents),
             DwellSeconds = Long(map, AggregateFields.DwellMilliseconds) / 1000.0,
+            DwellSecondsByType = Prefixed(map, AggregateFields.DwellByTypePrefix).ToDictionary(d => d.Key, d => d.Value / 1000.0, StringComparer.Ordinal),
+            DwellSecondsByPage = Prefixed(map, AggregateFields.DwellByPagePrefix).ToDictionary(d => d.Key, d => d.Value / 1000.0, StringComparer.Ordinal),
+            ViewedProducts = viewed.Select(AggregateUpdate.DecodeViewed).ToList(),
             CartValue = AggregateUpdate.FromMoneyUnits(Long(map, AggregateFields.CartValue)),
             CartItems = Long(map, AggregateFields.CartItems),
             Purchases = Long(map, AggregateFields.Purchases),
@@ -66,6 +85,7 @@ public sealed record BehaviourAggregates
             LastIntent = map.GetValueOrDefault(AggregateFields.LastIntent),
             FirstEventUtc = Time(map, AggregateFields.FirstEvent),
             LastEventUtc = Time(map, AggregateFields.LastEvent),
+            FirstChatTurnUtc = Time(map, AggregateFields.FirstChatTurn),
             LastChatTurnUtc = Time(map, AggregateFields.LastChatTurn),
         };
     }

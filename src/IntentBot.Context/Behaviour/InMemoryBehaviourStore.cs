@@ -148,6 +148,7 @@ public sealed class InMemoryBehaviourStore(IOptions<BehaviourOptions> options, T
     {
         AggregateUpdate.ProductsList => o.RecentProducts,
         AggregateUpdate.CategoriesList => o.RecentCategories,
+        AggregateUpdate.ViewedList => o.RecentProducts,
         _ => o.RecentChatTurns,
     };
 
@@ -175,7 +176,7 @@ public sealed class InMemoryBehaviourStore(IOptions<BehaviourOptions> options, T
     private static List<string> List(Aggregates a, string list) => a.Lists.TryGetValue(list, out var items) ? [.. items] : [];
 
     private static BehaviourAggregates Read(Aggregates a) =>
-        BehaviourAggregates.FromFields(a.Fields, List(a, AggregateUpdate.ProductsList), List(a, AggregateUpdate.CategoriesList));
+        BehaviourAggregates.FromFields(a.Fields, List(a, AggregateUpdate.ProductsList), List(a, AggregateUpdate.CategoriesList), List(a, AggregateUpdate.ViewedList));
 
     /// <summary>The user's data if present and not expired (expired data is dropped, as Redis would).</summary>
     private UserData? LiveUser(string userId, DateTimeOffset now, bool create)

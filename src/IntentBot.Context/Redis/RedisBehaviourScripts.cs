@@ -10,10 +10,10 @@ namespace IntentBot.Context.Redis;
 internal static class RedisBehaviourScripts
 {
     /// <summary>
-    /// KEYS: [1] user aggregates, [2] seen ids, [3] sessions, [4] event stream, [5..7] user recent lists
-    /// p, c, i; then per item three keys: session aggregates, session recent p, session recent c.
+    /// KEYS: [1] user aggregates, [2] seen ids, [3] sessions, [4] event stream, [5..8] user recent lists
+    /// p, c, i, v; then per item four keys: session aggregates, session recent p, c, v.
     /// ARGV: [1] now ms, [2] seen-id cutoff ms, [3] seen-id cap, [4] user TTL ms, [5] session TTL ms,
-    /// [6] stream cap, [7..9] caps of lists p, c, i, [10] session cutoff ms, [11] item count; then per item:
+    /// [6] stream cap, [7..9] caps of lists p (and v), c, i, [10] session cutoff ms, [11] item count; then per item:
     /// event id ('' for a chat turn, never deduplicated), session id, stream field count F, F strings
     /// (name, value, ...), update count U, U triples (op, field, value).
     /// Returns one 1 (applied) or 0 (duplicate) per item.
@@ -21,8 +21,8 @@ internal static class RedisBehaviourScripts
     public const string Apply = """
         local now = ARGV[1]
         local userTtl, sessionTtl = ARGV[4], ARGV[5]
-        local caps = { p = tonumber(ARGV[7]), c = tonumber(ARGV[8]), i = tonumber(ARGV[9]) }
-        local userLists = { p = KEYS[5], c = KEYS[6], i = KEYS[7] }
+        local caps = { p = tonumber(ARGV[7]), c = tonumber(ARGV[8]), i = tonumber(ARGV[9]), v = tonumber(ARGV[7]) }
+        local userLists = { p = KEYS[5], c = KEYS[6], i = KEYS[7], v = KEYS[8] }
         redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', '(' .. ARGV[2])
         redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', '(' .. ARGV[10])
 
@@ -51,14 +51,14 @@ internal static class RedisBehaviourScripts
           local nops = tonumber(ARGV[fields + nfields])
           local ops = fields + nfields + 1
           a = ops + 3 * nops
-          local sk = 8 + 3 * (n - 1)
+          local sk = 9 + 4 * (n - 1)
           local fresh = 1
           if id ~= '' then
             if redis.call('ZSCORE', KEYS[2], id) then fresh = 0 else redis.call('ZADD', KEYS[2], now, id) end
           end
           if fresh == 1 then
             local hashes = { KEYS[1], KEYS[sk] }
-            local sessionLists = { p = KEYS[sk + 1], c = KEYS[sk + 2] }
+            local sessionLists = { p = KEYS[sk + 1], c = KEYS[sk + 2], v = KEYS[sk + 3] }
             for o = ops, ops + 3 * nops - 1, 3 do
               local op, f, v = ARGV[o], ARGV[o + 1], ARGV[o + 2]
               if op == 'I' or op == 'F' then
@@ -82,47 +82,48 @@ internal static class RedisBehaviourScripts
               redis.call('XADD', KEYS[4], 'MAXLEN', '~', ARGV[6], '*', unpack(ARGV, fields, fields + nfields - 1))
             end
             redis.call('ZADD', KEYS[3], now, session)
-            for k = sk, sk + 2 do redis.call('PEXPIRE', KEYS[k], sessionTtl) end
+            for k = sk, sk + 3 do redis.call('PEXPIRE', KEYS[k], sessionTtl) end
           end
           results[n] = fresh
         end
 
         local excess = redis.call('ZCARD', KEYS[2]) - tonumber(ARGV[3])
         if excess > 0 then redis.call('ZREMRANGEBYRANK', KEYS[2], 0, excess - 1) end
-        for k = 1, 7 do redis.call('PEXPIRE', KEYS[k], userTtl) end
+        for k = 1, 8 do redis.call('PEXPIRE', KEYS[k], userTtl) end
         return results
         """;
 
     /// <summary>
-    /// KEYS: user aggregates, recent p, recent c, recent i, event stream. ARGV: session aggregates key
-    /// prefix, session recent p prefix, session recent c prefix, requested session ('' for the current
-    /// one), events to return, chat turns to return. The session keys are built here from the user's
+    /// KEYS: user aggregates, recent p, c, i, v, event stream. ARGV: session aggregates key prefix,
+    /// session recent p, c, v prefixes, requested session ('' for the current one), events to return,
+    /// chat turns to return. The session keys are built here from the user's
     /// prefixes (same hash tag, same slot) because which session is current is only known inside.
-    /// Returns {} for an unknown user, else {user fields, p, c, i, events, session id, session fields, session p, session c}.
+    /// Returns {} for an unknown user, else {user fields, p, c, i, v, events, session id, session fields, session p, c, v}.
     /// </summary>
     public const string Read = """
         local user = redis.call('HGETALL', KEYS[1])
         if #user == 0 then return {} end
-        local session = ARGV[4]
+        local session = ARGV[5]
         if session == '' then session = redis.call('HGET', KEYS[1], 'sess') or '' end
-        local sh, sp, sc = {}, {}, {}
+        local sh, sp, sc, sv = {}, {}, {}, {}
         if session ~= '' then
           sh = redis.call('HGETALL', ARGV[1] .. session)
           sp = redis.call('LRANGE', ARGV[2] .. session, 0, -1)
           sc = redis.call('LRANGE', ARGV[3] .. session, 0, -1)
+          sv = redis.call('LRANGE', ARGV[4] .. session, 0, -1)
         end
         return { user, redis.call('LRANGE', KEYS[2], 0, -1), redis.call('LRANGE', KEYS[3], 0, -1),
-          redis.call('LRANGE', KEYS[4], 0, tonumber(ARGV[6]) - 1),
-          redis.call('XREVRANGE', KEYS[5], '+', '-', 'COUNT', ARGV[5]), session, sh, sp, sc }
+          redis.call('LRANGE', KEYS[4], 0, tonumber(ARGV[7]) - 1), redis.call('LRANGE', KEYS[5], 0, -1),
+          redis.call('XREVRANGE', KEYS[6], '+', '-', 'COUNT', ARGV[6]), session, sh, sp, sc, sv }
         """;
 
     /// <summary>
-    /// KEYS: user aggregates, seen ids, sessions, event stream, recent p, c, i. ARGV: the three session
+    /// KEYS: user aggregates, seen ids, sessions, event stream, recent p, c, i, v. ARGV: the four session
     /// key prefixes. Deletes every session's keys (found through the sessions set), then the user's.
     /// </summary>
     public const string Erase = """
         local sessions = redis.call('ZRANGE', KEYS[3], 0, -1)
-        for _, s in ipairs(sessions) do redis.call('DEL', ARGV[1] .. s, ARGV[2] .. s, ARGV[3] .. s) end
+        for _, s in ipairs(sessions) do redis.call('DEL', ARGV[1] .. s, ARGV[2] .. s, ARGV[3] .. s, ARGV[4] .. s) end
         redis.call('DEL', unpack(KEYS))
         return #sessions
         """;

@@ -67,42 +67,43 @@ public sealed class RedisBehaviourStore(IConnectionMultiplexer redis, IOptions<C
         RedisKey[] keys =
         [
             _keys.Behaviour(userId), _keys.BehaviourRecent(userId, AggregateUpdate.ProductsList), _keys.BehaviourRecent(userId, AggregateUpdate.CategoriesList),
-            _keys.BehaviourRecent(userId, AggregateUpdate.ChatTurnsList), _keys.BehaviourEvents(userId),
+            _keys.BehaviourRecent(userId, AggregateUpdate.ChatTurnsList), _keys.BehaviourRecent(userId, AggregateUpdate.ViewedList), _keys.BehaviourEvents(userId),
         ];
-        RedisValue[] args =
-        [
-            _keys.SessionPrefix(userId), _keys.SessionRecentPrefix(userId, AggregateUpdate.ProductsList),
-            _keys.SessionRecentPrefix(userId, AggregateUpdate.CategoriesList), sessionId ?? "", o.ContextEvents, o.RecentChatTurns,
-        ];
+        RedisValue[] args = [.. SessionPrefixes(userId), sessionId ?? "", o.ContextEvents, o.RecentChatTurns];
         return RunAsync(async () =>
         {
             var r = (RedisResult[])(await Db.ScriptEvaluateAsync(RedisBehaviourScripts.Read, keys, args))!;
             if (r.Length == 0) return null;
-            var user = BehaviourAggregates.FromFields(Pairs(r[0]), Strings(r[1]), Strings(r[2]));
+            var user = BehaviourAggregates.FromFields(Pairs(r[0]), Strings(r[1]), Strings(r[2]), Strings(r[4]));
             var turns = Strings(r[3]).Select(AggregateUpdate.DecodeChatTurn).ToList();
-            var events = ((RedisResult[])r[4]!).Select(entry => EventEntry.FromFields(userId, Pairs(((RedisResult[])entry!)[1]))).ToList();
-            var session = (string?)r[5];
-            var sessionFields = Pairs(r[6]);
-            var sessionAggregates = sessionFields.Count == 0 ? null : BehaviourAggregates.FromFields(sessionFields, Strings(r[7]), Strings(r[8]));
+            var events = ((RedisResult[])r[5]!).Select(entry => EventEntry.FromFields(userId, Pairs(((RedisResult[])entry!)[1]))).ToList();
+            var session = (string?)r[6];
+            var sessionFields = Pairs(r[7]);
+            var sessionAggregates = sessionFields.Count == 0 ? null : BehaviourAggregates.FromFields(sessionFields, Strings(r[8]), Strings(r[9]), Strings(r[10]));
             return new BehaviourContext(userId, string.IsNullOrEmpty(session) ? null : session, user, sessionAggregates, events, turns);
         }, cancellationToken);
     }
 
     public Task DeleteUserAsync(string userId, CancellationToken cancellationToken = default)
     {
-        RedisKey[] keys =
-        [
-            _keys.Behaviour(userId), _keys.BehaviourSeenIds(userId), _keys.BehaviourSessions(userId), _keys.BehaviourEvents(userId),
-            _keys.BehaviourRecent(userId, AggregateUpdate.ProductsList), _keys.BehaviourRecent(userId, AggregateUpdate.CategoriesList),
-            _keys.BehaviourRecent(userId, AggregateUpdate.ChatTurnsList),
-        ];
-        RedisValue[] args =
-        [
-            _keys.SessionPrefix(userId), _keys.SessionRecentPrefix(userId, AggregateUpdate.ProductsList),
-            _keys.SessionRecentPrefix(userId, AggregateUpdate.CategoriesList),
-        ];
+        RedisKey[] keys = UserKeys(userId);
+        RedisValue[] args = SessionPrefixes(userId);
         return RunAsync(async () => (long)(await Db.ScriptEvaluateAsync(RedisBehaviourScripts.Erase, keys, args)), cancellationToken);
     }
+
+    /// <summary>The user-level keys, in the order the apply and erase scripts expect.</summary>
+    private RedisKey[] UserKeys(string userId) =>
+    [
+        _keys.Behaviour(userId), _keys.BehaviourSeenIds(userId), _keys.BehaviourSessions(userId), _keys.BehaviourEvents(userId),
+        _keys.BehaviourRecent(userId, AggregateUpdate.ProductsList), _keys.BehaviourRecent(userId, AggregateUpdate.CategoriesList),
+        _keys.BehaviourRecent(userId, AggregateUpdate.ChatTurnsList), _keys.BehaviourRecent(userId, AggregateUpdate.ViewedList),
+    ];
+
+    private RedisValue[] SessionPrefixes(string userId) =>
+    [
+        _keys.SessionPrefix(userId), _keys.SessionRecentPrefix(userId, AggregateUpdate.ProductsList),
+        _keys.SessionRecentPrefix(userId, AggregateUpdate.CategoriesList), _keys.SessionRecentPrefix(userId, AggregateUpdate.ViewedList),
+    ];
 
     private sealed record Item(string EventId, string SessionId, List<KeyValuePair<string, string>> StreamFields, List<AggregateUpdate> Updates);
 
@@ -110,12 +111,8 @@ public sealed class RedisBehaviourStore(IConnectionMultiplexer redis, IOptions<C
     {
         var o = behaviourOptions.Value;
         var now = clock.GetUtcNow();
-        var keys = new List<RedisKey>(7 + 3 * items.Count)
-        {
-            _keys.Behaviour(userId), _keys.BehaviourSeenIds(userId), _keys.BehaviourSessions(userId), _keys.BehaviourEvents(userId),
-            _keys.BehaviourRecent(userId, AggregateUpdate.ProductsList), _keys.BehaviourRecent(userId, AggregateUpdate.CategoriesList),
-            _keys.BehaviourRecent(userId, AggregateUpdate.ChatTurnsList),
-        };
+        var keys = new List<RedisKey>(8 + 4 * items.Count);
+        keys.AddRange(UserKeys(userId));
         var args = new List<RedisValue>(11 + 16 * items.Count)
         {
             now.ToUnixTimeMilliseconds(), (now - o.DeduplicationWindow).ToUnixTimeMilliseconds(), o.MaxDeduplicatedIdsPerUser,
@@ -128,6 +125,7 @@ public sealed class RedisBehaviourStore(IConnectionMultiplexer redis, IOptions<C
             keys.Add(_keys.Session(userId, item.SessionId));
             keys.Add(_keys.SessionRecent(userId, AggregateUpdate.ProductsList, item.SessionId));
             keys.Add(_keys.SessionRecent(userId, AggregateUpdate.CategoriesList, item.SessionId));
+            keys.Add(_keys.SessionRecent(userId, AggregateUpdate.ViewedList, item.SessionId));
             args.Add(item.EventId);
             args.Add(item.SessionId);
             args.Add(item.StreamFields.Count * 2);

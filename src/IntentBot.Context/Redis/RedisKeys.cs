@@ -28,7 +28,7 @@ public sealed class RedisKeys(string prefix)
     /// <summary>The user's live sessions (sorted set scored by last activity): lets erasure find them without SCAN.</summary>
     public string BehaviourSessions(string userId) => $"{prefix}:{Tag(userId)}:bh:sessions";
 
-    /// <summary>A user's recent list: "p" products, "c" categories, "i" chat turns.</summary>
+    /// <summary>A user's recent list: "p" products, "c" categories, "i" chat turns, "v" viewed products with price.</summary>
     public string BehaviourRecent(string userId, string list) => $"{prefix}:{Tag(userId)}:bh:r{list}";
 
     /// <summary>
@@ -39,7 +39,7 @@ public sealed class RedisKeys(string prefix)
 
     public string SessionPrefix(string userId) => $"{prefix}:{Tag(userId)}:bh:s:";
 
-    /// <summary>A session's recent list ("p" products, "c" categories).</summary>
+    /// <summary>A session's recent list ("p" products, "c" categories, "v" viewed with price).</summary>
     public string SessionRecent(string userId, string list, string sessionId) => SessionRecentPrefix(userId, list) + sessionId;
 
     public string SessionRecentPrefix(string userId, string list) => $"{prefix}:{Tag(userId)}:bh:s{list}:";
