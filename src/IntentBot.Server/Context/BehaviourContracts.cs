@@ -56,15 +56,18 @@ public sealed record ChatTurnDto(string Intent, float Confidence, string Sentime
 
 /// <summary>
 /// The current session's purchase-intent estimate, computed when the context is read (so it reflects
-/// every event so far). Status "scored" with a probability and the factors behind it, or
-/// "model-unavailable" with the features the model would get.
+/// every event so far): P(purchase), its level (low / medium / high against the model's cut-offs), the
+/// factors that moved it most, and the features and snapshot it was computed from.
 /// </summary>
 public sealed record PurchaseIntentDto(
-    string SessionId, string Status, double? Probability, string? Model,
+    string SessionId, double Probability, string Level, double Threshold, string Model,
     IReadOnlyList<FactorDto> Factors, PurchaseIntentFeatures Features, LiveSessionSnapshot Snapshot);
 
-/// <summary>A factor behind the estimate: the feature, its value, and how much it moved the score (when the model says).</summary>
-public sealed record FactorDto(string Name, double Value, double? Contribution);
+/// <summary>
+/// A factor behind the estimate: the feature's value in this session, the typical (training baseline)
+/// value, and how much this value moved the probability compared with the baseline one.
+/// </summary>
+public sealed record FactorDto(string Feature, string Value, string Baseline, double Contribution);
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]

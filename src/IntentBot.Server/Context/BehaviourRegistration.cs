@@ -2,6 +2,8 @@ using IntentBot.Context;
 using IntentBot.Context.Behaviour;
 using IntentBot.Context.PurchaseIntent;
 using IntentBot.Context.Redis;
+using IntentBot.Nlu;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -27,8 +29,16 @@ public static class BehaviourRegistration
         builder.Services.AddSingleton<IBehaviourStore>(sp => string.IsNullOrWhiteSpace(sp.GetRequiredService<IConfiguration>().GetConnectionString("Redis"))
             ? ActivatorUtilities.CreateInstance<InMemoryBehaviourStore>(sp)
             : ActivatorUtilities.CreateInstance<RedisBehaviourStore>(sp, sp.GetRequiredService<IConnectionMultiplexer>()));
-        builder.Services.AddSingleton(sp => new LiveSessionFeatureMapper(sp.GetRequiredService<IOptions<LiveSessionMappingOptions>>().Value));
+        builder.Services.AddOptionsWithValidateOnStart<PurchaseIntentOptions>()
+            .BindConfiguration(PurchaseIntentOptions.SectionName)
+            .ValidateDataAnnotations();
+        builder.Services.TryAddSingleton(sp => new LiveSessionFeatureMapper(sp.GetRequiredService<IOptions<LiveSessionMappingOptions>>().Value));
+        builder.Services.TryAddSingleton(sp => PurchaseIntentModel.Load(RepositoryRoot.Resolve(
+            sp.GetRequiredService<IOptions<PurchaseIntentOptions>>().Value.ModelPath, sp.GetRequiredService<IHostEnvironment>().ContentRootPath)));
         builder.Services.AddSingleton<PurchaseIntentEstimator>();
+        // Load the model while the host starts, so a broken model folder stops start-up with the loader's
+        // message instead of failing the first context request.
+        builder.Services.AddHostedService<PurchaseIntentModelWarmup>();
         return builder;
     }
 
@@ -38,4 +48,16 @@ public static class BehaviourRegistration
         app.MapContextApi();
         return app;
     }
+}
+
+/// <summary>Resolves the purchase-intent model (and so loads and validates it) during start-up.</summary>
+internal sealed class PurchaseIntentModelWarmup(IServiceProvider services) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        services.GetRequiredService<PurchaseIntentModel>();
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

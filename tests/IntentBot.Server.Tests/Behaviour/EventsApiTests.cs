@@ -80,6 +80,27 @@ public sealed class EventsApiTests(DefaultServer server) : IClassFixture<Default
         Assert.Equal(60m, (decimal)intent["snapshot"]!["cartValue"]!);
         Assert.True((bool)intent["snapshot"]!["checkoutStarted"]!);
         Assert.Equal(2.0, (double)intent["features"]!["informational"]!); // the policy page and the delivery question
+        Assert.InRange((double)intent["probability"]!, 0.0, 1.0);
+        Assert.Contains((string)intent["level"]!, new[] { "low", "medium", "high" });
+        Assert.StartsWith("purchase-intent@", (string)intent["model"]!, StringComparison.Ordinal);
+        Assert.NotEmpty(intent["factors"]!.AsArray());
+        Assert.NotNull(intent["factors"]![0]!["feature"]);
+    }
+
+    [Fact]
+    public async Task Every_event_moves_the_purchase_intent_estimate()
+    {
+        var user = NewUser();
+        await _client.PostAsync("/api/v1/events", Events.Batch(Events.Event(user, "view", "p1", 40m, dwell: 30), Events.Event(user, "view", "p2", 35m, dwell: 20)));
+        var browsing = (double)(await Events.ContextAsync(_client, user))["purchaseIntent"]!["probability"]!;
+
+        await _client.PostAsync("/api/v1/events", Events.Batch(Events.Event(user, "add_to_cart", "p1", 40m), Events.Event(user, "checkout_start")));
+        var context = await Events.ContextAsync(_client, user);
+        var buying = (double)context["purchaseIntent"]!["probability"]!;
+
+        // A cart raises the page-value estimate, the strongest purchase signal the model learned.
+        Assert.True(buying > browsing, $"browsing {browsing}, with a cart {buying}");
+        Assert.Contains(context["purchaseIntent"]!["factors"]!.AsArray(), f => (string)f!["feature"]! == "PageValues");
     }
 
     [Fact]

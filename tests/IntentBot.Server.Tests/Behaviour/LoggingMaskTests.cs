@@ -25,6 +25,9 @@ public sealed class LoggingMaskTests : IDisposable
                 "Customer {Email} called from {Phone} about order {Order}", "ada@example.com", "+44 20 7946 0958", "W123456");
         }
 
+        logger.LogDebug("below the configured level for {Email}", "x@example.com");
+
+        // One entry: the debug one was filtered by the configured levels, which the wrapped factory still applies.
         var entry = Assert.Single(_capture.Entries, e => e.Category == typeof(LoggingMaskTests).FullName);
         Assert.Equal("Customer [email] called from [phone] about order W123456", entry.Message);
         Assert.Equal("[email]", entry.Values["Email"]);
