@@ -43,6 +43,7 @@ internal static class RedisBehaviourScripts
         end
 
         local results = {}
+        local touched = {}
         local a = 12
         for n = 1, tonumber(ARGV[11]) do
           local id, session = ARGV[a], ARGV[a + 1]
@@ -81,10 +82,15 @@ internal static class RedisBehaviourScripts
             if nfields > 0 then
               redis.call('XADD', KEYS[4], 'MAXLEN', '~', ARGV[6], '*', unpack(ARGV, fields, fields + nfields - 1))
             end
-            redis.call('ZADD', KEYS[3], now, session)
-            for k = sk, sk + 3 do redis.call('PEXPIRE', KEYS[k], sessionTtl) end
+            touched[session] = sk
           end
           results[n] = fresh
+        end
+
+        -- Once per session touched, however many of its events the call carried.
+        for session, sk in pairs(touched) do
+          redis.call('ZADD', KEYS[3], now, session)
+          for k = sk, sk + 3 do redis.call('PEXPIRE', KEYS[k], sessionTtl) end
         end
 
         local excess = redis.call('ZCARD', KEYS[2]) - tonumber(ARGV[3])
