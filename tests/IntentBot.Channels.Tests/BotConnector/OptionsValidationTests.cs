@@ -9,7 +9,7 @@ public sealed class OptionsValidationTests
     [InlineData("BotConnector:AppPassword", "", "AppPassword")]
     [InlineData("BotConnector:OpenIdMetadataUrl", "login.botframework.com/v1/.well-known/openidconfiguration", "OpenIdMetadataUrl")]
     [InlineData("BotConnector:TokenEndpoint", "/oauth2/v2.0/token", "TokenEndpoint")]
-    [InlineData("BotConnector:OpenIdMetadataUrl", "http://login.example.com/metadata", "https")]
+    [InlineData("BotConnector:OpenIdMetadataUrl", "http://login.example.com/metadata", "must use https")]
     [InlineData("BotConnector:MaxSendAttempts", "0", "MaxSendAttempts")]
     public void Start_up_fails_on_an_invalid_setting(string key, string value, string expected)
     {
