@@ -38,6 +38,28 @@ public sealed class BotConnectorOptions : IValidatableObject
     /// <summary>Accepted issuers of inbound tokens; empty means <see cref="BotFrameworkIssuer"/>.</summary>
     public string[] ValidIssuers { get; set; } = [];
 
+    /// <summary>
+    /// Also accept tokens the Bot Framework Emulator sends when it is given this bot's app id and password
+    /// (Entra ID tokens for our app id; they carry no serviceurl claim and no endorsements). Off by default.
+    /// </summary>
+    public bool AllowEmulatorTokens { get; set; }
+
+    [Required]
+    public string EmulatorOpenIdMetadataUrl { get; set; } = "https://login.microsoftonline.com/botframework.com/v2.0/.well-known/openid-configuration";
+
+    /// <summary>Issuers of Emulator tokens (v1 and v2 tokens of the Bot Framework tenants); empty means <see cref="DefaultEmulatorIssuers"/>.</summary>
+    public string[] EmulatorIssuers { get; set; } = [];
+
+    public static readonly IReadOnlyList<string> DefaultEmulatorIssuers =
+    [
+        "https://sts.windows.net/d6d49420-f39b-4df7-a1dc-d59a935871db/",
+        "https://login.microsoftonline.com/d6d49420-f39b-4df7-a1dc-d59a935871db/v2.0",
+        "https://sts.windows.net/f8cdef31-a31e-4b4a-93e4-5f571e91255a/",
+        "https://login.microsoftonline.com/f8cdef31-a31e-4b4a-93e4-5f571e91255a/v2.0",
+    ];
+
+    public IReadOnlyList<string> EffectiveEmulatorIssuers => EmulatorIssuers.Length > 0 ? EmulatorIssuers : DefaultEmulatorIssuers;
+
     /// <summary>Tolerated clock difference when checking a token's lifetime.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(5);
@@ -96,7 +118,7 @@ public sealed class BotConnectorOptions : IValidatableObject
     {
         if (AuthenticationEnabled && string.IsNullOrWhiteSpace(AppPassword))
             yield return new ValidationResult("AppPassword is required when AppId is set.", [nameof(AppPassword)]);
-        foreach (var (name, value) in new[] { (nameof(TokenEndpoint), ResolvedTokenEndpoint), (nameof(OpenIdMetadataUrl), OpenIdMetadataUrl) })
+        foreach (var (name, value) in new[] { (nameof(TokenEndpoint), ResolvedTokenEndpoint), (nameof(OpenIdMetadataUrl), OpenIdMetadataUrl), (nameof(EmulatorOpenIdMetadataUrl), EmulatorOpenIdMetadataUrl) })
         {
             if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
                 yield return new ValidationResult($"{name} must be an absolute http(s) URL.", [name]);

@@ -142,4 +142,33 @@ public sealed class InboundAuthTests(AuthenticatedChannelFixture fixture)
         }
         Assert.InRange(Channel.KeyDocumentRequests, 1, 2); // 2 only if the "unknown key" test forced a refresh first
     }
+
+    [Theory]
+    [InlineData("1.0")]
+    [InlineData("2.0")]
+    public async Task An_emulator_token_for_our_app_is_accepted_when_allowed(string version)
+    {
+        var conversation = ActivityPosts.NewConversation();
+        var response = await ActivityPosts.PostAsync(fixture.Client,
+            ActivityPosts.Message(Channel.ServiceUrl, conversation, "emu-" + version, "hi", channelId: "emulator"),
+            Channel.CreateEmulatorToken(version: version));
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.StartsWith("Bearer fake-bot-token-", Assert.Single(await Channel.WaitForAsync(r => r.ConversationId == conversation)).Authorization);
+    }
+
+    [Theory]
+    [InlineData("another app")]
+    [InlineData("channel key")]
+    public async Task An_emulator_token_for_another_app_or_signed_by_a_key_outside_its_metadata_gets_401(string kind)
+    {
+        var token = kind == "another app"
+            ? Channel.CreateEmulatorToken(appId: "99999999-0000-0000-0000-000000000000")
+            : Channel.CreateEmulatorToken(key: Channel.SigningKey); // a Bot Connector key is not an Emulator key
+
+        var response = await ActivityPosts.PostAsync(fixture.Client,
+            ActivityPosts.Message(Channel.ServiceUrl, ActivityPosts.NewConversation(), "emu-bad", "hi", channelId: "emulator"), token);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
 }

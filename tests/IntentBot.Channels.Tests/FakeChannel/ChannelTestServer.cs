@@ -30,6 +30,8 @@ public sealed class ChannelTestServer(IDictionary<string, string?> settings, IBo
         ["BotConnector:TokenEndpoint"] = channel.TokenEndpoint,
         ["BotConnector:OpenIdMetadataUrl"] = channel.MetadataUrl,
         ["BotConnector:RequireHttps"] = "false",
+        ["BotConnector:AllowEmulatorTokens"] = "true",
+        ["BotConnector:EmulatorOpenIdMetadataUrl"] = channel.EmulatorMetadataUrl,
         // Retries still double and jitter, just from a small base so the tests do not sit idle.
         ["BotConnector:RetryBaseDelay"] = "00:00:00.020",
         ["BotConnector:RetryMaxDelay"] = "00:00:02",

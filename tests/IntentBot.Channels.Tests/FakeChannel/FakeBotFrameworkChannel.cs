@@ -46,6 +46,11 @@ public sealed class FakeBotFrameworkChannel : IAsyncDisposable
     public RsaSecurityKey SigningKey { get; } = NewKey(EndorsedKeyId);
     public RsaSecurityKey UnendorsedKey { get; } = NewKey(UnendorsedKeyId);
 
+    /// <summary>Signs Emulator tokens; published only in the Emulator (Entra ID) metadata, without endorsements.</summary>
+    public RsaSecurityKey EmulatorKey { get; } = NewKey("emulator-key");
+
+    public const string EmulatorIssuer = "https://sts.windows.net/d6d49420-f39b-4df7-a1dc-d59a935871db/";
+
     /// <summary>Never published: tokens signed with it are forgeries, even when they claim a published kid.</summary>
     public RsaSecurityKey ForgeryKey { get; } = NewKey(EndorsedKeyId);
 
@@ -64,6 +69,7 @@ public sealed class FakeBotFrameworkChannel : IAsyncDisposable
     public string BaseUrl { get; }
     public string ServiceUrl => BaseUrl + "/service/";
     public string MetadataUrl => BaseUrl + "/v1/.well-known/openidconfiguration";
+    public string EmulatorMetadataUrl => BaseUrl + "/emulator/v2.0/.well-known/openid-configuration";
     public string TokenEndpoint => BaseUrl + "/{tenant}/oauth2/v2.0/token";
 
     private FakeBotFrameworkChannel(WebApplication app, string baseUrl)
@@ -81,6 +87,8 @@ public sealed class FakeBotFrameworkChannel : IAsyncDisposable
         var holder = new FakeBotFrameworkChannel[1];
         app.MapGet("/v1/.well-known/openidconfiguration", () => holder[0].Metadata());
         app.MapGet("/v1/.well-known/keys", () => { Interlocked.Increment(ref holder[0]._keyRequests); return holder[0].Keys(); });
+        app.MapGet("/emulator/v2.0/.well-known/openid-configuration", () => holder[0].EmulatorMetadata());
+        app.MapGet("/emulator/keys", () => new JsonObject { ["keys"] = new JsonArray(Jwk(holder[0].EmulatorKey, [])) });
         app.MapPost("/{tenant}/oauth2/v2.0/token", (string tenant, HttpRequest request) => holder[0].IssueTokenAsync(tenant, request));
         app.MapPost("/service/v3/conversations/{conversationId}/activities/{replyToId}",
             (string conversationId, string replyToId, HttpRequest request) => holder[0].ReceiveAsync(conversationId, replyToId, request));
@@ -118,6 +126,26 @@ public sealed class FakeBotFrameworkChannel : IAsyncDisposable
         return new JsonWebTokenHandler().CreateToken(descriptor);
     }
 
+    /// <summary>
+    /// A token like the Emulator's: Entra ID issuer, our app id as audience and as the calling app (appid in v1
+    /// tokens, azp in v2), no serviceurl claim.
+    /// </summary>
+    public string CreateEmulatorToken(string appId = AppId, string version = "1.0", SecurityKey? key = null)
+    {
+        var now = DateTime.UtcNow;
+        var descriptor = new SecurityTokenDescriptor
+        {
+            Issuer = EmulatorIssuer,
+            Audience = AppId,
+            IssuedAt = now.AddMinutes(-1),
+            NotBefore = now.AddMinutes(-1),
+            Expires = now.AddHours(1),
+            Subject = new ClaimsIdentity([new Claim("ver", version), new Claim(version == "2.0" ? "azp" : "appid", appId)]),
+            SigningCredentials = new SigningCredentials(key ?? EmulatorKey, SecurityAlgorithms.RsaSha256),
+        };
+        return new JsonWebTokenHandler().CreateToken(descriptor);
+    }
+
     /// <summary>Waits until at least <paramref name="count"/> received activities match; a hang guard, not a timing assertion.</summary>
     public async Task<IReadOnlyList<ReceivedActivity>> WaitForAsync(Func<ReceivedActivity, bool> match, int count = 1)
     {
@@ -140,6 +168,14 @@ public sealed class FakeBotFrameworkChannel : IAsyncDisposable
         ["jwks_uri"] = BaseUrl + "/v1/.well-known/keys",
         ["id_token_signing_alg_values_supported"] = new JsonArray("RS256"),
         ["token_endpoint_auth_methods_supported"] = new JsonArray("private_key_jwt"),
+    };
+
+    private JsonObject EmulatorMetadata() => new()
+    {
+        ["issuer"] = "https://login.microsoftonline.com/d6d49420-f39b-4df7-a1dc-d59a935871db/v2.0",
+        ["authorization_endpoint"] = BaseUrl + "/emulator/authorize",
+        ["jwks_uri"] = BaseUrl + "/emulator/keys",
+        ["id_token_signing_alg_values_supported"] = new JsonArray("RS256"),
     };
 
     private JsonObject Keys() => new()
