@@ -10,15 +10,15 @@ namespace IntentBot.Channels.BotConnector;
 public interface IActivityDeduplicator
 {
     /// <summary>True the first time a key is seen within the window; false for a repeat.</summary>
-    bool TryBegin(string key);
+    ValueTask<bool> TryBeginAsync(string key, CancellationToken cancellationToken);
 
     /// <summary>Forgets a key whose processing did not happen (e.g. the queue was full), so the retry is processed.</summary>
-    void Forget(string key);
+    ValueTask ForgetAsync(string key);
 }
 
 /// <summary>
-/// In-process deduplication: enough for one instance. With several instances behind a load balancer a retry
-/// can land on another instance; that needs a shared store (Redis <c>SET key NX PX window</c>).
+/// In-process deduplication: the single-instance default. With several instances behind a load balancer a
+/// retry can land on another instance; <see cref="RedisActivityDeduplicator"/> covers that.
 /// </summary>
 public sealed class InMemoryActivityDeduplicator(IOptions<BotConnectorOptions> options, TimeProvider clock) : IActivityDeduplicator
 {
@@ -26,22 +26,26 @@ public sealed class InMemoryActivityDeduplicator(IOptions<BotConnectorOptions> o
     private readonly TimeSpan _window = options.Value.DeduplicationWindow;
     private long _nextSweepTicks;
 
-    public bool TryBegin(string key)
+    public ValueTask<bool> TryBeginAsync(string key, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         SweepIfDue(now);
         var expires = now + _window;
         while (true)
         {
-            if (_seen.TryAdd(key, expires)) return true;
+            if (_seen.TryAdd(key, expires)) return ValueTask.FromResult(true);
             if (!_seen.TryGetValue(key, out var existing)) continue;
-            if (existing > now) return false;
+            if (existing > now) return ValueTask.FromResult(false);
             // Seen long ago: the window has passed, treat it as new (replace only what we read).
-            if (_seen.TryUpdate(key, expires, existing)) return true;
+            if (_seen.TryUpdate(key, expires, existing)) return ValueTask.FromResult(true);
         }
     }
 
-    public void Forget(string key) => _seen.TryRemove(key, out _);
+    public ValueTask ForgetAsync(string key)
+    {
+        _seen.TryRemove(key, out _);
+        return ValueTask.CompletedTask;
+    }
 
     /// <summary>Drops expired keys at most once per window so memory stays bounded by the traffic of one window.</summary>
     private void SweepIfDue(DateTimeOffset now)

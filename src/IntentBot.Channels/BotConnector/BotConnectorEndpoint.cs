@@ -89,7 +89,7 @@ public sealed class BotConnectorEndpoint(
         if (!string.IsNullOrEmpty(activity.Id))
         {
             dedupKey = InMemoryActivityDeduplicator.KeyFor(activity.ChannelId!, activity.Conversation!.Id!, activity.Id);
-            if (!deduplicator.TryBegin(dedupKey))
+            if (!await deduplicator.TryBeginAsync(dedupKey, cancellationToken))
             {
                 logger.LogInformation("Ignored a repeat of activity {ActivityId} in conversation {ConversationId}", activity.Id, activity.Conversation.Id);
                 return Results.Ok();
@@ -101,7 +101,7 @@ public sealed class BotConnectorEndpoint(
 
         if (context.RequestServices.GetService<IBot>() is not { } bot)
         {
-            Forget(dedupKey);
+            await ForgetAsync(dedupKey);
             return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "No bot",
                 detail: "No IBot is registered in this server.");
         }
@@ -110,7 +110,7 @@ public sealed class BotConnectorEndpoint(
 
         if (!turns.TryEnqueueTurn(activity))
         {
-            Forget(dedupKey);
+            await ForgetAsync(dedupKey);
             context.Response.Headers.RetryAfter = "1";
             return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Busy",
                 detail: "Too many turns are waiting; retry shortly.");
@@ -128,7 +128,7 @@ public sealed class BotConnectorEndpoint(
         }
         catch
         {
-            Forget(dedupKey); // Nothing happened; the channel's retry deserves a real attempt.
+            await ForgetAsync(dedupKey); // Nothing happened; the channel's retry deserves a real attempt.
             throw;
         }
         if (!turns.TryEnqueueDelivery(activity, result.Replies))
@@ -138,9 +138,9 @@ public sealed class BotConnectorEndpoint(
         return result.InvokeResponse?.Body is { } body ? Results.Json(body, statusCode: status) : Results.StatusCode(status);
     }
 
-    private void Forget(string? dedupKey)
+    private async ValueTask ForgetAsync(string? dedupKey)
     {
-        if (dedupKey is not null) deduplicator.Forget(dedupKey);
+        if (dedupKey is not null) await deduplicator.ForgetAsync(dedupKey);
     }
 
     private static string? BearerToken(HttpRequest request)

@@ -2,11 +2,13 @@ using IntentBot.Channels.Auth;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace IntentBot.Channels.BotConnector;
 
@@ -32,7 +34,11 @@ public static class BotConnectorServices
         services.AddSingleton<ConnectorTokenProvider>();
         services.AddSingleton<ConnectorClient>();
         services.AddSingleton<ReplyDelivery>();
-        services.TryAddSingleton<IActivityDeduplicator, InMemoryActivityDeduplicator>();
+        // Shared through Redis when the server runs on Redis (several instances), else in memory.
+        services.TryAddSingleton<IActivityDeduplicator>(sp =>
+            string.IsNullOrWhiteSpace(sp.GetRequiredService<IConfiguration>().GetConnectionString("Redis"))
+                ? ActivatorUtilities.CreateInstance<InMemoryActivityDeduplicator>(sp)
+                : ActivatorUtilities.CreateInstance<RedisActivityDeduplicator>(sp, sp.GetRequiredService<IConnectionMultiplexer>()));
         services.AddSingleton<TurnRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<TurnRunner>());
         services.AddHostedService<BotConnectorStartupLog>();
