@@ -99,4 +99,20 @@ public sealed class OutboundDeliveryTests(AuthenticatedChannelFixture fixture)
         Assert.DoesNotContain(Channel.Received, r => r.ConversationId == conversation && r.ReplyToId == "g-1");
         Assert.Equal(failuresBefore + 4, Channel.FailuresServed);
     }
+
+    [Fact]
+    public async Task A_retry_after_longer_than_the_configured_maximum_is_not_ignored_but_gives_up()
+    {
+        // RetryMaxDelay is 2 s in these tests; retrying sooner than the channel asked would only earn more 429s.
+        var conversation = ActivityPosts.NewConversation();
+        Channel.FailNext(conversation, HttpStatusCode.TooManyRequests, 1, retryAfter: "120");
+        var failuresBefore = Channel.FailuresServed;
+
+        await ActivityPosts.PostAsync(fixture.Client, ActivityPosts.Message(Channel.ServiceUrl, conversation, "ra-1", "throttled"), Channel.CreateToken());
+        await SendAndWaitAsync(conversation, "ra-2", "later");
+
+        Assert.DoesNotContain(Channel.Received, r => r.ConversationId == conversation && r.ReplyToId == "ra-1");
+        Assert.Equal(failuresBefore + 1, Channel.FailuresServed);
+        Assert.Contains(fixture.Server.Logs.Lines, l => l.Text.Contains("longer than RetryMaxDelay"));
+    }
 }
