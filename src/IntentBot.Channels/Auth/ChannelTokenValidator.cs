@@ -1,0 +1,171 @@
+using IntentBot.Channels.BotConnector;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Microsoft.IdentityModel.Tokens;
+
+namespace IntentBot.Channels.Auth;
+
+/// <summary>Outcome of checking an inbound Bearer token; on success it carries what the activity checks need.</summary>
+/// <param name="FromEmulator">
+/// An Emulator token (Entra ID, for our app id): it has neither a serviceurl claim nor endorsed keys, so those two
+/// checks do not apply; only whoever holds our app password can obtain one.
+/// </param>
+public sealed record ChannelTokenResult(bool IsValid, string? Failure, string? ServiceUrl, string? KeyId, ChannelSigningKeys? Keys, bool FromEmulator = false)
+{
+    public static ChannelTokenResult Fail(string reason) => new(false, reason, null, null, null);
+
+    /// <summary>The token's <c>serviceurl</c> claim must name the service the activity asks us to reply to.</summary>
+    public bool AllowsServiceUrl(string? serviceUrl) => FromEmulator ||
+        (ServiceUrl is not null && serviceUrl is not null && string.Equals(ServiceUrl, serviceUrl, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The key that signed the token must be endorsed for the activity's channel.</summary>
+    public bool IsEndorsedFor(string? channelId) => FromEmulator ||
+        (channelId is not null && Keys is not null && Keys.IsEndorsed(KeyId, channelId));
+}
+
+/// <summary>
+/// Validates Bot Connector → bot JWTs: RS256 signature with a key from the channel's OpenID metadata, issuer,
+/// audience = our app id, lifetime with the configured skew. The activity-dependent checks (serviceUrl claim,
+/// endorsements) are left to the caller through <see cref="ChannelTokenResult"/>, because they need the body.
+/// </summary>
+public sealed class ChannelTokenValidator
+{
+    /// <summary>Claim naming the Bot Connector service the token was issued for (lowercase, per the Bot Framework).</summary>
+    public const string ServiceUrlClaim = "serviceurl";
+
+    /// <summary>Named HttpClient for the metadata and key documents.</summary>
+    public const string HttpClientName = "BotConnector.OpenId";
+
+    private readonly BotConnectorOptions _options;
+    private readonly ConfigurationManager<ChannelSigningKeys> _keys;
+    private readonly ConfigurationManager<OpenIdConnectConfiguration>? _emulatorKeys;
+    private readonly JsonWebTokenHandler _handler = new();
+    private readonly ILogger<ChannelTokenValidator> _logger;
+
+    public ChannelTokenValidator(IOptions<BotConnectorOptions> options, IHttpClientFactory httpClients, ILogger<ChannelTokenValidator> logger)
+    {
+        _options = options.Value;
+        _logger = logger;
+        var documents = new HttpDocumentRetriever(httpClients.CreateClient(HttpClientName)) { RequireHttps = _options.RequireHttps };
+        _keys = new ConfigurationManager<ChannelSigningKeys>(_options.OpenIdMetadataUrl, new ChannelSigningKeysRetriever(), documents)
+        {
+            AutomaticRefreshInterval = _options.SigningKeysRefreshInterval,
+            // A token signed with an unknown kid asks for a refresh (key rollover); at most this often.
+            RefreshInterval = TimeSpan.FromMinutes(1),
+        };
+        if (_options.AllowEmulatorTokens)
+        {
+            _emulatorKeys = new ConfigurationManager<OpenIdConnectConfiguration>(
+                _options.EmulatorOpenIdMetadataUrl, new OpenIdConnectConfigurationRetriever(), documents)
+            {
+                AutomaticRefreshInterval = _options.SigningKeysRefreshInterval,
+                RefreshInterval = TimeSpan.FromMinutes(1),
+            };
+        }
+    }
+
+    public async Task<ChannelTokenResult> ValidateAsync(string token, CancellationToken cancellationToken)
+    {
+        if (_emulatorKeys is not null && IsEmulatorIssued(token)) return await ValidateEmulatorAsync(_emulatorKeys, token, cancellationToken);
+
+        ChannelSigningKeys keys;
+        try
+        {
+            keys = await _keys.GetConfigurationAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Without keys nothing can be trusted; the caller answers 401 and the channel retries.
+            _logger.LogError(e, "Could not read the channel's signing keys from {MetadataUrl}", _options.OpenIdMetadataUrl);
+            return ChannelTokenResult.Fail("signing keys unavailable");
+        }
+
+        var result = await _handler.ValidateTokenAsync(token, Parameters(keys));
+        if (!result.IsValid && result.Exception is SecurityTokenSignatureKeyNotFoundException)
+        {
+            // The channel may have rolled its keys since we cached them: ask for fresh ones and try once more.
+            _keys.RequestRefresh();
+            keys = await _keys.GetConfigurationAsync(cancellationToken);
+            result = await _handler.ValidateTokenAsync(token, Parameters(keys));
+        }
+        if (!result.IsValid) return ChannelTokenResult.Fail(Describe(result.Exception));
+
+        var jwt = (JsonWebToken)result.SecurityToken;
+        var serviceUrl = jwt.TryGetPayloadValue<string>(ServiceUrlClaim, out var claim) ? claim : null;
+        return new ChannelTokenResult(true, null, serviceUrl, jwt.Kid, keys);
+    }
+
+    /// <summary>Routes by the (not yet trusted) issuer only; the chosen path then validates everything.</summary>
+    private bool IsEmulatorIssued(string token)
+    {
+        try
+        {
+            return _options.EffectiveEmulatorIssuers.Contains(_handler.ReadJsonWebToken(token).Issuer, StringComparer.Ordinal);
+        }
+        catch (ArgumentException)
+        {
+            return false; // Malformed: the channel path reports it.
+        }
+    }
+
+    private async Task<ChannelTokenResult> ValidateEmulatorAsync(
+        ConfigurationManager<OpenIdConnectConfiguration> manager, string token, CancellationToken cancellationToken)
+    {
+        OpenIdConnectConfiguration configuration;
+        try
+        {
+            configuration = await manager.GetConfigurationAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            _logger.LogError(e, "Could not read the Emulator signing keys from {MetadataUrl}", _options.EmulatorOpenIdMetadataUrl);
+            return ChannelTokenResult.Fail("signing keys unavailable");
+        }
+        var result = await _handler.ValidateTokenAsync(token, Parameters(configuration.SigningKeys, _options.EffectiveEmulatorIssuers));
+        if (!result.IsValid) return ChannelTokenResult.Fail("(emulator) " + Describe(result.Exception));
+
+        // v1 tokens name the calling app in appid, v2 tokens in azp; it must be this bot's own app id.
+        var jwt = (JsonWebToken)result.SecurityToken;
+        var version = jwt.TryGetPayloadValue<string>("ver", out var ver) ? ver : "1.0";
+        var appIdClaim = version == "2.0" ? "azp" : "appid";
+        if (!jwt.TryGetPayloadValue<string>(appIdClaim, out var appId) || !string.Equals(appId, _options.AppId, StringComparison.Ordinal))
+            return ChannelTokenResult.Fail("(emulator) issued to another app");
+        return new ChannelTokenResult(true, null, null, jwt.Kid, null, FromEmulator: true);
+    }
+
+    private TokenValidationParameters Parameters(ChannelSigningKeys keys) => Parameters(keys.Keys, _options.EffectiveIssuers);
+
+    private TokenValidationParameters Parameters(IEnumerable<SecurityKey> keys, IEnumerable<string> issuers) => new()
+    {
+        ValidateIssuer = true,
+        ValidIssuers = issuers,
+        ValidateAudience = true,
+        ValidAudience = _options.AppId,
+        ValidateLifetime = true,
+        RequireExpirationTime = true,
+        ClockSkew = _options.ClockSkew,
+        RequireSignedTokens = true,
+        ValidateIssuerSigningKey = true,
+        IssuerSigningKeys = keys,
+        ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
+    };
+
+    /// <summary>A short reason for the log; never the token, and no IdentityModel message (it may echo token parts).</summary>
+    private static string Describe(Exception? exception) => exception switch
+    {
+        SecurityTokenExpiredException => "expired",
+        SecurityTokenNotYetValidException => "not yet valid",
+        SecurityTokenInvalidAudienceException => "wrong audience",
+        SecurityTokenInvalidIssuerException => "wrong issuer",
+        SecurityTokenSignatureKeyNotFoundException => "signed by an unknown key",
+        SecurityTokenInvalidSignatureException => "invalid signature",
+        SecurityTokenInvalidAlgorithmException => "algorithm not allowed",
+        SecurityTokenNoExpirationException => "no expiry",
+        SecurityTokenMalformedException => "malformed",
+        null => "invalid",
+        _ => exception.GetType().Name,
+    };
+}

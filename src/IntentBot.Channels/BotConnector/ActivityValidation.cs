@@ -1,0 +1,21 @@
+using IntentBot.Protocol.Activities;
+
+namespace IntentBot.Channels.BotConnector;
+
+/// <summary>The fields the Activity schema requires, plus a usable serviceUrl since every turn may reply.</summary>
+public static class ActivityValidation
+{
+    public static Dictionary<string, string[]> Validate(Activity activity)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(activity.Type)) errors["type"] = ["The activity type is required."];
+        if (string.IsNullOrWhiteSpace(activity.ChannelId)) errors["channelId"] = ["channelId is required."];
+        if (string.IsNullOrWhiteSpace(activity.Conversation?.Id)) errors["conversation.id"] = ["conversation.id is required."];
+        if (string.IsNullOrWhiteSpace(activity.From?.Id)) errors["from.id"] = ["from.id is required."];
+        if (string.IsNullOrWhiteSpace(activity.ServiceUrl))
+            errors["serviceUrl"] = ["serviceUrl is required: replies are sent there."];
+        else if (!Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+            errors["serviceUrl"] = ["serviceUrl must be an absolute http(s) URL."];
+        return errors;
+    }
+}

@@ -1,0 +1,178 @@
+using System.Buffers;
+using System.Text.Json;
+using IntentBot.Channels.Auth;
+using IntentBot.Protocol.Activities;
+using IntentBot.Protocol.Bots;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace IntentBot.Channels.BotConnector;
+
+/// <summary>
+/// <c>POST /api/messages</c>: the channel → bot half of the Bot Connector protocol. Order of checks:
+/// Bearer token (401), body (400), activity vs. token (serviceUrl claim and endorsement, 403), duplicate (200),
+/// then the turn: invoke runs now and its InvokeResponse is the HTTP answer; everything else is queued (202).
+/// </summary>
+public sealed class BotConnectorEndpoint(
+    IOptions<BotConnectorOptions> options,
+    ChannelTokenValidator tokens,
+    IActivityDeduplicator deduplicator,
+    TurnRunner turns,
+    ILogger<BotConnectorEndpoint> logger)
+{
+    public const string Route = "/api/messages";
+
+    private readonly BotConnectorOptions _options = options.Value;
+
+    public async Task<IResult> HandleAsync(HttpContext context)
+    {
+        var cancellationToken = context.RequestAborted;
+        ChannelTokenResult? caller = null;
+        if (_options.AuthenticationEnabled)
+        {
+            var token = BearerToken(context.Request);
+            if (token is null)
+            {
+                logger.LogWarning("Rejected a Bot Connector request from {RemoteIp}: no Bearer token", context.Connection.RemoteIpAddress);
+                return Unauthorized(context, null);
+            }
+            caller = await tokens.ValidateAsync(token, cancellationToken);
+            if (!caller.IsValid)
+            {
+                logger.LogWarning("Rejected a Bot Connector request from {RemoteIp}: token {Reason}", context.Connection.RemoteIpAddress, caller.Failure);
+                return Unauthorized(context, caller.Failure);
+            }
+        }
+
+        var (body, tooLarge) = await ReadBodyAsync(context.Request, _options.MaxActivityBytes, cancellationToken);
+        if (tooLarge)
+            return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Activity too large",
+                detail: $"The activity exceeds {_options.MaxActivityBytes} bytes.");
+        Activity? activity;
+        try
+        {
+            activity = JsonSerializer.Deserialize(body, ProtocolJsonContext.Default.Activity);
+        }
+        catch (JsonException e)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The request is not valid",
+                detail: $"The body is not a JSON activity: {e.Message}");
+        }
+        if (activity is null)
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The request is not valid", detail: "The body is empty or null.");
+        var errors = ActivityValidation.Validate(activity);
+        if (errors.Count > 0)
+            return Results.ValidationProblem(errors, title: "The request is not valid", statusCode: StatusCodes.Status400BadRequest);
+
+        if (caller is not null)
+        {
+            // The token names the one service it was issued for; replying anywhere else would hand our token to a stranger.
+            if (!caller.AllowsServiceUrl(activity.ServiceUrl))
+            {
+                logger.LogWarning("Rejected an activity on {ChannelId}: serviceUrl {ServiceUrl} does not match the token's", activity.ChannelId, activity.ServiceUrl);
+                return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
+                    detail: "The activity's serviceUrl does not match the token's serviceurl claim.");
+            }
+            if (!caller.IsEndorsedFor(activity.ChannelId))
+            {
+                logger.LogWarning("Rejected an activity on {ChannelId}: the signing key {KeyId} is not endorsed for that channel", activity.ChannelId, caller.KeyId);
+                return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
+                    detail: "The token's signing key is not endorsed for this channel.");
+            }
+        }
+
+        TeamsChannel.NormaliseIncoming(activity);
+
+        string? dedupKey = null;
+        if (!string.IsNullOrEmpty(activity.Id))
+        {
+            dedupKey = InMemoryActivityDeduplicator.KeyFor(activity.ChannelId!, activity.Conversation!.Id!, activity.Id);
+            if (!await deduplicator.TryBeginAsync(dedupKey, cancellationToken))
+            {
+                logger.LogInformation("Ignored a repeat of activity {ActivityId} in conversation {ConversationId}", activity.Id, activity.Conversation.Id);
+                return Results.Ok();
+            }
+        }
+
+        // Typing carries nothing to answer; acknowledging it is the whole handling.
+        if (activity.Type == ActivityTypes.Typing) return Results.Ok();
+
+        if (context.RequestServices.GetService<IBot>() is not { } bot)
+        {
+            await ForgetAsync(dedupKey);
+            return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "No bot",
+                detail: "No IBot is registered in this server.");
+        }
+
+        if (activity.Type == ActivityTypes.Invoke) return await InvokeAsync(bot, activity, dedupKey, cancellationToken);
+
+        if (!turns.TryEnqueueTurn(activity))
+        {
+            await ForgetAsync(dedupKey);
+            context.Response.Headers.RetryAfter = "1";
+            return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Busy",
+                detail: "Too many turns are waiting; retry shortly.");
+        }
+        return Results.Accepted();
+    }
+
+    /// <summary>Invoke (Adaptive Card actions, Teams task modules…) expects its answer in the HTTP response itself.</summary>
+    private async Task<IResult> InvokeAsync(IBot bot, Activity activity, string? dedupKey, CancellationToken cancellationToken)
+    {
+        BotTurnResult result;
+        try
+        {
+            result = await bot.OnTurnAsync(activity, cancellationToken);
+        }
+        catch
+        {
+            await ForgetAsync(dedupKey); // Nothing happened; the channel's retry deserves a real attempt.
+            throw;
+        }
+        if (!turns.TryEnqueueDelivery(activity, result.Replies))
+            logger.LogError("Replies of invoke {ActivityId} were dropped: the delivery queue is full", activity.Id);
+
+        var status = result.InvokeResponse?.Status ?? StatusCodes.Status200OK;
+        return result.InvokeResponse?.Body is { } body ? Results.Json(body, statusCode: status) : Results.StatusCode(status);
+    }
+
+    private async ValueTask ForgetAsync(string? dedupKey)
+    {
+        if (dedupKey is not null) await deduplicator.ForgetAsync(dedupKey);
+    }
+
+    private static string? BearerToken(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        const string scheme = "Bearer ";
+        if (!header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase)) return null;
+        var token = header[scheme.Length..].Trim();
+        return token.Length == 0 ? null : token;
+    }
+
+    /// <summary>401 with an RFC 6750 challenge; the reason is ours (never the token or a library message).</summary>
+    private static IResult Unauthorized(HttpContext context, string? failure)
+    {
+        context.Response.Headers.WWWAuthenticate = failure is null
+            ? "Bearer realm=\"IntentBot\""
+            : $"Bearer realm=\"IntentBot\", error=\"invalid_token\", error_description=\"token {failure}\"";
+        return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized",
+            detail: failure is null ? "A Bearer token from the Bot Framework is required." : $"The Bearer token was rejected: {failure}.");
+    }
+
+    private static async Task<(byte[] Body, bool TooLarge)> ReadBodyAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > maxBytes) return ([], true);
+        var buffer = new ArrayBufferWriter<byte>(request.ContentLength is > 0 and var n ? (int)n : 4096);
+        while (true)
+        {
+            var read = await request.Body.ReadAsync(buffer.GetMemory(8192), cancellationToken);
+            if (read == 0) break;
+            buffer.Advance(read);
+            if (buffer.WrittenCount > maxBytes) return ([], true);
+        }
+        return (buffer.WrittenSpan.ToArray(), false);
+    }
+}
