@@ -263,7 +263,8 @@ internal sealed class DialogRunner(
             {
                 var result = await function.InvokeAsync(renderer.Kernel, arguments, ct);
                 if (action.Output is not null) Store(t, variables, action.Output, result.GetValue<object>());
-                if (action.When == BuiltInVariables.PurchaseIntentHigh) t.Slots["_promotion_offered"] = "1";
+                if (action.When is not null && Condition.Parse(action.When).Variables.Contains(BuiltInVariables.PurchaseIntentHigh))
+                    t.Slots["_promotion_offered"] = "1"; // one offer per conversation is enough
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -97,6 +97,9 @@ public sealed class Conversation(AgentHarness harness, string userId, string con
         return new Reply(result.Replies);
     }
 
+    public async Task<Context.State.UserProfile> ProfileAsync() =>
+        (await harness.Store.GetProfileAsync(UserId))!.Value;
+
     public async Task<Context.State.ConversationState> StateAsync() =>
         (await harness.Store.GetConversationAsync(UserId, ConversationId))!.Value;
 }
