@@ -201,6 +201,8 @@ def make_products():
                 tries += 1
                 b = rng.choice(brands)
                 m = rng.choice(BOOK_WORDS if cat == "books" else MODELS)
+                if m == b:
+                    continue  # "Nova Nova 6" reads like a typo
                 phone = rng.choice(PHONES)
                 name = rng.choice(patterns).format(
                     b=b, m=m if cat == "books" else f"{m} {rng.randint(1, 9)}" if cat in ("electronics", "phones", "home-kitchen") else m,

@@ -80,6 +80,6 @@ public sealed class PoliciesPlugin(IPolicyService policies)
         ShopReply.Guard(async () =>
         {
             var c = (await policies.GetPoliciesAsync(cancellationToken).ConfigureAwait(false)).Contact;
-            return ShopReply.Ok($"You can reach our customer service at {c.Email} or {c.Phone} ({c.Hours}); the chat is open {c.ChatHours}.", c);
+            return ShopReply.Ok($"You can reach our customer service at {c.Email} or {c.Phone} ({c.Hours}); chat hours: {c.ChatHours}.", c);
         });
 }

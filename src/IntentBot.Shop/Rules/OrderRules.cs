@@ -16,7 +16,7 @@ public static class OrderRules
         {
             var why = rule?.Note ?? $"Orders that are {Describe(order.Status)} cannot be cancelled.";
             return new CancelOutcome(false, order.Status == OrderStatus.Cancelled ? OutcomeCode.AlreadyDone : OutcomeCode.NotAllowedInStatus,
-                $"Order {order.Number} cannot be cancelled: {why}", 0m, order.Totals.Currency, order);
+                $"Order {order.Number} cannot be cancelled. {why}", 0m, order.Totals.Currency, order);
         }
 
         var fee = Math.Min(order.Totals.Total, Math.Round(rule.FeeFlat + (rule.FeePercent / 100m * order.Totals.Total), 2));

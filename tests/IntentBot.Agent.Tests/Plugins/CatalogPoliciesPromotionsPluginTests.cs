@@ -92,3 +92,26 @@ public sealed class CatalogPoliciesPromotionsPluginTests
         Assert.NotNull(typeof(OrdersPlugin).GetMethod(nameof(OrdersPlugin.StatusAsync))!.GetCustomAttribute<DescriptionAttribute>());
     }
 }
+
+public sealed class UnavailableShopPluginTests
+{
+    [Fact]
+    public async Task A_shop_that_cannot_be_reached_gives_an_apology_not_an_exception()
+    {
+        // A real HTTP backend pointed at a loopback port nobody listens on.
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var backend = new IntentBot.Shop.Http.HttpShopBackend(new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/api/") });
+        var kernel = Kernel.CreateBuilder().Build();
+        foreach (var plugin in ShopPlugins.Create(backend, backend, backend, backend, TimeProvider.System))
+            kernel.Plugins.Add(plugin);
+
+        var reply = await kernel.CallAsync<OrderView>("orders", "status", new KernelArguments { ["orderNumber"] = "W100001" });
+
+        Assert.False(reply.Ok);
+        Assert.Equal("unavailable", reply.Code);
+        Assert.Contains("cannot reach our shop system", reply.Text);
+    }
+}
