@@ -432,7 +432,7 @@ internal sealed class DialogRunner(
     {
         var interests = t.Signals.RecentSearches.Concat(t.Signals.RecentlyViewed).Concat(t.Searched)
             .Distinct(StringComparer.OrdinalIgnoreCase).TakeLast(6);
-        var estimate = PurchaseIntentEstimate.Estimate(t.Signals.PurchaseIntent, t.RecentIntents);
+        var estimate = ChatPurchaseIntent.Estimate(t.Signals.PurchaseIntent, t.RecentIntents);
         var variables = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             [BuiltInVariables.Text] = t.Text,
@@ -443,7 +443,7 @@ internal sealed class DialogRunner(
             [BuiltInVariables.Interests] = string.Join(" ", interests),
             [BuiltInVariables.Negative] = t.Negative ? "true" : "false",
             [BuiltInVariables.PurchaseIntentHigh] = estimate >= options.PromotionAbove && !t.Slots.ContainsKey("_promotion_offered")
-                && PurchaseIntentEstimate.Hesitation.Contains(dialog.Intent) ? "true" : "false",
+                && ChatPurchaseIntent.Hesitation.Contains(dialog.Intent) ? "true" : "false",
         };
         foreach (var slot in dialog.Slots)
             variables[slot.Name] = t.Get(dialog.Intent, slot.Name) ?? "";

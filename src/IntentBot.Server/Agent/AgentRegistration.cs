@@ -27,8 +27,9 @@ public static class AgentRegistration
             .BindConfiguration(AgentOptions.SectionName)
             .ValidateDataAnnotations();
 
-        // Seams other components fill: registered first, theirs win (TryAdd).
-        services.TryAddSingleton<ICustomerSignals, NoCustomerSignals>();
+        // The behaviour context (events, live purchase intent) feeds the agent and learns from each chat turn.
+        services.TryAddSingleton<ICustomerSignals, BehaviourSignals>();
+        // Without an LLM, free-form questions get the template answer; the LLM registration replaces this (TryAdd).
         services.TryAddSingleton<IFreeFormResponder, NoFreeFormResponder>();
 
         // The handoff inbox lives where the context does: Redis when configured (shared by every instance

@@ -45,6 +45,12 @@ public sealed class ShoppingStories
         var chat = AgentHarness.Create(signals: signals).Start("c1001");
         (await chat.SayAsync("what would you recommend")).Says("What are you looking for");
         (await chat.SayAsync("something for my kitchen")).ShowsCard("Espresso").Says("top picks");
+
+        // The same request from a customer with no history finds other things.
+        var stranger = AgentHarness.Create().Start("c1002");
+        await stranger.SayAsync("what would you recommend");
+        var plain = await stranger.SayAsync("something for my kitchen");
+        Assert.DoesNotContain(plain.Cards, c => c.GetRawText().Contains("Espresso", StringComparison.Ordinal));
     }
 
     [Fact]

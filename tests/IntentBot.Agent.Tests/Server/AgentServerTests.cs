@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using IntentBot.Agent.Dialogs;
 using IntentBot.Agent.Tests.Infrastructure;
+using IntentBot.Context.Behaviour;
 using IntentBot.Context.Storage;
 using IntentBot.Protocol.Activities;
 using IntentBot.Protocol.Bots;
@@ -52,6 +53,28 @@ public sealed class AgentServerTests
         Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
         Assert.Equal("application/problem+json", again.Content.Headers.ContentType?.MediaType);
         Assert.Empty((await http.GetFromJsonAsync<JsonElement>("/api/v1/handoffs")).EnumerateArray());
+    }
+
+    [Fact]
+    public async Task The_behaviour_context_feeds_recommendations_and_records_each_chat_turn()
+    {
+        await using var factory = new AgentServerFactory([]);
+        var bot = factory.Services.GetRequiredService<IBot>();
+        var behaviour = factory.Services.GetRequiredService<IBehaviourStore>();
+        var now = DateTimeOffset.UtcNow;
+        await behaviour.AppendAsync(
+        [
+            new BehaviourEvent { EventId = "e1", Type = BehaviourEventTypes.Search, UserId = "c1001", SessionId = "s1", Timestamp = now.AddMinutes(-3), Query = "espresso machine" },
+            new BehaviourEvent { EventId = "e2", Type = BehaviourEventTypes.View, UserId = "c1001", SessionId = "s1", Timestamp = now.AddMinutes(-2), ProductId = "P1005", Category = "home-kitchen", Price = 399m },
+        ]);
+
+        await bot.OnTurnAsync(Message("conv-behaviour", "what would you recommend"), CancellationToken.None);
+        var reply = await bot.OnTurnAsync(Message("conv-behaviour", "something for my kitchen"), CancellationToken.None);
+        var cards = reply.Replies.SelectMany(r => r.Attachments ?? []).Select(a => a.Content!.Value.GetRawText()).ToList();
+        Assert.Contains(cards, c => c.Contains("Espresso", StringComparison.OrdinalIgnoreCase));
+
+        var context = await behaviour.GetContextAsync("c1001");
+        Assert.Contains(context!.RecentChatTurns, t => t.Intent == "recommendation" && t.SessionId == "conv-behaviour");
     }
 
     [Fact]
