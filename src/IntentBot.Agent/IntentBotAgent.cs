@@ -88,8 +88,14 @@ public sealed class IntentBotAgent : IBot
             var profile = await _store.GetProfileAsync(userId, ct);
             var state = conversation?.Value ?? new ConversationState { ConversationId = conversationId, UserId = userId };
 
-            // A person owns the conversation: the bot stays silent until it is handed back.
-            if (state.HandedOff) return BotTurnResult.Empty;
+            // A person owns the conversation: the bot stays silent until it is handed back, but what the
+            // customer writes reaches the person through the handoff record (the console's Redis stream too).
+            if (state.HandedOff)
+            {
+                if (await _handoffs.FindOpenAsync(conversationId, ct) is { } open)
+                    await _handoffs.EnqueueAsync(open with { Transcript = [.. open.Transcript.TakeLast(49), "customer: " + text] }, ct);
+                return BotTurnResult.Empty;
+            }
 
             var turn = new Turn
             {

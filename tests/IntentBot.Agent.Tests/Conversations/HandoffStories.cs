@@ -29,6 +29,7 @@ public sealed class HandoffStories
 
         // A person owns the conversation now: the bot says nothing.
         Assert.Empty((await chat.SayAsync("hello?")).Activities);
+        Assert.Equal("customer: hello?", Assert.Single(await harness.Handoffs.ListOpenAsync()).Transcript[^1]);
 
         var closed = await harness.Handback.HandBackAsync(chat.ConversationId, CancellationToken.None);
         Assert.NotNull(closed);
