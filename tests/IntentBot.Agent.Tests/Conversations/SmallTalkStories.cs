@@ -33,9 +33,17 @@ public sealed class SmallTalkStories
     public async Task Greeting_thanks_and_goodbye_are_natural()
     {
         var chat = AgentHarness.Create().Start("c1001");
-        (await chat.SayAsync("good morning")).Says("How can I help").Offers("Track an order");
+        (await chat.SayAsync("good morning")).Says("Hi Anna!", "How can I help").Offers("Track an order");
         (await chat.SayAsync("thank you so much")).Says("You're welcome");
         (await chat.SayAsync("bye")).Says("Goodbye");
+    }
+
+    [Fact]
+    public async Task A_visitor_who_is_not_a_shop_customer_is_greeted_without_a_name()
+    {
+        var chat = AgentHarness.Create().Start("visitor-7");
+        (await chat.SayAsync("hello")).Says("Hi there!");
+        Assert.Null((await chat.ProfileAsync()).Name);
     }
 
     [Fact]

@@ -57,7 +57,7 @@ public sealed class AgentHarness
         var renderer = new TemplateRenderer(kernel);
         var dialogs = AgentSetup.LoadDialogs(DialogsPath, Classifier, renderer);
         var agent = new IntentBotAgent(Classifier, store, dialogs, renderer, handoffs, signals, freeForm ?? new NoFreeFormResponder(),
-            agentOptions, clock, NullLogger<IntentBotAgent>.Instance);
+            agentOptions, clock, NullLogger<IntentBotAgent>.Instance, shop);
         return new AgentHarness
         {
             Agent = agent, Store = store, Handoffs = handoffs, Shop = shop, Kernel = kernel, Dialogs = dialogs,
