@@ -68,3 +68,28 @@ public sealed class ConcurrencyTests
         public Task DeleteUserAsync(string userId, CancellationToken cancellationToken = default) => inner.DeleteUserAsync(userId, cancellationToken);
     }
 }
+
+/// <summary>State written by an older release (a dialog or slot that no longer exists) must not break a conversation.</summary>
+public sealed class StaleStateTests
+{
+    [Fact]
+    public async Task An_unknown_active_dialog_and_pending_slot_are_recovered_from()
+    {
+        var harness = AgentHarness.Create();
+        var chat = harness.Start("c1001");
+        await harness.Store.SaveTurnAsync(new ConversationState
+        {
+            ConversationId = chat.ConversationId,
+            UserId = chat.UserId,
+            ActiveDialog = "track_order",
+            Slots = new Dictionary<string, string> { ["track_order._await"] = "orderNo" },
+            SuspendedDialogs = ["retired_dialog"],
+        }, 0, null, 0);
+
+        (await chat.SayAsync("I don't know")).Says("What's your order number?");
+        (await chat.SayAsync("W100001")).Says("DHL").DoesNotSay("back to");
+        var state = await chat.StateAsync();
+        Assert.Null(state.ActiveDialog);
+        Assert.Empty(state.SuspendedDialogs);
+    }
+}
