@@ -18,6 +18,7 @@ public sealed record ProductMatch(Product Product, double Score);
 /// <summary>The best <see cref="ProductQuery.Limit"/> matches and how many matched in all.</summary>
 public sealed record ProductSearchResult(IReadOnlyList<ProductMatch> Items, int TotalMatches);
 
+[System.Text.Json.Serialization.JsonConverter(typeof(SnakeCaseEnumConverter<StockLevel>))]
 public enum StockLevel
 {
     InStock,

@@ -36,6 +36,7 @@ public sealed record Shipment(string Carrier, string TrackingNumber, string Trac
 
 public sealed record CancellationInfo(DateTimeOffset CancelledAt, string Reason, decimal Fee);
 
+[System.Text.Json.Serialization.JsonConverter(typeof(SnakeCaseEnumConverter<ReturnStatus>))]
 public enum ReturnStatus
 {
     /// <summary>Registered; the customer has a return label and should send the items back.</summary>
@@ -48,6 +49,7 @@ public enum ReturnStatus
 
 public sealed record ReturnInfo(string ReturnId, DateTimeOffset RequestedAt, string Reason, ReturnStatus Status, string LabelUrl);
 
+[System.Text.Json.Serialization.JsonConverter(typeof(SnakeCaseEnumConverter<RefundStatus>))]
 public enum RefundStatus
 {
     /// <summary>Waiting for something first (usually the returned parcel).</summary>

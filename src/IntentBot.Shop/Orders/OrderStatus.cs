@@ -4,6 +4,7 @@ namespace IntentBot.Shop;
 /// Where an order is in its life. On the wire (seed JSON, HTTP contract) the names are snake_case:
 /// <c>pending_payment</c>, <c>out_for_delivery</c>, <c>return_requested</c>, ...
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(SnakeCaseEnumConverter<OrderStatus>))]
 public enum OrderStatus
 {
     PendingPayment,

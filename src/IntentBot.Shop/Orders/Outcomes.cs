@@ -4,6 +4,7 @@ namespace IntentBot.Shop;
 /// Why an operation did or did not happen, for the agent to branch on; <c>Reason</c> on each outcome says
 /// the same in a sentence a customer can read.
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(SnakeCaseEnumConverter<OutcomeCode>))]
 public enum OutcomeCode
 {
     Ok,

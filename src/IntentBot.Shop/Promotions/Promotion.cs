@@ -1,5 +1,6 @@
 namespace IntentBot.Shop;
 
+[System.Text.Json.Serialization.JsonConverter(typeof(SnakeCaseEnumConverter<DiscountKind>))]
 public enum DiscountKind
 {
     /// <summary><see cref="Promotion.Value"/> percent off the eligible items.</summary>

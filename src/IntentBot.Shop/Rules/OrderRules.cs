@@ -135,7 +135,7 @@ public static class OrderRules
         return Math.Max(0m, Math.Round(amount, 2));
     }
 
-    public static RefundStatusOutcome RefundState(Order order)
+    public static RefundStatusOutcome RefundState(Order order, ShopPolicies policies)
     {
         if (order.Refund is { } refund)
         {
@@ -147,12 +147,16 @@ public static class OrderRules
                 _ => "it was rejected; a colleague can explain why",
             };
             return new RefundStatusOutcome(true, OutcomeCode.Ok,
-                $"The refund of {Money.Format(refund.Amount, refund.Currency)} for order {order.Number} goes to your original payment method ({refund.Method}): {when}.",
+                $"The refund of {Money.Format(refund.Amount, refund.Currency)} for order {order.Number} goes to your original payment method ({PaymentName(refund.Method, policies)}): {when}.",
                 refund, order.Return, order.Status);
         }
 
         return new RefundStatusOutcome(false, OutcomeCode.NotAvailable, $"No refund has been started for order {order.Number} ({Describe(order.Status)}).", null, order.Return, order.Status);
     }
+
+    /// <summary>"PayPal" for "paypal": the customer-facing name of a payment method id.</summary>
+    public static string PaymentName(string method, ShopPolicies policies) =>
+        policies.PaymentMethods.FirstOrDefault(m => string.Equals(m.Id, method, StringComparison.OrdinalIgnoreCase))?.Name ?? method;
 
     /// <summary>A missing field, in words; null when the address is complete.</summary>
     public static string? Validate(Address address)

@@ -81,7 +81,7 @@ public sealed partial class SampleShop
 
     public Task<RefundStatusOutcome> GetRefundStatusAsync(string orderNumber, CancellationToken cancellationToken = default) =>
         Task.FromResult(FindOrder(orderNumber) is { } order
-            ? OrderRules.RefundState(order)
+            ? OrderRules.RefundState(order, _policies)
             : new RefundStatusOutcome(false, OutcomeCode.NotFound, NotFound(orderNumber), null, null, null));
 
     private Order? FindOrder(string? orderNumber)

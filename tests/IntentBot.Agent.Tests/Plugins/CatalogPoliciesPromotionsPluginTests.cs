@@ -115,3 +115,19 @@ public sealed class UnavailableShopPluginTests
         Assert.Contains("cannot reach our shop system", reply.Text);
     }
 }
+
+public sealed class PluginJsonTests
+{
+    [Fact]
+    public async Task Results_serialise_for_the_LLM_with_enum_names_not_numbers()
+    {
+        var kernel = PluginKernel.Create();
+        var result = await kernel.InvokeAsync("policies", "cancellation");
+
+        // Default options, as a tool result is serialised when no special options are given.
+        var json = System.Text.Json.JsonSerializer.Serialize(result.GetValue<object>());
+
+        Assert.Contains("\"Status\":\"out_for_delivery\"", json);
+        Assert.Contains("\"Text\":\"Cancelling is free", json);
+    }
+}
