@@ -28,7 +28,11 @@ from features import MODEL_FEATURES, MONTHS, NUMERIC, UCI_FEATURES, load_rows, m
 
 SPLIT_SEED, CV_SEED, FOLDS = 20261123, 7, 5
 LEARNING_RATE, MAX_ITER, ITER_STEP = 0.03, 450, 25
-GRID = [dict(max_leaf_nodes=l, min_samples_leaf=m, l2_regularization=1.0) for l in (8, 16) for m in (20, 60)]
+GRID = [dict(max_leaf_nodes=l, min_samples_leaf=m, l2_regularization=1.0) for l in (8, 16, 31) for m in (20, 60)]
+# A prior, not a tuned choice: more page value never lowers the probability. Cross-validated AUC is the
+# same with or without it (0.9347 vs 0.9345 in the exploration), and it keeps the live estimate sane where
+# PageValues is only approximated (docs/purchase-intent.md).
+MONOTONIC = {"PageValues": 1}
 
 
 def log(msg):
@@ -36,15 +40,16 @@ def log(msg):
 
 
 def hgb(iters, params):
+    monotonic = [MONOTONIC.get(name, 0) for name in MODEL_FEATURES]
     return HistGradientBoostingClassifier(learning_rate=LEARNING_RATE, max_iter=iters, early_stopping=False,
-                                          random_state=0, **params)
+                                          monotonic_cst=monotonic, random_state=0, **params)
 
 
 def best_f1_threshold(y, p):
     grid = np.linspace(0.05, 0.95, 181)
     scores = [f1_score(y, p >= t) for t in grid]
     k = int(np.argmax(scores))
-    return float(grid[k]), float(scores[k])
+    return round(float(grid[k]), 4), float(scores[k])
 
 
 def metrics(y, p, threshold):
@@ -170,7 +175,7 @@ def main():
         "task": "Probability that a shop session ends in a purchase (UCI label Revenue = TRUE).",
         "model": {"file": "model.onnx", "input": export_onnx.INPUT, "output": export_onnx.OUTPUT,
                   "family": "gradient-boosted trees (sklearn HistGradientBoostingClassifier)",
-                  "hyperparameters": {**params, "learning_rate": LEARNING_RATE, "iterations": iters},
+                  "hyperparameters": {**params, "learning_rate": LEARNING_RATE, "iterations": iters, "monotonic": MONOTONIC},
                   "trainedOn": "all rows of the data file (train + held-out) with the CV-chosen settings",
                   "sklearn": sklearn_version},
         "features": MODEL_FEATURES,

@@ -64,9 +64,7 @@ public sealed class LiveSessionFeatureMapper
         var productRelated = session.ProductPageViews + session.SearchPageViews + session.CategoryPageViews
                              + chat.Count(ProductIntents.Contains);
 
-        // Rates and page values are statistics over real page views, so chat does not count towards them.
-        var pageViews = session.AccountPageViews + session.InfoPageViews + session.ProductPageViews
-                        + session.SearchPageViews + session.CategoryPageViews;
+        var pageViews = PageViews(session);
         var local = TimeZoneInfo.ConvertTime(session.SessionStartUtc, _timeZone);
 
         return new PurchaseIntentFeatures
@@ -79,7 +77,7 @@ public sealed class LiveSessionFeatureMapper
             ProductRelated_Duration = session.ProductRelatedSeconds,
             BounceRates = session.AverageBounceRate ?? (pageViews == 1 ? SinglePageRate : double.NaN),
             ExitRates = session.AverageExitRate ?? (pageViews == 1 ? SinglePageRate : double.NaN),
-            PageValues = session.AveragePageValue ?? EstimatePageValue(session, pageViews),
+            PageValues = session.AveragePageValue ?? EstimatePageValue(session),
             SpecialDay = SpecialDayCloseness(DateOnly.FromDateTime(local.DateTime)),
             Month = PurchaseIntentFeatures.MonthName(local.Month),
             OperatingSystems = _options.OperatingSystems,
@@ -100,8 +98,10 @@ public sealed class LiveSessionFeatureMapper
     /// Google Analytics spreads a transaction's revenue over the pages viewed before it; a live session has
     /// no transaction yet, so the cart (and a small share of what was viewed) stands in for it.
     /// </summary>
-    public double EstimatePageValue(LiveSessionSnapshot session, int pageViews)
+    public double EstimatePageValue(LiveSessionSnapshot session)
     {
+        ArgumentNullException.ThrowIfNull(session);
+        var pageViews = PageViews(session);
         var viewed = session.ProductsViewed.Sum(p => (double)p.Price);
         var value = _options.CartValueWeight * (double)session.CartValue + _options.ViewedValueWeight * viewed;
         var perPage = value / Math.Max(1, pageViews) * _options.CurrencyScale;
@@ -123,6 +123,10 @@ public sealed class LiveSessionFeatureMapper
         }
         return best;
     }
+
+    /// <summary>Real page views: rates and page values are statistics over pages, so chat questions do not count.</summary>
+    private static int PageViews(LiveSessionSnapshot s) =>
+        s.AccountPageViews + s.InfoPageViews + s.ProductPageViews + s.SearchPageViews + s.CategoryPageViews;
 
     private static void Validate(LiveSessionSnapshot s)
     {

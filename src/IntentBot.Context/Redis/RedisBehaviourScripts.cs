@@ -42,7 +42,20 @@ internal static class RedisBehaviourScripts
           redis.call('LTRIM', list, 0, cap - 1)
         end
 
+        -- Redis does not roll a script back when it fails half-way, so refuse an unknown operation (an
+        -- instance of a newer release during a rolling upgrade) before anything is written.
+        local known = { I = true, F = true, M = true, m = true, S = true, L = true, N = true, P = true }
+        local c = 12
+        for n = 1, tonumber(ARGV[11]) do
+          local ops = c + 3 + tonumber(ARGV[c + 2])
+          for o = ops + 1, ops + 3 * tonumber(ARGV[ops]), 3 do
+            if not known[ARGV[o]] then return redis.error_reply('unknown aggregate update ' .. ARGV[o]) end
+          end
+          c = ops + 1 + 3 * tonumber(ARGV[ops])
+        end
+
         local results = {}
+        local touched = {}
         local a = 12
         for n = 1, tonumber(ARGV[11]) do
           local id, session = ARGV[a], ARGV[a + 1]
@@ -74,17 +87,20 @@ internal static class RedisBehaviourScripts
               elseif op == 'P' then
                 recent(userLists[f], v, caps[f])
                 if sessionLists[f] then recent(sessionLists[f], v, caps[f]) end
-              else
-                return redis.error_reply('unknown aggregate update ' .. op)
               end
             end
             if nfields > 0 then
               redis.call('XADD', KEYS[4], 'MAXLEN', '~', ARGV[6], '*', unpack(ARGV, fields, fields + nfields - 1))
             end
-            redis.call('ZADD', KEYS[3], now, session)
-            for k = sk, sk + 3 do redis.call('PEXPIRE', KEYS[k], sessionTtl) end
+            touched[session] = sk
           end
           results[n] = fresh
+        end
+
+        -- Once per session touched, however many of its events the call carried.
+        for session, sk in pairs(touched) do
+          redis.call('ZADD', KEYS[3], now, session)
+          for k = sk, sk + 3 do redis.call('PEXPIRE', KEYS[k], sessionTtl) end
         end
 
         local excess = redis.call('ZCARD', KEYS[2]) - tonumber(ARGV[3])

@@ -35,6 +35,7 @@ public static class BehaviourRegistration
         builder.Services.TryAddSingleton(sp => new LiveSessionFeatureMapper(sp.GetRequiredService<IOptions<LiveSessionMappingOptions>>().Value));
         builder.Services.TryAddSingleton(sp => PurchaseIntentModel.Load(RepositoryRoot.Resolve(
             sp.GetRequiredService<IOptions<PurchaseIntentOptions>>().Value.ModelPath, sp.GetRequiredService<IHostEnvironment>().ContentRootPath)));
+        builder.Services.AddSingleton<LivePurchaseIntent>();
         builder.Services.AddSingleton<PurchaseIntentEstimator>();
         // Load the model while the host starts, so a broken model folder stops start-up with the loader's
         // message instead of failing the first context request.

@@ -246,6 +246,16 @@ public sealed class EventsApiTests(DefaultServer server) : IClassFixture<Default
         Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync($"/api/v1/users/{user}/context")).StatusCode);
     }
 
+    [Fact]
+    public async Task The_openapi_document_describes_the_behaviour_endpoints()
+    {
+        var response = await _client.GetAsync("/openapi/v1.json");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var paths = (await Json.ReadAsync(response))["paths"]!.AsObject();
+        Assert.True(paths.ContainsKey("/api/v1/events"));
+        Assert.True(paths.ContainsKey("/api/v1/users/{id}/context"));
+    }
+
     private static async Task<JsonNode> AssertValidationProblemAsync(HttpResponseMessage response, string field)
     {
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
