@@ -1,22 +1,20 @@
-using IntentBot.Agent.CustomerContext;
 using IntentBot.Context.Behaviour;
-using IntentBot.Server.Context;
 using IntentBot.Shop;
 
-namespace IntentBot.Server.Agent;
+namespace IntentBot.Agent.CustomerContext;
 
 /// <summary>
 /// The agent's view of the behaviour context: the purchase-intent model's estimate for the customer's live
 /// session, what they searched for and which products they viewed (by name, so the catalog search can use
-/// them), and every chat turn recorded back into the same aggregates.
+/// them); every chat turn is recorded back into the same aggregates.
 /// </summary>
-public sealed class BehaviourSignals(IBehaviourStore behaviour, PurchaseIntentEstimator estimator, ICatalog catalog) : ICustomerSignals
+public sealed class BehaviourSignals(IBehaviourStore behaviour, LivePurchaseIntent purchaseIntent, ICatalog catalog) : ICustomerSignals
 {
     public async Task<CustomerSignals> GetAsync(string userId, CancellationToken cancellationToken)
     {
         var context = await behaviour.GetContextAsync(userId, null, cancellationToken);
         if (context is null) return CustomerSignals.None;
-        var probability = context.Session is null ? null : estimator.Estimate(context)?.Probability;
+        var probability = purchaseIntent.Estimate(context)?.Estimate.Probability;
         var searches = context.RecentEvents
             .Where(e => e.Type == BehaviourEventTypes.Search && !string.IsNullOrWhiteSpace(e.Query))
             .OrderByDescending(e => e.Timestamp).Select(e => e.Query!).Distinct(StringComparer.OrdinalIgnoreCase).Take(3).ToList();
