@@ -10,6 +10,7 @@ using IntentBot.Context.Storage;
 using IntentBot.Nlu;
 using IntentBot.Protocol.Activities;
 using IntentBot.Protocol.Bots;
+using IntentBot.Shop;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -35,11 +36,13 @@ public sealed class IntentBotAgent : IBot
     private readonly TimeProvider _clock;
     private readonly ILogger<IntentBotAgent> _logger;
     private readonly DialogRunner _runner;
+    private readonly ICustomerDirectory? _customers;
 
     public IntentBotAgent(ITextClassifier classifier, IConversationStore store, DialogCatalog catalog, TemplateRenderer renderer,
         IHandoffInbox handoffs, ICustomerSignals signals, IFreeFormResponder freeForm, IOptions<AgentOptions> options,
-        TimeProvider clock, ILogger<IntentBotAgent> logger)
+        TimeProvider clock, ILogger<IntentBotAgent> logger, ICustomerDirectory? customers = null)
     {
+        _customers = customers;
         (_classifier, _store, _catalog, _handoffs, _signals, _options, _clock, _logger) =
             (classifier, store, catalog, handoffs, signals, options.Value, clock, logger);
         _runner = new DialogRunner(catalog, renderer, freeForm, _options, clock, logger);
@@ -88,8 +91,14 @@ public sealed class IntentBotAgent : IBot
             var profile = await _store.GetProfileAsync(userId, ct);
             var state = conversation?.Value ?? new ConversationState { ConversationId = conversationId, UserId = userId };
 
-            // A person owns the conversation: the bot stays silent until it is handed back.
-            if (state.HandedOff) return BotTurnResult.Empty;
+            // A person owns the conversation: the bot stays silent until it is handed back, but what the
+            // customer writes reaches the person through the handoff record (the console's Redis stream too).
+            if (state.HandedOff)
+            {
+                if (await _handoffs.FindOpenAsync(conversationId, ct) is { } open)
+                    await _handoffs.EnqueueAsync(open with { Transcript = [.. open.Transcript.TakeLast(49), "customer: " + text] }, ct);
+                return BotTurnResult.Empty;
+            }
 
             var turn = new Turn
             {
@@ -98,7 +107,7 @@ public sealed class IntentBotAgent : IBot
                 Nlu = nlu,
                 Original = state,
                 ConversationVersion = conversation?.Version ?? 0,
-                Profile = profile?.Value ?? new UserProfile { UserId = userId, Locale = incoming.Locale },
+                Profile = profile?.Value ?? await NewProfileAsync(userId, incoming, ct),
                 ProfileVersion = profile?.Version ?? 0,
                 Signals = signals,
                 Slots = new Dictionary<string, string>(state.Slots),
@@ -117,6 +126,24 @@ public sealed class IntentBotAgent : IBot
             _logger.LogInformation("Turn on conversation {Conversation} conflicted ({What}), attempt {Attempt}", conversationId, saved.Conflict, attempt);
             if (attempt >= _options.MaxSaveAttempts)
                 throw new ConcurrentTurnException($"Conversation {conversationId} kept changing underneath the turn ({attempt} attempts).");
+        }
+    }
+
+    /// <summary>A first-time profile, with name and e-mail when the user id is a known shop customer.</summary>
+    private async Task<UserProfile> NewProfileAsync(string userId, Activity incoming, CancellationToken ct)
+    {
+        var profile = new UserProfile { UserId = userId, Locale = incoming.Locale, Name = incoming.From?.Name };
+        if (_customers is null) return profile;
+        try
+        {
+            return await _customers.GetByIdAsync(userId, ct) is { } customer
+                ? profile with { Name = customer.Name.Split(' ')[0], Email = customer.Email }
+                : profile;
+        }
+        catch (ShopUnavailableException e)
+        {
+            _logger.LogWarning(e, "Shop unavailable; profile without the customer's name");
+            return profile;
         }
     }
 

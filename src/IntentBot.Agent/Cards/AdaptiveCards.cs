@@ -85,8 +85,8 @@ public static class AdaptiveCards
             return data.EnumerateArray().Select(e => Unwrap(e, "product") ?? e).Where(e => Str(e, "name") is not null).ToList();
         if (data.ValueKind != JsonValueKind.Object) return [];
         foreach (var name in new[] { "data", "items", "products", "results", "matches", "related" })
-            if (Get(data, name) is { ValueKind: JsonValueKind.Array } array)
-                return FindProducts(array);
+            if (Get(data, name) is { ValueKind: JsonValueKind.Array or JsonValueKind.Object } inner && FindProducts(inner) is { Count: > 0 } found)
+                return found;
         return Str(data, "name") is not null && Get(data, "price") is not null ? [data] : [];
     }
 

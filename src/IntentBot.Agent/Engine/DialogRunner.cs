@@ -81,6 +81,12 @@ internal sealed class DialogRunner(
             return;
         }
 
+        // A dialog removed or renamed since the state was saved (a new release) is dropped, not crashed on.
+        if (t.Active is { } stale && catalog.Find(stale) is null)
+        {
+            t.Clear(stale);
+            t.Active = null;
+        }
         if (t.Active is { } active)
         {
             var dialog = catalog.Get(active);
@@ -218,7 +224,13 @@ internal sealed class DialogRunner(
             Say(t, EngineTexts.ConfirmAgain + " " + await RenderAsync(t, dialog, dialog.Confirm!.Prompt, ct), ["Yes", "No"]);
             return;
         }
-        var slot = dialog.Slots.First(s => s.Name == awaiting);
+        var slot = dialog.Slots.FirstOrDefault(s => s.Name == awaiting);
+        if (slot is null)
+        {
+            // The pending slot no longer exists in this dialog's definition: ask for whatever is missing now.
+            await AdvanceAsync(t, dialog, ct);
+            return;
+        }
         Say(t, await RenderAsync(t, dialog, slot.Retry ?? slot.Prompt, ct), slot.Suggestions.Count > 0 ? slot.Suggestions : null);
     }
 
@@ -263,7 +275,8 @@ internal sealed class DialogRunner(
             {
                 var result = await function.InvokeAsync(renderer.Kernel, arguments, ct);
                 if (action.Output is not null) Store(t, variables, action.Output, result.GetValue<object>());
-                if (action.When == BuiltInVariables.PurchaseIntentHigh) t.Slots["_promotion_offered"] = "1";
+                if (action.When is not null && Condition.Parse(action.When).Variables.Contains(BuiltInVariables.PurchaseIntentHigh))
+                    t.Slots["_promotion_offered"] = "1"; // one offer per conversation is enough
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -355,7 +368,7 @@ internal sealed class DialogRunner(
         var id = t.Suspended[^1];
         t.Suspended.RemoveAt(t.Suspended.Count - 1);
         var dialog = catalog.Find(id);
-        if (dialog is null) { t.Clear(id); return; }
+        if (dialog is null) { t.Clear(id); await ResumeAsync(t, ct); return; }
         t.Active = id;
         Say(t, EngineTexts.Resume(dialog.Title.ToLowerInvariant()));
         await AdvanceAsync(t, dialog, ct);
@@ -431,7 +444,7 @@ internal sealed class DialogRunner(
     {
         var interests = t.Signals.RecentSearches.Concat(t.Signals.RecentlyViewed).Concat(t.Searched)
             .Distinct(StringComparer.OrdinalIgnoreCase).TakeLast(6);
-        var estimate = PurchaseIntentEstimate.Estimate(t.Signals.PurchaseIntent, t.RecentIntents);
+        var estimate = ChatPurchaseIntent.Estimate(t.Signals.PurchaseIntent, t.RecentIntents);
         var variables = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             [BuiltInVariables.Text] = t.Text,
@@ -442,7 +455,7 @@ internal sealed class DialogRunner(
             [BuiltInVariables.Interests] = string.Join(" ", interests),
             [BuiltInVariables.Negative] = t.Negative ? "true" : "false",
             [BuiltInVariables.PurchaseIntentHigh] = estimate >= options.PromotionAbove && !t.Slots.ContainsKey("_promotion_offered")
-                && PurchaseIntentEstimate.Hesitation.Contains(dialog.Intent) ? "true" : "false",
+                && ChatPurchaseIntent.Hesitation.Contains(dialog.Intent) ? "true" : "false",
         };
         foreach (var slot in dialog.Slots)
             variables[slot.Name] = t.Get(dialog.Intent, slot.Name) ?? "";

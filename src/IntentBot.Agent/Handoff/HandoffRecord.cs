@@ -19,4 +19,5 @@ public sealed record HandoffRecord(
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(HandoffRecord))]
 [JsonSerializable(typeof(List<string>))]
+[JsonSerializable(typeof(List<HandoffRecord>))]
 public sealed partial class HandoffJsonContext : JsonSerializerContext;

@@ -32,7 +32,8 @@ public static partial class SlotValidators
             Email => EmailPattern().Match(text) is { Success: true } m ? m.Value.ToLowerInvariant() : null,
             YesNo => wholeAnswer ? ParseYesNo(text) : null,
             Number => NumberPattern().Match(text) is { Success: true } m
-                && decimal.TryParse(m.Value, NumberStyles.Number, CultureInfo.InvariantCulture, out var n) ? n.ToString(CultureInfo.InvariantCulture) : null,
+                && decimal.TryParse(m.Value, NumberStyles.Number, CultureInfo.InvariantCulture, out var n) ? n.ToString(CultureInfo.InvariantCulture)
+                : wholeAnswer ? NumberWord(text) : null,
             Product => ProductReference(text, wholeAnswer),
             Text => wholeAnswer && text.Length >= 2 ? text : null,
             Country => wholeAnswer ? ParseCountry(text) : null,
@@ -49,6 +50,16 @@ public static partial class SlotValidators
         if (Yes.Contains(first) || (words.Length >= 2 && Yes.Contains(first + " " + words[1]))) return "yes";
         if (No.Contains(first) || (words.Length >= 2 && No.Contains(first + " " + words[1]))) return "no";
         return null;
+    }
+
+    private static readonly string[] NumberWords = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+
+    /// <summary>"five", "five stars" → "5".</summary>
+    private static string? NumberWord(string text)
+    {
+        var first = WordPattern().Match(text.ToLowerInvariant());
+        var index = first.Success ? Array.IndexOf(NumberWords, first.Value) : -1;
+        return index < 0 ? null : index.ToString(CultureInfo.InvariantCulture);
     }
 
     /// <summary>An ISO 3166-1 alpha-2 code from a code or the English name of a country the shop ships to often.</summary>

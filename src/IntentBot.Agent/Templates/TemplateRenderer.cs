@@ -14,11 +14,14 @@ namespace IntentBot.Agent.Templates;
 /// HTML encoding: SK HTML-encodes variables and function results by default, because its templates usually
 /// become prompts whose XML-ish chat tags must not be forged. Our output is a chat message, not a prompt, so
 /// encoding would only corrupt it ("Tom &amp; Jerry", "O&#39;Brien"); it is turned off here
-/// (AllowDangerouslySetContent), and the channels treat the text as plain text / markdown.
+/// (AllowDangerouslySetContent), and the channels treat the text as plain text / markdown. Whatever renders these
+/// texts as HTML (a web widget) must escape them itself, as it must for any chat message. If a rendered text is
+/// ever sent to an LLM as a prompt, render it with encoding on instead.
 /// </remarks>
 public sealed class TemplateRenderer(Kernel kernel)
 {
-    private static readonly KernelPromptTemplateFactory Factory = new();
+    // Both switches are needed: the factory's covers variables, the config's covers function results.
+    private static readonly KernelPromptTemplateFactory Factory = new() { AllowDangerouslySetContent = true };
     private readonly ConcurrentDictionary<string, IPromptTemplate> _compiled = new(StringComparer.Ordinal);
 
     public Kernel Kernel { get; } = kernel;

@@ -57,7 +57,7 @@ public sealed class AgentHarness
         var renderer = new TemplateRenderer(kernel);
         var dialogs = AgentSetup.LoadDialogs(DialogsPath, Classifier, renderer);
         var agent = new IntentBotAgent(Classifier, store, dialogs, renderer, handoffs, signals, freeForm ?? new NoFreeFormResponder(),
-            agentOptions, clock, NullLogger<IntentBotAgent>.Instance);
+            agentOptions, clock, NullLogger<IntentBotAgent>.Instance, shop);
         return new AgentHarness
         {
             Agent = agent, Store = store, Handoffs = handoffs, Shop = shop, Kernel = kernel, Dialogs = dialogs,
@@ -96,6 +96,9 @@ public sealed class Conversation(AgentHarness harness, string userId, string con
         var result = await harness.Agent.OnTurnAsync(activity, CancellationToken.None);
         return new Reply(result.Replies);
     }
+
+    public async Task<Context.State.UserProfile> ProfileAsync() =>
+        (await harness.Store.GetProfileAsync(UserId))!.Value;
 
     public async Task<Context.State.ConversationState> StateAsync() =>
         (await harness.Store.GetConversationAsync(UserId, ConversationId))!.Value;

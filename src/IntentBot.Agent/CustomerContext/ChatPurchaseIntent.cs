@@ -4,7 +4,7 @@ namespace IntentBot.Agent.CustomerContext;
 /// How close the customer seems to buying: the behaviour store's estimate when there is one, raised by what
 /// the chat itself shows (each recent shopping question counts), so the agent works without it too.
 /// </summary>
-public static class PurchaseIntentEstimate
+public static class ChatPurchaseIntent
 {
     private static readonly HashSet<string> Shopping = ["product_inquiry", "price_inquiry", "recommendation", "place_order"];
 
