@@ -29,8 +29,9 @@ public static class AgentRegistration
 
         // The behaviour context (events, live purchase intent) feeds the agent and learns from each chat turn.
         services.TryAddSingleton<ICustomerSignals, BehaviourSignals>();
-        // Without an LLM, free-form questions get the template answer; the LLM registration replaces this (TryAdd).
-        services.TryAddSingleton<IFreeFormResponder, NoFreeFormResponder>();
+        // Free-form questions go to an OpenAI-compatible model only when Llm:Endpoint is set; otherwise (and on
+        // any LLM failure) they get the template answer.
+        services.AddFreeFormResponder();
 
         // The handoff inbox lives where the context does: Redis when configured (shared by every instance
         // and the shop's console), in-process otherwise.
