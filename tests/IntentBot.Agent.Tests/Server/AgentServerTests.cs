@@ -107,6 +107,20 @@ public sealed class AgentServerTests
         }
     }
 
+    [Fact]
+    public async Task With_an_Llm_endpoint_configured_the_server_answers_free_form_questions_through_the_model()
+    {
+        const string answer = "I can help with orders, deliveries, returns and our products.";
+        await using var model = Llm.FakeOpenAiServer.Start((_, _) => Llm.FakeReply.Json(Llm.FakeOpenAiServer.Answer(answer)));
+        await using var factory = new AgentServerFactory(new() { ["Llm:Endpoint"] = model.Endpoint, ["Llm:Model"] = "test-model" });
+        var bot = factory.Services.GetRequiredService<IBot>();
+
+        var reply = await bot.OnTurnAsync(Message("conv-llm", "What is the capital of Australia?"), CancellationToken.None);
+
+        Assert.Contains(reply.Replies, a => a.Text == answer);
+        Assert.Single(model.Received);
+    }
+
     private static Activity Message(string conversationId, string text) => new()
     {
         Type = ActivityTypes.Message,
