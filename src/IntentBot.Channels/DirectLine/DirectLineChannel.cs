@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -29,7 +30,7 @@ public static class DirectLineChannel
             .ValidateDataAnnotations()
             .Validate(o => string.IsNullOrWhiteSpace(o.TokenSigningKey) || IsValidKey(o.TokenSigningKey),
                 "DirectLine:TokenSigningKey must be base64 of at least 32 bytes.");
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DirectLineSecrets>();
         services.AddSingleton<DirectLineTokens>();
         services.AddSingleton<DirectLineConversations>();
@@ -56,20 +57,26 @@ public static class DirectLineChannel
             }));
 
         // The token endpoint is public (the page calls it), so each client (IP) gets a budget of tokens.
-        services.AddRateLimiter(limiter => limiter.AddPolicy(TokenRateLimitPolicy, context =>
+        services.AddRateLimiter(limiter =>
         {
-            var permits = context.RequestServices.GetRequiredService<IOptions<DirectLineOptions>>().Value.TokenEndpointPermitsPerMinute;
-            if (permits == 0) return RateLimitPartition.GetNoLimiter("off");
-            return RateLimitPartition.GetTokenBucketLimiter("ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"), _ => new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = permits,
-                TokensPerPeriod = permits,
-                ReplenishmentPeriod = TimeSpan.FromMinutes(1),
-                QueueLimit = 0,
-                AutoReplenishment = true,
-            });
-        }));
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.AddPolicy(TokenRateLimitPolicy, TokenBudget);
+        });
         return services;
+    }
+
+    private static RateLimitPartition<string> TokenBudget(HttpContext context)
+    {
+        var permits = context.RequestServices.GetRequiredService<IOptions<DirectLineOptions>>().Value.TokenEndpointPermitsPerMinute;
+        if (permits == 0) return RateLimitPartition.GetNoLimiter("off");
+        return RateLimitPartition.GetTokenBucketLimiter("ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"), _ => new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = permits,
+            TokensPerPeriod = permits,
+            ReplenishmentPeriod = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        });
     }
 
     /// <summary>WebSockets and CORS; call before mapping. (The rate limiter middleware is the host's.)</summary>

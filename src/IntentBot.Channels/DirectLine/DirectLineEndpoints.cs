@@ -162,10 +162,11 @@ public static class DirectLineEndpoints
     private static DirectLineConversation Conversation(HttpContext context, DirectLineTokens tokens, DirectLineOptions options,
         string conversationId, string? userId, string token, TokenGrant? grant, long? watermark)
     {
+        var now = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
         var streamToken = tokens.Issue(conversationId, userId, options.StreamUrlLifetime, TokenUse.Stream);
         var streamUrl = $"{WebSocketBase(context, options)}{BasePath}/conversations/{conversationId}/stream?"
             + (watermark is { } w ? $"watermark={Watermarks.Format(w)}&" : "") + "t=" + Uri.EscapeDataString(streamToken);
-        var expiresIn = grant is null ? options.TokenLifetime : grant.Expires - DateTimeOffset.UtcNow;
+        var expiresIn = grant is null ? options.TokenLifetime : grant.Expires - now;
         return new DirectLineConversation
         {
             ConversationId = conversationId,
