@@ -18,7 +18,7 @@ public static class ChatCommand
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static async Task<int> RunAsync(Options options, TextReader stdin, TextWriter stdout, TextWriter stderr, HttpMessageHandler? handler = null)
+    public static async Task<int> RunAsync(Options options, TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
         var baseUrl = (options.Get("--url") ?? Environment.GetEnvironmentVariable("INTENTBOT_URL") ?? "http://127.0.0.1:5080").TrimEnd('/');
         if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var baseUri) || (baseUri.Scheme != "http" && baseUri.Scheme != "https"))
@@ -26,8 +26,7 @@ public static class ChatCommand
         var secret = options.Get("--secret") ?? Environment.GetEnvironmentVariable("INTENTBOT_DIRECTLINE_SECRET");
         var echoInput = options.Has("--echo") || Console.IsInputRedirected;
 
-        using var http = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
-        http.BaseAddress = new Uri(baseUrl + "/");
+        using var http = new HttpClient { BaseAddress = new Uri(baseUrl + "/") };
         http.DefaultRequestHeaders.Add("x-ms-bot-agent", "DirectLine/3.0 (intentbot-cli)");
         var session = new Session(http, stdout);
         try
