@@ -3,6 +3,7 @@ using IntentBot.Server.Channels;
 using IntentBot.Server.Classification;
 using IntentBot.Server.Context;
 using IntentBot.Server.Health;
+using IntentBot.Server.Logging;
 using IntentBot.Server.Nlu;
 using IntentBot.Server.Problems;
 using IntentBot.Server.Security;
@@ -18,6 +19,7 @@ public static class IntentBotServices
 {
     public static WebApplicationBuilder AddIntentBot(this WebApplicationBuilder builder)
     {
+        builder.AddPiiMaskedLogging();
         builder.AddProblemHandling();
         builder.AddApiSecurity();
         builder.AddNlu();

@@ -1,9 +1,101 @@
+using IntentBot.Agent;
+using IntentBot.Agent.CustomerContext;
+using IntentBot.Agent.Dialogs;
+using IntentBot.Agent.Handoff;
+using IntentBot.Agent.Llm;
+using IntentBot.Agent.Plugins;
+using IntentBot.Agent.Templates;
+using IntentBot.Context;
+using IntentBot.Nlu;
+using IntentBot.Protocol.Bots;
+using IntentBot.Server.Problems;
+using IntentBot.Server.Security;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Microsoft.SemanticKernel;
+using StackExchange.Redis;
+
 namespace IntentBot.Server.Agent;
 
 /// <summary>The agent (IBot): dialogs, Semantic Kernel plugins, optional LLM; plus its operator API (handback).</summary>
 public static class AgentRegistration
 {
-    public static WebApplicationBuilder AddAgent(this WebApplicationBuilder builder) => builder;
+    public static WebApplicationBuilder AddAgent(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptionsWithValidateOnStart<AgentOptions>()
+            .BindConfiguration(AgentOptions.SectionName)
+            .ValidateDataAnnotations();
 
-    public static WebApplication MapAgentApi(this WebApplication app) => app;
+        // Seams other components fill: registered first, theirs win (TryAdd).
+        services.TryAddSingleton<ICustomerSignals, NoCustomerSignals>();
+        services.TryAddSingleton<IFreeFormResponder, NoFreeFormResponder>();
+
+        // The handoff inbox lives where the context does: Redis when configured (shared by every instance
+        // and the shop's console), in-process otherwise.
+        services.AddSingleton<IHandoffInbox>(sp =>
+            string.IsNullOrWhiteSpace(sp.GetRequiredService<IConfiguration>().GetConnectionString("Redis"))
+                ? new InMemoryHandoffInbox()
+                : new RedisHandoffInbox(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<IOptions<ContextOptions>>().Value.KeyPrefix));
+
+        // One Kernel for templates and the optional LLM: the shop's plugins plus the agent's own.
+        services.AddSingleton(sp =>
+        {
+            var kernel = new Kernel(sp);
+            foreach (var plugin in AgentKernel.Plugins(ShopPlugins.Create(sp), sp.GetRequiredService<IHandoffInbox>(), sp.GetRequiredService<ICustomerSignals>()))
+                kernel.Plugins.Add(plugin);
+            return kernel;
+        });
+        services.AddSingleton<TemplateRenderer>();
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<AgentOptions>>().Value;
+            var folder = RepositoryRoot.Resolve(options.DialogsPath, sp.GetRequiredService<IHostEnvironment>().ContentRootPath);
+            return AgentSetup.LoadDialogs(folder, sp.GetRequiredService<ITextClassifier>(), sp.GetRequiredService<TemplateRenderer>());
+        });
+        services.AddSingleton<IntentBotAgent>();
+        services.AddSingleton<IBot>(sp => sp.GetRequiredService<IntentBotAgent>());
+        services.AddSingleton<HandbackService>();
+        // Registered after the model host, so it starts after the model is loaded.
+        services.AddHostedService<DialogStartupCheck>();
+        return builder;
+    }
+
+    /// <summary>Operator endpoints for the shop's agent console: waiting handoffs and handback.</summary>
+    public static WebApplication MapAgentApi(this WebApplication app)
+    {
+        var group = app.MapGroup("/api/v1").WithTags("Agent").RequireApiAccess();
+
+        group.MapGet("/handoffs", async (HandbackService handback, CancellationToken ct) =>
+                Results.Json((await handback.ListOpenAsync(ct)).ToList(), HandoffJsonContext.Default.ListHandoffRecord))
+            .WithName("ListHandoffs")
+            .WithSummary("Conversations handed to a human and not handed back yet, oldest first.");
+
+        group.MapPost("/conversations/{conversationId}/handback", async (string conversationId, HandbackService handback, CancellationToken ct) =>
+            {
+                if (conversationId.Length > 256 || conversationId.Any(char.IsControl))
+                    return Problem.Validation("conversationId", "A conversation id is at most 256 characters, without control characters.");
+                var closed = await handback.HandBackAsync(conversationId, ct);
+                return closed is null
+                    ? Problem.Status(StatusCodes.Status404NotFound, "Not handed off", $"Conversation '{conversationId}' has no open handoff.")
+                    : Results.Json(closed, HandoffJsonContext.Default.HandoffRecord);
+            })
+            .WithName("Handback")
+            .WithSummary("Hands a conversation back to the bot: it answers the customer again.")
+            .Produces<HandoffRecord>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+
+    /// <summary>Loads and validates the dialogs while the host starts: a broken dialog stops start-up with its message.</summary>
+    private sealed class DialogStartupCheck(IServiceProvider services) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            services.GetRequiredService<DialogCatalog>();
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
 }

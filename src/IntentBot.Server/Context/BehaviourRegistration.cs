@@ -1,9 +1,63 @@
+using IntentBot.Context;
+using IntentBot.Context.Behaviour;
+using IntentBot.Context.PurchaseIntent;
+using IntentBot.Context.Redis;
+using IntentBot.Nlu;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
 namespace IntentBot.Server.Context;
 
-/// <summary>Behaviour events, aggregates and the live context API (issue 4). Filled in by its owner.</summary>
+/// <summary>Behaviour events, aggregates and the live context API (issue 4).</summary>
 public static class BehaviourRegistration
 {
-    public static WebApplicationBuilder AddBehaviourEvents(this WebApplicationBuilder builder) => builder;
+    /// <summary>
+    /// Registers the behaviour store next to the conversation store, chosen the same way (Redis when
+    /// <c>ConnectionStrings:Redis</c> is set, sharing its multiplexer; else embedded), and the
+    /// purchase-intent estimate the context API reports.
+    /// </summary>
+    public static WebApplicationBuilder AddBehaviourEvents(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptionsWithValidateOnStart<BehaviourOptions>()
+            .BindConfiguration(BehaviourOptions.SectionName)
+            .ValidateDataAnnotations();
+        builder.Services.AddOptionsWithValidateOnStart<LiveSessionMappingOptions>()
+            .BindConfiguration(LiveSessionMappingOptions.SectionName)
+            .ValidateDataAnnotations();
 
-    public static WebApplication MapBehaviourApi(this WebApplication app) => app;
+        builder.Services.AddSingleton<IBehaviourStore>(sp => string.IsNullOrWhiteSpace(sp.GetRequiredService<IConfiguration>().GetConnectionString("Redis"))
+            ? ActivatorUtilities.CreateInstance<InMemoryBehaviourStore>(sp)
+            : ActivatorUtilities.CreateInstance<RedisBehaviourStore>(sp, sp.GetRequiredService<IConnectionMultiplexer>()));
+        builder.Services.AddOptionsWithValidateOnStart<PurchaseIntentOptions>()
+            .BindConfiguration(PurchaseIntentOptions.SectionName)
+            .ValidateDataAnnotations();
+        builder.Services.TryAddSingleton(sp => new LiveSessionFeatureMapper(sp.GetRequiredService<IOptions<LiveSessionMappingOptions>>().Value));
+        builder.Services.TryAddSingleton(sp => PurchaseIntentModel.Load(RepositoryRoot.Resolve(
+            sp.GetRequiredService<IOptions<PurchaseIntentOptions>>().Value.ModelPath, sp.GetRequiredService<IHostEnvironment>().ContentRootPath)));
+        builder.Services.AddSingleton<PurchaseIntentEstimator>();
+        // Load the model while the host starts, so a broken model folder stops start-up with the loader's
+        // message instead of failing the first context request.
+        builder.Services.AddHostedService<PurchaseIntentModelWarmup>();
+        return builder;
+    }
+
+    public static WebApplication MapBehaviourApi(this WebApplication app)
+    {
+        app.MapEventsApi();
+        app.MapContextApi();
+        return app;
+    }
+}
+
+/// <summary>Resolves the purchase-intent model (and so loads and validates it) during start-up.</summary>
+internal sealed class PurchaseIntentModelWarmup(IServiceProvider services) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        services.GetRequiredService<PurchaseIntentModel>();
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

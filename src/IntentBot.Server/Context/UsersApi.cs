@@ -1,3 +1,4 @@
+using IntentBot.Context.Behaviour;
 using IntentBot.Context.Storage;
 using IntentBot.Server.Problems;
 using IntentBot.Server.Security;
@@ -13,18 +14,20 @@ public static class UsersApi
         var group = app.MapGroup("/api/v1/users").WithTags("Users").RequireApiAccess();
         group.MapDelete("/{id}", DeleteAsync)
             .WithName("DeleteUser")
-            .WithSummary("Erase everything stored about a user: conversations, profile.")
+            .WithSummary("Erase everything stored about a user: conversations, profile, behaviour events and aggregates.")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 
-    private static async Task<IResult> DeleteAsync(string id, HttpContext context, IConversationStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> DeleteAsync(string id, HttpContext context, IConversationStore store, IBehaviourStore behaviour, CancellationToken cancellationToken)
     {
         if (UserIdError(id) is { } error) return Problem.Validation("id", error);
         try
         {
+            // Both erasures are idempotent: after a 503 part-way, the client's retry finishes the job.
+            await behaviour.DeleteUserAsync(id, cancellationToken);
             await store.DeleteUserAsync(id, cancellationToken);
             return Results.NoContent();
         }

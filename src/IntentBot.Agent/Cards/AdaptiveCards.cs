@@ -1,0 +1,166 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using IntentBot.Protocol.Activities;
+
+namespace IntentBot.Agent.Cards;
+
+/// <summary>
+/// Adaptive Cards (schema 1.5) for orders and products, built from what a plugin function returned (read as
+/// JSON, tolerant of field names), so channels that render cards show facts at a glance.
+/// </summary>
+public static class AdaptiveCards
+{
+    private const string Schema = "http://adaptivecards.io/schemas/adaptive-card.json";
+
+    /// <summary>An order card from an order view (or a reply/outcome wrapping one in "data" or "order").</summary>
+    public static Attachment? Order(JsonElement data)
+    {
+        var order = FindObject(data, o => Str(o, "number", "orderNumber") is not null && Get(o, "status") is not null, "data", "order");
+        if (order is not { } o) return null;
+        var number = Str(o, "number", "orderNumber")!;
+        var facts = new JsonArray();
+        AddFact(facts, "Status", Str(o, "statusText") ?? Humanise(Str(o, "status")));
+        AddFact(facts, "Placed", DateOnlyText(Str(o, "placedOn", "placedAt")));
+        AddFact(facts, "Total", Str(o, "total") ?? (Get(o, "totals") is { ValueKind: JsonValueKind.Object } totals ? Money(totals, "total") : null));
+        AddFact(facts, "Ship to", Str(o, "shipTo"));
+        AddFact(facts, "Estimated delivery", DateOnlyText(Str(o, "estimatedDelivery")));
+        AddFact(facts, "Delivered", DateOnlyText(Str(o, "deliveredOn")));
+        AddFact(facts, "Carrier", Str(o, "carrier"));
+        AddFact(facts, "Tracking number", Str(o, "trackingNumber"));
+        var trackingUrl = Str(o, "trackingUrl");
+        var body = new JsonArray
+        {
+            new JsonObject { ["type"] = "TextBlock", ["text"] = $"Order {number}", ["weight"] = "Bolder", ["size"] = "Medium" },
+            new JsonObject { ["type"] = "FactSet", ["facts"] = facts },
+        };
+        if (Get(o, "items") is { ValueKind: JsonValueKind.Array } items)
+            foreach (var item in items.EnumerateArray().Where(i => i.ValueKind == JsonValueKind.String).Take(5))
+                body.Add(new JsonObject { ["type"] = "TextBlock", ["wrap"] = true, ["spacing"] = "Small", ["text"] = item.GetString() });
+        var actions = new JsonArray();
+        if (trackingUrl is not null)
+            actions.Add(new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = "Track parcel", ["url"] = trackingUrl });
+        return Card(body, actions);
+    }
+
+    /// <summary>One card per product (shown as a carousel), at most <paramref name="limit"/>.</summary>
+    public static IReadOnlyList<Attachment> Products(JsonElement data, int limit = 5)
+    {
+        var list = FindProducts(data);
+        return list.Take(limit).Select(ProductCard).OfType<Attachment>().ToList();
+    }
+
+    public static Attachment? Product(JsonElement data) =>
+        FindObject(data, p => Str(p, "name") is not null && Get(p, "price") is not null, "data", "product") is { } product ? ProductCard(product) : null;
+
+    private static Attachment? ProductCard(JsonElement product)
+    {
+        var name = Str(product, "name");
+        if (name is null) return null;
+        var facts = new JsonArray();
+        AddFact(facts, "Price", Str(product, "priceText") ?? Money(product, "price"));
+        AddFact(facts, "Brand", Str(product, "brand"));
+        if (Get(product, "rating") is { ValueKind: JsonValueKind.Number } rating)
+            AddFact(facts, "Rating", $"{rating.GetDouble().ToString("0.0", CultureInfo.InvariantCulture)} / 5");
+        if (Get(product, "stock") is { ValueKind: JsonValueKind.Number } stock)
+            AddFact(facts, "Availability", stock.GetInt32() == 0 ? "Out of stock" : stock.GetInt32() < 5 ? $"Only {stock.GetInt32()} left" : "In stock");
+        var body = new JsonArray
+        {
+            new JsonObject { ["type"] = "TextBlock", ["text"] = name, ["weight"] = "Bolder", ["wrap"] = true },
+            new JsonObject { ["type"] = "FactSet", ["facts"] = facts },
+        };
+        if (Str(product, "description") is { } description)
+            body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = description, ["wrap"] = true, ["isSubtle"] = true, ["maxLines"] = 3 });
+        var actions = new JsonArray
+        {
+            // Submitting sends a message whose value carries the text, handled like a typed message.
+            new JsonObject { ["type"] = "Action.Submit", ["title"] = "How much is it?", ["data"] = new JsonObject { ["text"] = $"how much does the {name} cost" } },
+        };
+        return Card(body, actions);
+    }
+
+    private static List<JsonElement> FindProducts(JsonElement data)
+    {
+        if (data.ValueKind == JsonValueKind.Array)
+            return data.EnumerateArray().Select(e => Unwrap(e, "product") ?? e).Where(e => Str(e, "name") is not null).ToList();
+        if (data.ValueKind != JsonValueKind.Object) return [];
+        foreach (var name in new[] { "data", "items", "products", "results", "matches", "related" })
+            if (Get(data, name) is { ValueKind: JsonValueKind.Array or JsonValueKind.Object } inner && FindProducts(inner) is { Count: > 0 } found)
+                return found;
+        return Str(data, "name") is not null && Get(data, "price") is not null ? [data] : [];
+    }
+
+    private static Attachment Card(JsonArray body, JsonArray actions)
+    {
+        var card = new JsonObject
+        {
+            ["type"] = "AdaptiveCard",
+            ["$schema"] = Schema,
+            ["version"] = "1.5",
+            ["body"] = body,
+        };
+        if (actions.Count > 0) card["actions"] = actions;
+        return new Attachment
+        {
+            ContentType = AttachmentContentTypes.AdaptiveCard,
+            Content = JsonSerializer.SerializeToElement(card, CardJsonContext.Default.JsonObject),
+        };
+    }
+
+    /// <summary>The object itself when it matches, else the first matching one under the given properties (depth 2).</summary>
+    private static JsonElement? FindObject(JsonElement data, Func<JsonElement, bool> matches, params string[] wrappers)
+    {
+        if (data.ValueKind != JsonValueKind.Object) return null;
+        if (matches(data)) return data;
+        foreach (var wrapper in wrappers)
+            if (Get(data, wrapper) is { ValueKind: JsonValueKind.Object } inner && FindObject(inner, matches, wrappers) is { } found)
+                return found;
+        return null;
+    }
+
+    private static JsonElement? Unwrap(JsonElement data, string property) =>
+        data.ValueKind == JsonValueKind.Object && Get(data, property) is { ValueKind: JsonValueKind.Object } inner ? inner
+        : data.ValueKind == JsonValueKind.Object ? data : null;
+
+    private static JsonElement? Get(JsonElement obj, string name)
+    {
+        if (obj.ValueKind != JsonValueKind.Object) return null;
+        foreach (var p in obj.EnumerateObject())
+            if (string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase) && p.Value.ValueKind != JsonValueKind.Null)
+                return p.Value;
+        return null;
+    }
+
+    private static string? Str(JsonElement obj, params string[] names)
+    {
+        foreach (var name in names)
+            if (Get(obj, name) is { } v)
+                return v.ValueKind switch
+                {
+                    JsonValueKind.String => v.GetString(),
+                    JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => v.GetRawText(),
+                    _ => null,
+                };
+        return null;
+    }
+
+    private static string? Money(JsonElement obj, string amountField)
+    {
+        if (Get(obj, amountField) is not { ValueKind: JsonValueKind.Number } amount) return null;
+        var currency = Str(obj, "currency") ?? "";
+        return $"{amount.GetDecimal().ToString("0.00", CultureInfo.InvariantCulture)} {currency}".Trim();
+    }
+
+    private static string? DateOnlyText(string? value) =>
+        value is null ? null : value.Length >= 10 ? value[..10] : value;
+
+    private static string? Humanise(string? status) => status?.Replace('_', ' ');
+
+    private static void AddFact(JsonArray facts, string title, string? value)
+    {
+        if (!string.IsNullOrWhiteSpace(value)) facts.Add(new JsonObject { ["title"] = title, ["value"] = value });
+    }
+}
+
+[System.Text.Json.Serialization.JsonSerializable(typeof(JsonObject))]
+internal sealed partial class CardJsonContext : System.Text.Json.Serialization.JsonSerializerContext;

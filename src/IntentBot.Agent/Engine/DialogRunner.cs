@@ -1,0 +1,477 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using IntentBot.Agent.Cards;
+using IntentBot.Agent.CustomerContext;
+using IntentBot.Agent.Dialogs;
+using IntentBot.Agent.Handoff;
+using IntentBot.Agent.Llm;
+using IntentBot.Agent.Slots;
+using IntentBot.Agent.Templates;
+using IntentBot.Protocol.Activities;
+using Microsoft.Extensions.Logging;
+using Microsoft.SemanticKernel;
+
+namespace IntentBot.Agent.Engine;
+
+/// <summary>
+/// One turn's decisions: continue or switch dialog, fill slots, confirm, act through the Kernel, answer.
+/// Works on a <see cref="Turn"/> only; loading and saving state is the caller's job.
+/// </summary>
+internal sealed class DialogRunner(
+    DialogCatalog catalog,
+    TemplateRenderer renderer,
+    IFreeFormResponder freeForm,
+    AgentOptions options,
+    TimeProvider clock,
+    ILogger logger)
+{
+    private const string Await = "_await";
+    private const string Tries = "_tries";
+    private const string Confirmed = "_confirmed";
+    private const string ConfirmSlot = "_confirm";
+    private const string OutOfScope = "out_of_scope";
+    private const string HumanIntent = "contact_human_agent";
+
+    private static readonly JsonSerializerOptions ResultJson = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+    };
+
+    public async Task RunAsync(Turn t, CancellationToken ct)
+    {
+        var nlu = t.Nlu;
+        t.Negative = nlu.Sentiment.Label == "negative" && nlu.Sentiment.Confidence >= options.NegativeAbove;
+        t.Profile = t.Profile with { FrustrationStreak = t.Negative ? t.Profile.FrustrationStreak + 1 : 0, UpdatedUtc = clock.GetUtcNow() };
+        t.AddTranscript("customer: " + t.Text, options.TranscriptLines);
+
+        await DecideAsync(t, ct);
+
+        if (t.Negative && !t.HandedOff) AddEmpathy(t);
+        foreach (var reply in t.Replies.Where(r => r.Type == ActivityTypes.Message && r.Text is not null))
+            t.AddTranscript("bot: " + reply.Text, options.TranscriptLines);
+    }
+
+    private async Task DecideAsync(Turn t, CancellationToken ct)
+    {
+        var command = Commands.Parse(t.Text);
+        if (command == Command.StartOver)
+        {
+            foreach (var dialog in t.Suspended.Append(t.Active).OfType<string>()) t.Clear(dialog);
+            t.Active = null;
+            t.Suspended.Clear();
+            Say(t, EngineTexts.StartOver, EngineTexts.MainMenu);
+            return;
+        }
+        if (command == Command.Cancel)
+        {
+            if (t.Active is null) { Say(t, EngineTexts.NothingToCancel, EngineTexts.MainMenu); return; }
+            Finish(t, t.Active);
+            Say(t, EngineTexts.Cancelled, EngineTexts.MainMenu);
+            await ResumeAsync(t, ct);
+            return;
+        }
+
+        // Repeated frustration wins over everything else: a person takes over.
+        if (t.Profile.FrustrationStreak >= options.FrustrationHandoffStreak)
+        {
+            RecordIntent(t);
+            Say(t, EngineTexts.HandoffFrustration);
+            HandOff(t, "frustration");
+            return;
+        }
+
+        if (t.Active is { } active)
+        {
+            var dialog = catalog.Get(active);
+            if (await TryAnswerPendingAsync(t, dialog, ct)) return;
+            if (IsConfidentNewIntent(t, active) is { } interruption)
+            {
+                RecordIntent(t);
+                t.Suspended.Add(active);
+                t.Active = null;
+                await StartAsync(t, interruption, ct);
+                return;
+            }
+            await RepromptAsync(t, dialog, ct);
+            return;
+        }
+
+        RecordIntent(t);
+        if (t.Nlu.OutOfScope)
+        {
+            await AnswerOutOfScopeAsync(t, ct);
+            return;
+        }
+        if (t.Nlu.Intent.Confidence < options.ClarifyBelow)
+        {
+            Clarify(t);
+            return;
+        }
+        await StartAsync(t, catalog.Get(t.Nlu.Intent.Label), ct);
+    }
+
+    private DialogDefinition? IsConfidentNewIntent(Turn t, string active)
+    {
+        var intent = t.Nlu.Intent;
+        if (t.Nlu.OutOfScope || intent.Confidence < options.InterruptAbove || intent.Label == active) return null;
+        return catalog.Find(intent.Label);
+    }
+
+    private static void RecordIntent(Turn t) => t.RecentIntents.Add(t.Nlu.OutOfScope ? OutOfScope : t.Nlu.Intent.Label);
+
+    /// <summary>Starts a dialog, taking what it can from the message that started it ("where is W100001").</summary>
+    private async Task StartAsync(Turn t, DialogDefinition dialog, CancellationToken ct)
+    {
+        t.Clear(dialog.Intent);
+        t.Active = dialog.Intent;
+        foreach (var slot in dialog.Slots.Where(s => s.Extract ?? s.Type != SlotValidators.Text))
+            if (SlotValidators.Recognise(slot.Type, t.Text, wholeAnswer: false) is { } value)
+                t.Set(dialog.Intent, slot.Name, value);
+        await AdvanceAsync(t, dialog, ct);
+    }
+
+    /// <summary>Asks for the next missing slot, or the confirmation, or completes the dialog.</summary>
+    private async Task AdvanceAsync(Turn t, DialogDefinition dialog, CancellationToken ct)
+    {
+        var id = dialog.Intent;
+        foreach (var slot in dialog.Slots)
+        {
+            if (t.Get(id, slot.Name) is not null || t.Get(id, "_skip." + slot.Name) is not null) continue;
+            t.Set(id, Await, slot.Name);
+            var prompt = await RenderAsync(t, dialog, slot.Prompt, ct);
+            Say(t, prompt, slot.Suggestions.Count > 0 ? slot.Suggestions : null);
+            return;
+        }
+        t.Outputs.Clear();
+        var variables = Variables(t, dialog);
+        if (!await RunActionsAsync(t, dialog, dialog.Checks, variables, ct)) { await FailAsync(t, dialog, ct); return; }
+        if (dialog.Confirm is { } confirm && t.Get(id, Confirmed) is null
+            && (confirm.When is null || Condition.Parse(confirm.When).Holds(variables)))
+        {
+            t.Set(id, Await, ConfirmSlot);
+            Say(t, await renderer.RenderAsync(confirm.Prompt, variables, ct), ["Yes", "No"]);
+            return;
+        }
+        await CompleteAsync(t, dialog, variables, ct);
+    }
+
+    /// <summary>True when the message answers what the active dialog is waiting for.</summary>
+    private async Task<bool> TryAnswerPendingAsync(Turn t, DialogDefinition dialog, CancellationToken ct)
+    {
+        var id = dialog.Intent;
+        var awaiting = t.Get(id, Await);
+        if (awaiting == ConfirmSlot)
+        {
+            switch (SlotValidators.ParseYesNo(t.Text))
+            {
+                case "yes":
+                    t.Set(id, Confirmed, "yes");
+                    await AdvanceAsync(t, dialog, ct);
+                    return true;
+                case "no":
+                    var declined = dialog.Confirm!.Declined.Length > 0 ? await RenderAsync(t, dialog, dialog.Confirm.Declined, ct) : EngineTexts.Cancelled;
+                    Finish(t, id);
+                    Say(t, declined, dialog.Suggestions.Count > 0 ? dialog.Suggestions : EngineTexts.MainMenu);
+                    await ResumeAsync(t, ct);
+                    return true;
+                default:
+                    return false;
+            }
+        }
+        var slot = dialog.Slots.FirstOrDefault(s => s.Name == awaiting);
+        if (slot is null) return false;
+        if (SlotValidators.Recognise(slot.Type, t.Text, wholeAnswer: true) is { } value)
+        {
+            // A free-text slot accepts anything, so a clearly different request must not be swallowed as its value.
+            // A product slot takes almost any words, so a clearly different request must not be swallowed as its value.
+            if (slot.Type == SlotValidators.Product && IsConfidentNewIntent(t, id) is not null)
+                return false;
+            t.Set(id, slot.Name, value);
+            t.Set(id, Tries, null);
+            await AdvanceAsync(t, dialog, ct);
+            return true;
+        }
+        if (slot.Optional)
+        {
+            t.Set(id, "_skip." + slot.Name, "1");
+            await AdvanceAsync(t, dialog, ct);
+            return true;
+        }
+        return false;
+    }
+
+    private async Task RepromptAsync(Turn t, DialogDefinition dialog, CancellationToken ct)
+    {
+        var id = dialog.Intent;
+        var tries = int.Parse(t.Get(id, Tries) ?? "0", CultureInfo.InvariantCulture) + 1;
+        if (tries >= dialog.Escalation.MaxAttempts)
+        {
+            Finish(t, id);
+            Say(t, EngineTexts.GiveUp, [EngineTexts.TalkToPerson + "|" + EngineTexts.TalkToPersonText, .. EngineTexts.MainMenu.Take(3)]);
+            return;
+        }
+        t.Set(id, Tries, tries.ToString(CultureInfo.InvariantCulture));
+        var awaiting = t.Get(id, Await);
+        if (awaiting == ConfirmSlot)
+        {
+            Say(t, EngineTexts.ConfirmAgain + " " + await RenderAsync(t, dialog, dialog.Confirm!.Prompt, ct), ["Yes", "No"]);
+            return;
+        }
+        var slot = dialog.Slots.First(s => s.Name == awaiting);
+        Say(t, await RenderAsync(t, dialog, slot.Retry ?? slot.Prompt, ct), slot.Suggestions.Count > 0 ? slot.Suggestions : null);
+    }
+
+    /// <summary>Every slot is filled (and confirmed): run the actions, answer, end the dialog, resume a suspended one.</summary>
+    private async Task CompleteAsync(Turn t, DialogDefinition dialog, Dictionary<string, string> variables, CancellationToken ct)
+    {
+        var id = dialog.Intent;
+        if (!await RunActionsAsync(t, dialog, dialog.Actions, variables, ct)) { await FailAsync(t, dialog, ct); return; }
+        foreach (var slot in dialog.Slots.Where(s => s.Type == SlotValidators.Product))
+            if (t.Get(id, slot.Name) is { } product) t.RememberSearch(product);
+
+        var response = dialog.Responses.FirstOrDefault(r => r.When is null || Condition.Parse(r.When).Holds(variables)) ?? dialog.Responses[^1];
+        var text = await renderer.RenderAsync(response.Text, variables, ct);
+        Say(t, text, response.Suggestions ?? (dialog.Suggestions.Count > 0 ? dialog.Suggestions : null), Cards(t, response.Card));
+        foreach (var followup in dialog.Followups.Where(f => f.When is null || Condition.Parse(f.When).Holds(variables)))
+            Say(t, await renderer.RenderAsync(followup.Text, variables, ct), followup.Suggestions);
+
+        Finish(t, id);
+        if (response.Handoff)
+        {
+            HandOff(t, id == HumanIntent ? "requested" : "escalation");
+            return;
+        }
+        await ResumeAsync(t, ct);
+    }
+
+    /// <summary>Calls plugin functions through the Kernel; false when one failed (the shop is unreachable).</summary>
+    private async Task<bool> RunActionsAsync(Turn t, DialogDefinition dialog, List<ActionDefinition> actions, Dictionary<string, string> variables, CancellationToken ct)
+    {
+        foreach (var action in actions)
+        {
+            if (action.When is not null && !Condition.Parse(action.When).Holds(variables)) continue;
+            var function = DialogValidator.FindFunction(renderer.Kernel, action.Function)!;
+            var arguments = new KernelArguments();
+            foreach (var (name, template) in action.Arguments)
+            {
+                // An empty optional argument is left out, so the function's default applies (not "").
+                var value = await renderer.RenderAsync(template, variables, ct);
+                if (value.Length > 0) arguments[name] = value;
+            }
+            try
+            {
+                var result = await function.InvokeAsync(renderer.Kernel, arguments, ct);
+                if (action.Output is not null) Store(t, variables, action.Output, result.GetValue<object>());
+                if (action.When is not null && Condition.Parse(action.When).Variables.Contains(BuiltInVariables.PurchaseIntentHigh))
+                    t.Slots["_promotion_offered"] = "1"; // one offer per conversation is enough
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A shop outage must not break the conversation: say so and keep the state consistent.
+                logger.LogWarning(e, "Action {Function} of dialog {Dialog} failed", action.Function, dialog.Intent);
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private async Task FailAsync(Turn t, DialogDefinition dialog, CancellationToken ct)
+    {
+        Finish(t, dialog.Intent);
+        Say(t, EngineTexts.ActionFailed, [EngineTexts.TalkToPerson + "|" + EngineTexts.TalkToPersonText]);
+        await ResumeAsync(t, ct);
+    }
+
+    private static void Store(Turn t, Dictionary<string, string> variables, string output, object? value)
+    {
+        JsonElement json;
+        if (value is null) { variables[output] = ""; return; }
+        if (value is string s)
+        {
+            variables[output] = s;
+            var trimmed = s.TrimStart();
+            if (!(trimmed.StartsWith('{') || trimmed.StartsWith('['))) return;
+            try { json = JsonDocument.Parse(s).RootElement.Clone(); }
+            catch (JsonException) { return; }
+        }
+        else json = JsonSerializer.SerializeToElement(value, value.GetType(), ResultJson);
+        t.Outputs[output] = json;
+        // Shop replies print as their customer-ready sentence ({{$order}}); their fields are order_text, order_data_status, ...
+        if (value is not string) variables[output] = Scalar(json) ?? (value.ToString() is { } text && text != value.GetType().ToString() ? text : json.GetRawText());
+        Flatten(variables, output, json, depth: 0);
+    }
+
+    /// <summary>JSON fields become variables: order.status → order_status, order.shipment.carrier → order_shipment_carrier.</summary>
+    private static void Flatten(Dictionary<string, string> variables, string prefix, JsonElement json, int depth)
+    {
+        if (json.ValueKind == JsonValueKind.Array)
+        {
+            // Lists give their size and their first element (the best match): products_count, products_first_id.
+            variables[prefix + "_count"] = json.GetArrayLength().ToString(CultureInfo.InvariantCulture);
+            if (json.GetArrayLength() > 0 && depth <= 3)
+            {
+                var first = json[0];
+                variables[prefix + "_first"] = Scalar(first) ?? first.GetRawText();
+                Flatten(variables, prefix + "_first", first, depth + 1);
+            }
+            return;
+        }
+        if (json.ValueKind != JsonValueKind.Object || depth > 3) return;
+        foreach (var property in json.EnumerateObject())
+        {
+            var name = prefix + "_" + JsonNamingPolicy.SnakeCaseLower.ConvertName(property.Name);
+            variables[name] = Scalar(property.Value) ?? property.Value.GetRawText();
+            Flatten(variables, name, property.Value, depth + 1);
+        }
+    }
+
+    private static string? Scalar(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => value.GetString(),
+        JsonValueKind.Number => value.TryGetDecimal(out var d) ? d.ToString(CultureInfo.InvariantCulture) : value.GetRawText(),
+        JsonValueKind.True => "true",
+        JsonValueKind.False => "false",
+        JsonValueKind.Null => "",
+        _ => null,
+    };
+
+    private static IReadOnlyList<Attachment> Cards(Turn t, string? card)
+    {
+        if (card is null) return [];
+        var parts = card.Split(':', 2);
+        if (!t.Outputs.TryGetValue(parts[1], out var json)) return [];
+        return parts[0] switch
+        {
+            "order" => AdaptiveCards.Order(json) is { } a ? [a] : [],
+            "product" => AdaptiveCards.Product(json) is { } p ? [p] : [],
+            _ => AdaptiveCards.Products(json),
+        };
+    }
+
+    /// <summary>After a dialog ends: go back to the one it interrupted, asking its pending question again.</summary>
+    private async Task ResumeAsync(Turn t, CancellationToken ct)
+    {
+        if (t.Suspended.Count == 0 || t.HandedOff) return;
+        var id = t.Suspended[^1];
+        t.Suspended.RemoveAt(t.Suspended.Count - 1);
+        var dialog = catalog.Find(id);
+        if (dialog is null) { t.Clear(id); return; }
+        t.Active = id;
+        Say(t, EngineTexts.Resume(dialog.Title.ToLowerInvariant()));
+        await AdvanceAsync(t, dialog, ct);
+    }
+
+    private static void Finish(Turn t, string id)
+    {
+        t.Clear(id);
+        if (t.Active == id) t.Active = null;
+    }
+
+    private async Task AnswerOutOfScopeAsync(Turn t, CancellationToken ct)
+    {
+        var request = new FreeFormRequest(t.UserId, t.ConversationId, t.Text, t.Nlu.Intent.Label, t.Nlu.Intent.Confidence,
+            t.Nlu.OutOfScope, t.Nlu.Sentiment.Label, t.Transcript);
+        string? answer = null;
+        try { answer = await freeForm.TryAnswerAsync(request, renderer.Kernel, ct); }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "The free-form responder failed; using the template answer");
+        }
+        if (!string.IsNullOrWhiteSpace(answer))
+        {
+            Say(t, answer, catalog.Get(OutOfScope).Suggestions);
+            return;
+        }
+        await StartAsync(t, catalog.Get(OutOfScope), ct);
+    }
+
+    private void Clarify(Turn t)
+    {
+        var options = t.Nlu.Intents
+            .Where(i => i.Label != OutOfScope && catalog.Find(i.Label) is not null)
+            .Take(3)
+            .Select(i => "@" + i.Label)
+            .ToList();
+        if (options.Count == 0) options = [.. EngineTexts.MainMenu];
+        Say(t, EngineTexts.Clarify, options);
+    }
+
+    private static void AddEmpathy(Turn t)
+    {
+        var first = t.Replies.FirstOrDefault(r => r.Type == ActivityTypes.Message);
+        if (first is null) return;
+        first.Text = EngineTexts.Empathy + " " + first.Text + " " + EngineTexts.OfferHuman;
+        var last = t.Replies.Last(r => r.Type == ActivityTypes.Message);
+        last.SuggestedActions ??= new SuggestedActions();
+        if (!last.SuggestedActions.Actions.Any(a => a.Title == EngineTexts.TalkToPerson))
+            last.SuggestedActions.Actions.Insert(0, CardAction.ImBack(EngineTexts.TalkToPerson, EngineTexts.TalkToPersonText));
+    }
+
+    /// <summary>Marks the conversation as owned by a person; the record is queued once the turn is saved.</summary>
+    private void HandOff(Turn t, string reason)
+    {
+        foreach (var dialog in t.Suspended.Append(t.Active).OfType<string>()) t.Clear(dialog);
+        t.Active = null;
+        t.Suspended.Clear();
+        t.HandedOff = true;
+        var lastIntent = t.RecentIntents.LastOrDefault() ?? "unknown";
+        var summary = $"{reason}: last intent {lastIntent}, sentiment {t.Nlu.Sentiment.Label}, {t.Original.TurnCount + 1} turns; last message: \"{Shorten(t.Text)}\"";
+        if (!t.Replies.Any(r => r.Type == ActivityTypes.Message)) Say(t, EngineTexts.HandoffNotice);
+        var transcript = t.Transcript.Concat(t.Replies.Where(r => r.Type == ActivityTypes.Message).Select(r => "bot: " + r.Text)).TakeLast(options.TranscriptLines).ToList();
+        t.Handoff = new HandoffRecord(t.ConversationId, t.UserId, t.Incoming.ChannelId, reason, summary, transcript, clock.GetUtcNow());
+        var handoffEvent = t.Incoming.CreateReply(type: ActivityTypes.Event);
+        handoffEvent.Name = "handoff";
+        handoffEvent.Value = JsonSerializer.SerializeToElement(t.Handoff, HandoffJsonContext.Default.HandoffRecord);
+        t.Replies.Add(handoffEvent);
+    }
+
+    private static string Shorten(string text) => text.Length > 120 ? text[..120] + "…" : text;
+
+    private Dictionary<string, string> Variables(Turn t, DialogDefinition dialog)
+    {
+        var interests = t.Signals.RecentSearches.Concat(t.Signals.RecentlyViewed).Concat(t.Searched)
+            .Distinct(StringComparer.OrdinalIgnoreCase).TakeLast(6);
+        var estimate = PurchaseIntentEstimate.Estimate(t.Signals.PurchaseIntent, t.RecentIntents);
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [BuiltInVariables.Text] = t.Text,
+            [BuiltInVariables.Intent] = t.Nlu.Intent.Label,
+            [BuiltInVariables.UserId] = t.UserId,
+            [BuiltInVariables.ConversationId] = t.ConversationId,
+            [BuiltInVariables.CustomerName] = t.Profile.Name ?? "",
+            [BuiltInVariables.Interests] = string.Join(" ", interests),
+            [BuiltInVariables.Negative] = t.Negative ? "true" : "false",
+            [BuiltInVariables.PurchaseIntentHigh] = estimate >= options.PromotionAbove && !t.Slots.ContainsKey("_promotion_offered")
+                && PurchaseIntentEstimate.Hesitation.Contains(dialog.Intent) ? "true" : "false",
+        };
+        foreach (var slot in dialog.Slots)
+            variables[slot.Name] = t.Get(dialog.Intent, slot.Name) ?? "";
+        return variables;
+    }
+
+    private Task<string> RenderAsync(Turn t, DialogDefinition dialog, string template, CancellationToken ct) =>
+        renderer.RenderAsync(template, Variables(t, dialog), ct);
+
+    /// <summary>Adds a message. A suggestion "@intent" becomes that dialog's button; "Title|text" sends text.</summary>
+    private void Say(Turn t, string text, IEnumerable<string>? suggestions = null, IReadOnlyList<Attachment>? attachments = null)
+    {
+        var reply = t.Incoming.CreateReply(text);
+        var actions = (suggestions ?? []).Select(ToAction).OfType<CardAction>().ToList();
+        if (actions.Count > 0) reply.SuggestedActions = new SuggestedActions { Actions = actions };
+        if (attachments is { Count: > 0 })
+        {
+            reply.Attachments = [.. attachments];
+            if (attachments.Count > 1) reply.AttachmentLayout = "carousel";
+        }
+        t.Replies.Add(reply);
+    }
+
+    private CardAction? ToAction(string suggestion)
+    {
+        if (suggestion.StartsWith('@'))
+            return catalog.Find(suggestion[1..]) is { } d ? CardAction.ImBack(d.Title, d.Example) : null;
+        var bar = suggestion.IndexOf('|');
+        return bar > 0 ? CardAction.ImBack(suggestion[..bar], suggestion[(bar + 1)..]) : CardAction.ImBack(suggestion);
+    }
+}

@@ -1,0 +1,93 @@
+using System.Text.Json;
+using IntentBot.Agent.CustomerContext;
+using IntentBot.Agent.Handoff;
+using IntentBot.Context.State;
+using IntentBot.Nlu.Classification;
+using IntentBot.Protocol.Activities;
+
+namespace IntentBot.Agent.Engine;
+
+/// <summary>
+/// The working copy of one turn: the state read from the store, changed in place while the turn runs, then
+/// saved as a new <see cref="ConversationState"/> with the version it was read at.
+/// </summary>
+/// <remarks>
+/// Slots are namespaced by dialog ("track_order.order_number") so a suspended dialog keeps its answers while
+/// another one runs; engine bookkeeping uses names starting with '_' ("track_order._await").
+/// </remarks>
+internal sealed class Turn
+{
+    public required Activity Incoming { get; init; }
+    public required string Text { get; init; }
+    public required ClassificationResult Nlu { get; init; }
+    public required ConversationState Original { get; init; }
+    public required long ConversationVersion { get; init; }
+    public required UserProfile Profile { get; set; }
+    public required long ProfileVersion { get; init; }
+    public required CustomerSignals Signals { get; init; }
+
+    public Dictionary<string, string> Slots { get; init; } = [];
+    public string? Active { get; set; }
+    public List<string> Suspended { get; init; } = [];
+    public List<string> RecentIntents { get; init; } = [];
+    public bool Negative { get; set; }
+    public bool HandedOff { get; set; }
+    public HandoffRecord? Handoff { get; set; }
+    public List<Activity> Replies { get; } = [];
+
+    /// <summary>Action outputs of the dialog running now, as JSON (for cards); not persisted.</summary>
+    public Dictionary<string, JsonElement> Outputs { get; } = new(StringComparer.Ordinal);
+
+    public string UserId => Original.UserId;
+    public string ConversationId => Original.ConversationId;
+
+    public string? Get(string dialog, string name) => Slots.TryGetValue($"{dialog}.{name}", out var v) ? v : null;
+
+    public void Set(string dialog, string name, string? value)
+    {
+        if (value is null) Slots.Remove($"{dialog}.{name}");
+        else Slots[$"{dialog}.{name}"] = value;
+    }
+
+    /// <summary>Forgets everything a dialog stored (its answers and bookkeeping).</summary>
+    public void Clear(string dialog)
+    {
+        foreach (var key in Slots.Keys.Where(k => k.StartsWith(dialog + ".", StringComparison.Ordinal)).ToList())
+            Slots.Remove(key);
+    }
+
+    public IReadOnlyList<string> Transcript =>
+        Slots.TryGetValue("_transcript", out var json) ? JsonSerializer.Deserialize(json, HandoffJsonContext.Default.ListString) ?? [] : [];
+
+    public void AddTranscript(string line, int keep)
+    {
+        var lines = Transcript.ToList();
+        lines.Add(line.Length > 300 ? line[..300] + "…" : line);
+        if (lines.Count > keep) lines.RemoveRange(0, lines.Count - keep);
+        Slots["_transcript"] = JsonSerializer.Serialize(lines, HandoffJsonContext.Default.ListString);
+    }
+
+    /// <summary>Things the customer asked about in this conversation (product slots), most recent last.</summary>
+    public List<string> Searched =>
+        Slots.TryGetValue("_searched", out var json) ? JsonSerializer.Deserialize(json, HandoffJsonContext.Default.ListString) ?? [] : [];
+
+    public void RememberSearch(string what)
+    {
+        var list = Searched.Where(s => !string.Equals(s, what, StringComparison.OrdinalIgnoreCase)).ToList();
+        list.Add(what);
+        if (list.Count > 5) list.RemoveAt(0);
+        Slots["_searched"] = JsonSerializer.Serialize(list, HandoffJsonContext.Default.ListString);
+    }
+
+    public ConversationState ToState(DateTimeOffset now) => Original with
+    {
+        ActiveDialog = Active,
+        Slots = new Dictionary<string, string>(Slots),
+        SuspendedDialogs = [.. Suspended],
+        TurnCount = Original.TurnCount + 1,
+        RecentIntents = [.. RecentIntents.TakeLast(10)],
+        LastSentiment = Nlu.Sentiment.Label,
+        HandedOff = HandedOff,
+        UpdatedUtc = now,
+    };
+}

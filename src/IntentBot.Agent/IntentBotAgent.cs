@@ -1,0 +1,159 @@
+using System.Text.Json;
+using IntentBot.Agent.CustomerContext;
+using IntentBot.Agent.Dialogs;
+using IntentBot.Agent.Engine;
+using IntentBot.Agent.Handoff;
+using IntentBot.Agent.Llm;
+using IntentBot.Agent.Templates;
+using IntentBot.Context.State;
+using IntentBot.Context.Storage;
+using IntentBot.Nlu;
+using IntentBot.Protocol.Activities;
+using IntentBot.Protocol.Bots;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace IntentBot.Agent;
+
+/// <summary>
+/// The customer-service agent every channel talks to. A message turn: classify → read the conversation
+/// and profile → decide (continue or switch dialog, fill slots, confirm, call plugins, answer) → save
+/// atomically with the versions read; when another turn saved first, redo the turn on fresh state.
+/// </summary>
+/// <remarks>
+/// A redone turn may call a plugin function twice; the shop's operations refuse repeats
+/// (e.g. "already cancelled"), so this cannot double an effect.
+/// </remarks>
+public sealed class IntentBotAgent : IBot
+{
+    private readonly ITextClassifier _classifier;
+    private readonly IConversationStore _store;
+    private readonly DialogCatalog _catalog;
+    private readonly IHandoffInbox _handoffs;
+    private readonly ICustomerSignals _signals;
+    private readonly AgentOptions _options;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<IntentBotAgent> _logger;
+    private readonly DialogRunner _runner;
+
+    public IntentBotAgent(ITextClassifier classifier, IConversationStore store, DialogCatalog catalog, TemplateRenderer renderer,
+        IHandoffInbox handoffs, ICustomerSignals signals, IFreeFormResponder freeForm, IOptions<AgentOptions> options,
+        TimeProvider clock, ILogger<IntentBotAgent> logger)
+    {
+        (_classifier, _store, _catalog, _handoffs, _signals, _options, _clock, _logger) =
+            (classifier, store, catalog, handoffs, signals, options.Value, clock, logger);
+        _runner = new DialogRunner(catalog, renderer, freeForm, _options, clock, logger);
+    }
+
+    public async Task<BotTurnResult> OnTurnAsync(Activity incoming, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(incoming);
+        return incoming.Type switch
+        {
+            ActivityTypes.Message => await OnMessageAsync(incoming, cancellationToken),
+            ActivityTypes.ConversationUpdate => OnConversationUpdate(incoming),
+            _ => BotTurnResult.Empty,
+        };
+    }
+
+    /// <summary>Greets each member that joined, other than the bot itself.</summary>
+    private BotTurnResult OnConversationUpdate(Activity incoming)
+    {
+        var botId = incoming.Recipient?.Id;
+        var joined = incoming.MembersAdded?.Where(m => m.Id != botId).ToList() ?? [];
+        if (joined.Count == 0) return BotTurnResult.Empty;
+        var welcome = incoming.CreateReply(EngineTexts.Welcome);
+        welcome.SuggestedActions = new SuggestedActions
+        {
+            Actions = EngineTexts.MainMenu.Select(s => _catalog.Find(s[1..])).OfType<DialogDefinition>()
+                .Select(d => CardAction.ImBack(d.Title, d.Example)).ToList(),
+        };
+        return new BotTurnResult([welcome]);
+    }
+
+    private async Task<BotTurnResult> OnMessageAsync(Activity incoming, CancellationToken ct)
+    {
+        var userId = incoming.From?.Id;
+        var conversationId = incoming.Conversation?.Id;
+        var text = MessageText(incoming);
+        if (string.IsNullOrWhiteSpace(userId) || string.IsNullOrWhiteSpace(conversationId) || string.IsNullOrWhiteSpace(text))
+            return BotTurnResult.Empty;
+
+        var nlu = (await _classifier.ClassifyAsync([text], topK: 4, ct))[0];
+        var signals = await SignalsAsync(userId, ct);
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var conversation = await _store.GetConversationAsync(userId, conversationId, ct);
+            var profile = await _store.GetProfileAsync(userId, ct);
+            var state = conversation?.Value ?? new ConversationState { ConversationId = conversationId, UserId = userId };
+
+            // A person owns the conversation: the bot stays silent until it is handed back.
+            if (state.HandedOff) return BotTurnResult.Empty;
+
+            var turn = new Turn
+            {
+                Incoming = incoming,
+                Text = text,
+                Nlu = nlu,
+                Original = state,
+                ConversationVersion = conversation?.Version ?? 0,
+                Profile = profile?.Value ?? new UserProfile { UserId = userId, Locale = incoming.Locale },
+                ProfileVersion = profile?.Version ?? 0,
+                Signals = signals,
+                Slots = new Dictionary<string, string>(state.Slots),
+                Active = state.ActiveDialog,
+                Suspended = [.. state.SuspendedDialogs],
+                RecentIntents = [.. state.RecentIntents],
+            };
+            await _runner.RunAsync(turn, ct);
+
+            var saved = await _store.SaveTurnAsync(turn.ToState(_clock.GetUtcNow()), turn.ConversationVersion, turn.Profile, turn.ProfileVersion, ct);
+            if (saved.Saved)
+            {
+                await AfterSaveAsync(turn, ct);
+                return new BotTurnResult(turn.Replies);
+            }
+            _logger.LogInformation("Turn on conversation {Conversation} conflicted ({What}), attempt {Attempt}", conversationId, saved.Conflict, attempt);
+            if (attempt >= _options.MaxSaveAttempts)
+                throw new ConcurrentTurnException($"Conversation {conversationId} kept changing underneath the turn ({attempt} attempts).");
+        }
+    }
+
+    private async Task AfterSaveAsync(Turn turn, CancellationToken ct)
+    {
+        if (turn.Handoff is { } record) await _handoffs.EnqueueAsync(record, ct);
+        try
+        {
+            await _signals.RecordChatTurnAsync(new ChatTurnSignal(turn.UserId, turn.ConversationId, turn.Nlu.Intent.Label, turn.Nlu.Intent.Confidence,
+                turn.Nlu.OutOfScope, turn.Nlu.Sentiment.Label, turn.Nlu.Sentiment.Confidence, _clock.GetUtcNow()), ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Behaviour context is an enrichment: the customer still gets the answer.
+            _logger.LogWarning(e, "Could not record the chat turn in the behaviour context");
+        }
+    }
+
+    private async Task<CustomerSignals> SignalsAsync(string userId, CancellationToken ct)
+    {
+        try { return await _signals.GetAsync(userId, ct); }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            _logger.LogWarning(e, "Behaviour context unavailable; answering without it");
+            return CustomerSignals.None;
+        }
+    }
+
+    /// <summary>The typed text, or the "text" an Adaptive Card's submit action carries in <c>value</c>.</summary>
+    private static string? MessageText(Activity incoming)
+    {
+        if (!string.IsNullOrWhiteSpace(incoming.Text)) return incoming.Text.Trim();
+        if (incoming.Value is { ValueKind: JsonValueKind.Object } value && value.TryGetProperty("text", out var text) && text.ValueKind == JsonValueKind.String)
+            return text.GetString()?.Trim();
+        return null;
+    }
+}
+
+/// <summary>The turn could not be saved because other turns kept changing the conversation.</summary>
+public sealed class ConcurrentTurnException(string message) : Exception(message);

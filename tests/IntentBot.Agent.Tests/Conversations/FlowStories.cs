@@ -1,0 +1,95 @@
+using IntentBot.Agent.Tests.Infrastructure;
+
+namespace IntentBot.Agent.Tests.Conversations;
+
+/// <summary>How a conversation moves: interruptions, cancel, start over, re-prompt limits, confirmations.</summary>
+public sealed class FlowStories
+{
+    [Fact]
+    public async Task Interruption_is_answered_then_the_suspended_form_resumes_with_its_prompt()
+    {
+        var chat = AgentHarness.Create().Start("c1001");
+        (await chat.SayAsync("where is my order")).Says("order number");
+        (await chat.SayAsync("what payment methods do you accept"))
+            .Says("PayPal", "Now, back to track an order", "What's your order number?");
+        var state = await chat.StateAsync();
+        Assert.Equal("track_order", state.ActiveDialog);
+        Assert.Empty(state.SuspendedDialogs);
+        (await chat.SayAsync("W100001")).Says("DHL").ShowsCard("Order W100001");
+    }
+
+    [Fact]
+    public async Task Interruption_by_another_form_keeps_both_and_resumes_the_first()
+    {
+        var chat = AgentHarness.Create().Start("c1001");
+        (await chat.SayAsync("I want a refund")).Says("Which order would you like to return");
+        (await chat.SayAsync("where is my refund")).Says("Which order is the refund for");
+        var state = await chat.StateAsync();
+        Assert.Equal("track_refund", state.ActiveDialog);
+        Assert.Equal(["get_refund"], state.SuspendedDialogs);
+        (await chat.SayAsync("W100010")).Says("W100010", "Now, back to return for a refund", "Which order would you like to return");
+        Assert.Equal("get_refund", (await chat.StateAsync()).ActiveDialog);
+    }
+
+    [Fact]
+    public async Task Cancel_stops_the_form_and_forgets_its_answers()
+    {
+        var chat = AgentHarness.Create().Start("c1001");
+        (await chat.SayAsync("I need to change the shipping address of my order")).Says("Which order");
+        (await chat.SayAsync("W100002")).Says("street");
+        (await chat.SayAsync("cancel")).Says("stopped that");
+        var state = await chat.StateAsync();
+        Assert.Null(state.ActiveDialog);
+        Assert.DoesNotContain(state.Slots.Keys, k => k.StartsWith("change_shipping_address.", StringComparison.Ordinal));
+        (await chat.SayAsync("cancel")).Says("nothing in progress");
+    }
+
+    [Fact]
+    public async Task Start_over_clears_the_form_and_every_suspended_one()
+    {
+        var chat = AgentHarness.Create().Start("c1001");
+        (await chat.SayAsync("I want a refund")).Says("Which order");
+        (await chat.SayAsync("I want to change my order")).Says("Which order would you like to change");
+        Assert.Single((await chat.StateAsync()).SuspendedDialogs);
+        (await chat.SayAsync("start over")).Says("start over");
+        var state = await chat.StateAsync();
+        Assert.Null(state.ActiveDialog);
+        Assert.Empty(state.SuspendedDialogs);
+    }
+
+    [Fact]
+    public async Task Reprompts_are_limited_then_help_and_a_person_are_offered()
+    {
+        var chat = AgentHarness.Create().Start("c1001");
+        (await chat.SayAsync("where is my order")).Says("order number");
+        (await chat.SayAsync("I don't know")).Says("doesn't look like an order number");
+        (await chat.SayAsync("no idea")).Says("doesn't look like an order number");
+        (await chat.SayAsync("hmm what")).Says("couldn't make sense").Offers("Talk to a person", "Track an order");
+        Assert.Null((await chat.StateAsync()).ActiveDialog);
+    }
+
+    [Fact]
+    public async Task Yes_and_order_numbers_are_read_by_validators_not_the_classifier()
+    {
+        // "yes" alone is classified as thanks and "W100002" as a greeting: while a slot or confirmation is
+        // pending, the validators decide.
+        var harness = AgentHarness.Create();
+        var chat = harness.Start("c1001");
+        (await chat.SayAsync("I want to cancel my order")).Says("Which order");
+        (await chat.SayAsync("W100002")).Says("Shall I cancel");
+        (await chat.SayAsync("yes")).DoesNotSay("You're welcome");
+        Assert.Equal(Shop.OrderStatus.Cancelled, (await harness.Shop.GetOrderAsync("W100002"))!.Status);
+    }
+
+    [Fact]
+    public async Task State_counts_turns_and_remembers_recent_intents_and_sentiment()
+    {
+        var chat = AgentHarness.Create().Start("c1001");
+        await chat.SayAsync("hello");
+        await chat.SayAsync("where is my order W100001");
+        var state = await chat.StateAsync();
+        Assert.Equal(2, state.TurnCount);
+        Assert.Equal(["greeting", "track_order"], state.RecentIntents);
+        Assert.Equal("neutral", state.LastSentiment);
+    }
+}

@@ -1,0 +1,45 @@
+using IntentBot.Context.PurchaseIntent;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace IntentBot.Server.Tests.Behaviour;
+
+/// <summary>Bad behaviour or purchase-intent configuration stops start-up with a message saying what is wrong.</summary>
+public sealed class BehaviourStartupTests
+{
+    private static async Task StartAsync(string key, string value)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = IntentBotFactory.RepoRoot, EnvironmentName = "Testing" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Urls"] = "http://127.0.0.1:0",
+            ["Nlu:ExecutionProvider"] = "Cpu",
+            [key] = value,
+        });
+        builder.AddIntentBot();
+        await using var app = builder.Build();
+        app.MapIntentBot();
+        await app.StartAsync();
+        await app.StopAsync();
+    }
+
+    [Theory]
+    [InlineData("Behaviour:MaxEventsPerBatch", "0", "MaxEventsPerBatch")]
+    [InlineData("Behaviour:EventRetention", "00:00:01", "EventRetention")]
+    [InlineData("Behaviour:RecentProducts", "-1", "RecentProducts")]
+    [InlineData("Behaviour:GlobalStreamMaxLength", "-5", "GlobalStreamMaxLength")]
+    [InlineData("PurchaseIntent:TopFactors", "99", "TopFactors")]
+    public async Task Invalid_options_stop_start_up(string key, string value, string mention)
+    {
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => StartAsync(key, value));
+        Assert.Contains(mention, ex.Message);
+    }
+
+    [Fact]
+    public async Task A_missing_purchase_intent_model_stops_start_up()
+    {
+        var ex = await Assert.ThrowsAsync<PurchaseIntentModelException>(() => StartAsync("PurchaseIntent:ModelPath", "models/no-such-purchase-model"));
+        Assert.Contains("no-such-purchase-model", ex.Message);
+    }
+}
