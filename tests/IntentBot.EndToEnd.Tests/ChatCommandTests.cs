@@ -4,7 +4,7 @@ namespace IntentBot.EndToEnd.Tests;
 
 /// <summary>`intentbot chat` against the real server over loopback: token from the server, Direct Line, the real agent.</summary>
 [Collection(EndToEndGroup.Name)]
-public sealed class ChatCommandTests(EndToEnd endToEnd)
+public sealed class ChatCommandTests(EndToEnd endToEnd, Xunit.Abstractions.ITestOutputHelper output)
 {
     [Fact]
     public async Task Chat_gets_a_token_starts_a_conversation_and_prints_the_bots_replies()
@@ -15,6 +15,7 @@ public sealed class ChatCommandTests(EndToEnd endToEnd)
         var exit = await CommandLine.RunAsync(["chat", "--url", endToEnd.Server.BaseAddress.ToString(), "--echo"], stdin, stdout, stderr);
 
         var transcript = stdout.ToString();
+        output.WriteLine(transcript);
         Assert.True(exit == 0, $"exit {exit}: {stderr}\n{transcript}");
         Assert.Contains("Connected to", transcript, StringComparison.Ordinal);
         Assert.Contains("you> Where is my order?", transcript, StringComparison.Ordinal);

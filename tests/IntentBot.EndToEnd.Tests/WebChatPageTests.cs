@@ -88,10 +88,14 @@ public sealed partial class WebChatPageTests(EndToEnd endToEnd, ITestOutputHelpe
         await action.WaitForAsync();
         var actionTitle = await action.InnerTextAsync();
         before = await bot.CountAsync();
+        var userBefore = await page.Locator(UserBubbles).CountAsync();
         await action.ClickAsync();
-        await page.Locator(UserBubbles, new() { HasTextString = actionTitle.Trim() }).WaitForAsync();
+        // An imBack action sends its value (the dialog's example phrase) as the customer's message.
+        await WaitUntilAsync(async () => await page.Locator(UserBubbles).CountAsync() > userBefore);
+        var sent = await page.Locator(UserBubbles).Nth(userBefore).InnerTextAsync();
         var afterAction = await NextBotTextAsync(page, before);
-        output.WriteLine($"after '{actionTitle}': {afterAction}");
+        output.WriteLine($"clicked '{actionTitle}', sent '{sent}': {afterAction}");
+        Assert.False(string.IsNullOrWhiteSpace(afterAction));
 
         await page.ScreenshotAsync(new() { Path = Screenshot("webchat-track-order.png"), FullPage = true });
     }
