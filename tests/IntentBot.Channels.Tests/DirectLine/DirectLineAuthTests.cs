@@ -74,6 +74,25 @@ public sealed class DirectLineAuthTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_stream_url_must_be_opened_within_its_lifetime()
+    {
+        var started = await _host.StartConversationAsync();
+        _clock.Advance(TimeSpan.FromMinutes(2)); // StreamUrlLifetime is 1 minute; the conversation token is still valid
+        using var socket = new System.Net.WebSockets.ClientWebSocket();
+        socket.Options.CollectHttpResponseDetails = true;
+        await Assert.ThrowsAsync<System.Net.WebSockets.WebSocketException>(
+            () => socket.ConnectAsync(new Uri(started.GetProperty("streamUrl").GetString()!), CancellationToken.None));
+        Assert.Equal(HttpStatusCode.Forbidden, socket.HttpStatusCode);
+
+        // Reconnecting hands out a fresh one, which opens.
+        var id = started.GetProperty("conversationId").GetString()!;
+        var (_, reconnect) = await _host.SendAsync(HttpMethod.Get, $"/v3/directline/conversations/{id}?watermark=", started.GetProperty("token").GetString());
+        using var fresh = new System.Net.WebSockets.ClientWebSocket();
+        await fresh.ConnectAsync(new Uri(reconnect.GetProperty("streamUrl").GetString()!), CancellationToken.None);
+        Assert.Equal(System.Net.WebSockets.WebSocketState.Open, fresh.State);
+    }
+
+    [Fact]
     public async Task A_tampered_token_is_403()
     {
         var started = await _host.StartConversationAsync();
