@@ -24,9 +24,11 @@
     button.type = 'button';
     button.setAttribute('aria-label', title);
     button.setAttribute('aria-expanded', 'false');
-    button.textContent = '\uD83D\uDCAC';
+    // An inline icon: no font or image request, and it renders the same everywhere.
+    button.innerHTML = '<svg width="26" height="26" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" ' +
+      'stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"><path d="M21 12a8 8 0 0 1-11.6 7.1L4 20l1-4.6A8 8 0 1 1 21 12z"/></svg>';
     button.style.cssText = 'position:fixed;right:20px;bottom:20px;width:56px;height:56px;border-radius:50%;border:0;cursor:pointer;' +
-      'font-size:26px;color:#fff;background:' + color + ';box-shadow:0 6px 20px rgba(0,0,0,.25);z-index:2147483647';
+      'display:grid;place-items:center;color:#fff;background:' + color + ';box-shadow:0 6px 20px rgba(0,0,0,.25);z-index:2147483647';
     button.addEventListener('click', function () {
       var open = frame.style.display === 'none';
       frame.style.display = open ? 'block' : 'none';

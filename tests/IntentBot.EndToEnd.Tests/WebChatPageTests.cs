@@ -100,6 +100,23 @@ public sealed partial class WebChatPageTests(EndToEnd endToEnd, ITestOutputHelpe
         await page.ScreenshotAsync(new() { Path = Screenshot("webchat-track-order.png"), FullPage = true });
     }
 
+    [Fact]
+    public async Task The_one_line_embed_adds_a_launcher_that_opens_the_chat_in_an_iframe()
+    {
+        var page = await NewPageAsync();
+        var embed = new Uri(endToEnd.Server.BaseAddress, "/embed.js");
+        await page.SetContentAsync($"<html><body><h1>A shop page</h1><script src=\"{embed}\" async></script></body></html>");
+        var launcher = page.Locator("button[aria-label='Chat with us']");
+        await launcher.ClickAsync();
+        Assert.Equal("true", await launcher.GetAttributeAsync("aria-expanded"));
+        var chat = page.FrameLocator("iframe[title='Chat with us']");
+        await chat.Locator(SendBox).FillAsync("hello from the shop");
+        await chat.Locator(SendBox).PressAsync("Enter");
+        await chat.Locator(UserBubbles, new() { HasTextString = "hello from the shop" }).WaitForAsync();
+        await chat.Locator(BotBubbles).First.WaitForAsync(); // the agent's welcome
+        await page.ScreenshotAsync(new() { Path = Screenshot("embed-launcher.png") });
+    }
+
     private async Task<IPage> NewPageAsync()
     {
         var context = await endToEnd.Browser.Instance.NewContextAsync(new() { ViewportSize = new() { Width = 1100, Height = 820 }, Locale = "en-US" });
