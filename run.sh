@@ -4,4 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/ensure-dotnet-deps.sh
+source scripts/ensure-web-deps.sh
 exec dotnet run --project src/IntentBot.Server -c Release --no-launch-profile "$@"

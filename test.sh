@@ -4,8 +4,11 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/ensure-dotnet-deps.sh
+source scripts/ensure-web-deps.sh
 # The store contract tests run against a real redis-server (started by the tests on a free port).
 apt_install redis-server
+# The end-to-end tests drive the Web Chat page in headless Chromium (Playwright never downloads a browser here).
+apt_install chromium
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

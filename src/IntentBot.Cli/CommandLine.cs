@@ -17,6 +17,10 @@ public static class CommandLine
                                    acceptable answers separated by '|'.
           tokenize [--model DIR] [--max-length N]
                                    Read JSON strings (one per line) on stdin, print token-id arrays (training parity).
+          chat [--url http://127.0.0.1:5080] [--secret S] [--user ID] [--echo]
+                                   Chat with a running bot over Direct Line: each stdin line is a message; the
+                                   bot's replies and suggested actions are printed (type a number to pick one).
+                                   Without --secret the token comes from the server's /api/v1/directline/token.
 
         --model defaults to models/intentbot-default in the IntentBot home (the checkout, or INTENTBOT_HOME).
         """;
@@ -36,6 +40,7 @@ public static class CommandLine
                 "classify" => await ClassifyCommand.RunAsync(options, stdin, stdout),
                 "eval" => await EvalCommand.RunAsync(options, stdout),
                 "tokenize" => await TokenizeCommand.RunAsync(options, stdin, stdout),
+                "chat" => await ChatCommand.RunAsync(options, stdin, stdout, stderr),
                 _ => await UnknownAsync(args[0], stderr),
             };
         }

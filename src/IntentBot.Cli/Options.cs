@@ -3,7 +3,7 @@ namespace IntentBot.Cli;
 /// <summary>A command's arguments: positional values and --name value pairs (flags have no value).</summary>
 public sealed class Options
 {
-    private static readonly HashSet<string> Flags = ["--json", "--quiet"];
+    private static readonly HashSet<string> Flags = ["--json", "--quiet", "--echo"];
     private readonly Dictionary<string, string> _named = new(StringComparer.Ordinal);
 
     public List<string> Positional { get; } = [];

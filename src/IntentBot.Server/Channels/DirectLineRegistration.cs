@@ -1,9 +1,45 @@
+using IntentBot.Channels.DirectLine;
+
 namespace IntentBot.Server.Channels;
 
-/// <summary>Self-hosted Direct Line 3.0 under /v3/directline, the same-origin token endpoint and the Web Chat page.</summary>
+/// <summary>
+/// Self-hosted Direct Line 3.0 under /v3/directline, the same-origin token endpoint, and the Web Chat widget:
+/// the page at /, the shop embed script at /embed.js and Web Chat's own bundle at /webchat/webchat.js (served
+/// from web/node_modules, installed by scripts/ensure-web-deps.sh; never committed).
+/// </summary>
 public static class DirectLineRegistration
 {
-    public static WebApplicationBuilder AddDirectLineChannel(this WebApplicationBuilder builder) => builder;
+    public static WebApplicationBuilder AddDirectLineChannel(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddDirectLine();
+        return builder;
+    }
 
-    public static WebApplication MapDirectLineChannel(this WebApplication app) => app;
+    public static WebApplication MapDirectLineChannel(this WebApplication app)
+    {
+        app.UseDirectLine();
+        app.MapDirectLine();
+
+        var web = Path.Combine(app.Environment.ContentRootPath, "web");
+        var webChat = Path.Combine(web, "node_modules", "botframework-webchat", "dist", "webchat.js");
+        app.MapGet("/", (HttpContext context) => WebFile(context, Path.Combine(web, "index.html"), "text/html; charset=utf-8", maxAgeSeconds: 0))
+            .ExcludeFromDescription();
+        app.MapGet("/embed.js", (HttpContext context) => WebFile(context, Path.Combine(web, "embed.js"), "text/javascript; charset=utf-8", maxAgeSeconds: 300))
+            .ExcludeFromDescription();
+        // Web Chat's bundle changes only with web/package-lock.json.
+        app.MapGet("/webchat/webchat.js", (HttpContext context) => WebFile(context, webChat, "text/javascript; charset=utf-8", maxAgeSeconds: 3600))
+            .ExcludeFromDescription();
+        return app;
+    }
+
+    private static IResult WebFile(HttpContext context, string path, string contentType, int maxAgeSeconds)
+    {
+        if (!File.Exists(path))
+        {
+            return Problems.Problem.Unavailable(context, "The web widget is not installed",
+                $"{Path.GetFileName(path)} is missing: run scripts/ensure-web-deps.sh (run.sh and test.sh do) to install Web Chat with npm.", 60);
+        }
+        context.Response.Headers.CacheControl = maxAgeSeconds == 0 ? "no-cache" : $"public, max-age={maxAgeSeconds}";
+        return Results.File(path, contentType, lastModified: File.GetLastWriteTimeUtc(path));
+    }
 }

@@ -1,0 +1,223 @@
+using System.Text.Json;
+using IntentBot.Channels.DirectLine.Transcripts;
+using IntentBot.Protocol.Activities;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace IntentBot.Channels.DirectLine;
+
+/// <summary>
+/// The Direct Line 3.0 routes under /v3/directline, shaped like the hosted service's so the stock clients
+/// (DirectLineJS, Web Chat, the .NET DirectLine client) work by pointing their domain at us.
+/// </summary>
+public static class DirectLineEndpoints
+{
+    public const string BasePath = "/v3/directline";
+    public const string CorsPolicy = "DirectLine";
+
+    public static RouteGroupBuilder MapDirectLineProtocol(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup(BasePath).RequireCors(CorsPolicy).WithTags("Direct Line");
+        group.MapPost("/tokens/generate", GenerateTokenAsync);
+        group.MapPost("/tokens/refresh", RefreshToken);
+        group.MapPost("/conversations", StartConversationAsync);
+        group.MapGet("/conversations/{conversationId}", ReconnectAsync);
+        group.MapPost("/conversations/{conversationId}/activities", PostActivityAsync);
+        group.MapGet("/conversations/{conversationId}/activities", GetActivitiesAsync);
+        group.MapGet("/conversations/{conversationId}/stream", StreamAsync);
+        return group;
+    }
+
+    private static async Task<IResult> GenerateTokenAsync(HttpContext context, DirectLineSecrets secrets, DirectLineTokens tokens, IOptions<DirectLineOptions> options)
+    {
+        var (caller, failure) = DirectLineAuth.Authenticate(context, secrets, tokens);
+        if (caller is null) return failure!;
+        if (!caller.IsSecret)
+            return DirectLineErrors.Result(StatusCodes.Status403Forbidden, "Forbidden", "Generating a token requires a secret.");
+        var (parameters, error) = await ReadAsync(context, options.Value, DirectLineJsonContext.Default.TokenParameters, optional: true);
+        if (error is not null) return error;
+        var userId = parameters?.User?.Id;
+        if (userId is { Length: > 256 }) return DirectLineErrors.BadArgument("user.id is longer than 256 characters.");
+        var conversationId = DirectLineConversations.NewConversationId();
+        return Results.Json(TokenResponse(tokens, options.Value, conversationId, userId), DirectLineJsonContext.Default.DirectLineConversation);
+    }
+
+    private static IResult RefreshToken(HttpContext context, DirectLineSecrets secrets, DirectLineTokens tokens, IOptions<DirectLineOptions> options)
+    {
+        var (caller, failure) = DirectLineAuth.Authenticate(context, secrets, tokens);
+        if (caller is null) return failure!;
+        if (caller.IsSecret)
+            return DirectLineErrors.Result(StatusCodes.Status403Forbidden, "Forbidden", "Only a token can be refreshed; a secret does not expire.");
+        return Results.Json(TokenResponse(tokens, options.Value, caller.Grant!.ConversationId, caller.Grant.UserId), DirectLineJsonContext.Default.DirectLineConversation);
+    }
+
+    private static async Task<IResult> StartConversationAsync(HttpContext context, DirectLineSecrets secrets, DirectLineTokens tokens,
+        DirectLineConversations conversations, IOptions<DirectLineOptions> options)
+    {
+        var (caller, failure) = DirectLineAuth.Authenticate(context, secrets, tokens);
+        if (caller is null) return failure!;
+        var (parameters, error) = await ReadAsync(context, options.Value, DirectLineJsonContext.Default.TokenParameters, optional: true);
+        if (error is not null) return error;
+
+        // A token names its conversation (made by tokens/generate or our token endpoint); a secret starts a new one.
+        var conversationId = caller.Grant?.ConversationId ?? DirectLineConversations.NewConversationId();
+        var userId = caller.Grant?.UserId ?? parameters?.User?.Id;
+        if (userId is { Length: > 256 }) return DirectLineErrors.BadArgument("user.id is longer than 256 characters.");
+        var created = await conversations.StartAsync(conversationId, userId, parameters?.Locale, ServiceUrl(context, options.Value), context.RequestAborted);
+        var token = caller.IsSecret ? tokens.Issue(conversationId, userId, options.Value.TokenLifetime) : caller.Credential;
+        var body = Conversation(context, tokens, options.Value, conversationId, userId, token, caller.Grant, watermark: null);
+        return Results.Json(body, DirectLineJsonContext.Default.DirectLineConversation,
+            statusCode: created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
+    }
+
+    private static async Task<IResult> ReconnectAsync(string conversationId, string? watermark, HttpContext context, DirectLineSecrets secrets,
+        DirectLineTokens tokens, ITranscriptStore transcripts, IOptions<DirectLineOptions> options)
+    {
+        var (caller, failure) = Authorize(context, secrets, tokens, conversationId);
+        if (caller is null) return failure!;
+        if (!Watermarks.TryParse(watermark, out var sequence)) return DirectLineErrors.BadArgument("The watermark is not valid.");
+        if (!await transcripts.ExistsAsync(conversationId, context.RequestAborted)) return DirectLineErrors.NotFound(conversationId);
+        var userId = caller.Grant?.UserId;
+        var token = caller.IsSecret ? tokens.Issue(conversationId, null, options.Value.TokenLifetime) : caller.Credential;
+        return Results.Json(Conversation(context, tokens, options.Value, conversationId, userId, token, caller.Grant, sequence),
+            DirectLineJsonContext.Default.DirectLineConversation);
+    }
+
+    private static async Task<IResult> PostActivityAsync(string conversationId, HttpContext context, DirectLineSecrets secrets,
+        DirectLineTokens tokens, DirectLineConversations conversations, ITranscriptStore transcripts, IOptions<DirectLineOptions> options)
+    {
+        var (caller, failure) = Authorize(context, secrets, tokens, conversationId);
+        if (caller is null) return failure!;
+        var (activity, error) = await ReadAsync(context, options.Value, DirectLineJsonContext.Default.Activity, optional: false);
+        if (error is not null) return error;
+        if (string.IsNullOrWhiteSpace(activity!.Type)) return DirectLineErrors.BadArgument("The activity needs a type.");
+        if (string.IsNullOrWhiteSpace(activity.From?.Id)) return DirectLineErrors.BadArgument("The activity needs from.id.");
+        if (activity.From.Id.Length > 256) return DirectLineErrors.BadArgument("from.id is longer than 256 characters.");
+        if (caller.Grant?.UserId is { } boundUser && !string.Equals(boundUser, activity.From.Id, StringComparison.Ordinal))
+            return DirectLineErrors.BadArgument("from.id does not match the user the token was issued for.");
+        if (!await transcripts.ExistsAsync(conversationId, context.RequestAborted)) return DirectLineErrors.NotFound(conversationId);
+
+        PostOutcome outcome;
+        try
+        {
+            outcome = await conversations.PostAsync(conversationId, activity, ServiceUrl(context, options.Value), context.RequestAborted);
+        }
+        catch (ConversationNotFoundException)
+        {
+            return DirectLineErrors.NotFound(conversationId);
+        }
+        if (outcome.BotFailed)
+            return DirectLineErrors.Result(StatusCodes.Status502BadGateway, "BotError", "Failed to send activity: the bot returned an error.");
+        return Results.Json(new ResourceResponse(outcome.Id), DirectLineJsonContext.Default.ResourceResponse);
+    }
+
+    private static async Task<IResult> GetActivitiesAsync(string conversationId, string? watermark, HttpContext context, DirectLineSecrets secrets,
+        DirectLineTokens tokens, ITranscriptStore transcripts, IOptions<DirectLineOptions> options)
+    {
+        var (caller, failure) = Authorize(context, secrets, tokens, conversationId);
+        if (caller is null) return failure!;
+        if (!Watermarks.TryParse(watermark, out var sequence)) return DirectLineErrors.BadArgument("The watermark is not valid.");
+        var page = await transcripts.ReadAsync(conversationId, sequence, options.Value.MaxActivitiesPerSet, context.RequestAborted);
+        if (page is null) return DirectLineErrors.NotFound(conversationId);
+        return Results.Json(new ActivitySet(page.Activities, Watermarks.Format(page.Watermark)), DirectLineJsonContext.Default.ActivitySet);
+    }
+
+    private static async Task<IResult> StreamAsync(string conversationId, string? watermark, string? t, HttpContext context, DirectLineSecrets secrets,
+        DirectLineTokens tokens, ITranscriptStore transcripts, DirectLineStreaming stream)
+    {
+        // Browsers cannot set headers on a WebSocket, so the streamUrl carries its own short-lived token in t=.
+        (DirectLineCaller? caller, IResult? failure) = t is { Length: > 0 }
+            ? DirectLineAuth.Check(t, secrets, tokens, TokenUse.Stream)
+            : DirectLineAuth.Authenticate(context, secrets, tokens);
+        if (caller is null) return failure!;
+        if (!caller.MayAccess(conversationId)) return DirectLineAuth.WrongConversation();
+        if (!context.WebSockets.IsWebSocketRequest) return DirectLineErrors.BadArgument("This is a WebSocket endpoint.");
+        if (!Watermarks.TryParse(watermark, out var sequence)) return DirectLineErrors.BadArgument("The watermark is not valid.");
+        if (!await transcripts.ExistsAsync(conversationId, context.RequestAborted)) return DirectLineErrors.NotFound(conversationId);
+        using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        await stream.RunAsync(socket, conversationId, sequence, context.RequestAborted);
+        return Results.Empty;
+    }
+
+    private static (DirectLineCaller? Caller, IResult? Failure) Authorize(HttpContext context, DirectLineSecrets secrets, DirectLineTokens tokens, string conversationId)
+    {
+        var (caller, failure) = DirectLineAuth.Authenticate(context, secrets, tokens);
+        if (caller is null) return (null, failure);
+        if (!caller.MayAccess(conversationId)) return (null, DirectLineAuth.WrongConversation());
+        if (!DirectLineConversations.IsValidConversationId(conversationId)) return (null, DirectLineErrors.NotFound(conversationId));
+        return (caller, null);
+    }
+
+    public static DirectLineConversation TokenResponse(DirectLineTokens tokens, DirectLineOptions options, string conversationId, string? userId) => new()
+    {
+        ConversationId = conversationId,
+        Token = tokens.Issue(conversationId, userId, options.TokenLifetime),
+        ExpiresIn = (int)options.TokenLifetime.TotalSeconds,
+        UserId = userId,
+    };
+
+    private static DirectLineConversation Conversation(HttpContext context, DirectLineTokens tokens, DirectLineOptions options,
+        string conversationId, string? userId, string token, TokenGrant? grant, long? watermark)
+    {
+        var now = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        var streamToken = tokens.Issue(conversationId, userId, options.StreamUrlLifetime, TokenUse.Stream);
+        var streamUrl = $"{WebSocketBase(context, options)}{BasePath}/conversations/{conversationId}/stream?"
+            + (watermark is { } w ? $"watermark={Watermarks.Format(w)}&" : "") + "t=" + Uri.EscapeDataString(streamToken);
+        var expiresIn = grant is null ? options.TokenLifetime : grant.Expires - now;
+        return new DirectLineConversation
+        {
+            ConversationId = conversationId,
+            Token = token,
+            ExpiresIn = Math.Max(0, (int)expiresIn.TotalSeconds),
+            StreamUrl = streamUrl,
+        };
+    }
+
+    private static string PublicBase(HttpContext context, DirectLineOptions options) =>
+        string.IsNullOrWhiteSpace(options.PublicBaseUrl)
+            ? $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}"
+            : options.PublicBaseUrl.TrimEnd('/');
+
+    private static string WebSocketBase(HttpContext context, DirectLineOptions options)
+    {
+        var httpBase = PublicBase(context, options);
+        return httpBase.StartsWith("https://", StringComparison.OrdinalIgnoreCase) ? "wss://" + httpBase[8..]
+            : httpBase.StartsWith("http://", StringComparison.OrdinalIgnoreCase) ? "ws://" + httpBase[7..]
+            : httpBase;
+    }
+
+    private static string ServiceUrl(HttpContext context, DirectLineOptions options) => PublicBase(context, options) + BasePath;
+
+    /// <summary>Reads a JSON body of at most MaxActivityBytes; an empty body is null when <paramref name="optional"/>.</summary>
+    private static async Task<(T? Value, IResult? Error)> ReadAsync<T>(HttpContext context, DirectLineOptions options,
+        System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, bool optional) where T : class
+    {
+        var limit = options.MaxActivityBytes;
+        if (context.Request.ContentLength > limit) return (null, TooLarge(limit));
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > limit) return (null, TooLarge(limit));
+            buffer.Write(chunk, 0, read);
+        }
+        if (buffer.Length == 0)
+            return optional ? (null, null) : (null, DirectLineErrors.BadArgument("The request body is empty; send a JSON activity."));
+        try
+        {
+            var value = JsonSerializer.Deserialize(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), type);
+            return value is null && !optional ? (null, DirectLineErrors.BadArgument("The request body must be a JSON object.")) : (value, null);
+        }
+        catch (JsonException ex)
+        {
+            return (null, DirectLineErrors.BadArgument($"The request body is not valid JSON: {ex.Message}"));
+        }
+    }
+
+    private static IResult TooLarge(int limit) =>
+        DirectLineErrors.Result(StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig", $"The request body is larger than {limit} bytes.");
+}

@@ -1,0 +1,93 @@
+using System.Net.WebSockets;
+using System.Text.Json;
+using IntentBot.Channels.DirectLine.Transcripts;
+using Microsoft.Extensions.Options;
+
+namespace IntentBot.Channels.DirectLine;
+
+/// <summary>
+/// The WebSocket of a streamUrl: sends the transcript from the watermark on as ActivitySet frames, then each new
+/// append as it happens (woken by the store, whichever instance appended), and an empty frame after each quiet
+/// KeepAliveInterval. Frames the client sends (DirectLineJS pings with empty ones) are read and ignored.
+/// </summary>
+public sealed class DirectLineStreaming(ITranscriptStore transcripts, IOptions<DirectLineOptions> options)
+{
+    public async Task RunAsync(WebSocket socket, string conversationId, long watermark, CancellationToken aborted)
+    {
+        using var closed = CancellationTokenSource.CreateLinkedTokenSource(aborted);
+        var receiving = ReceiveUntilClosedAsync(socket, closed);
+        try
+        {
+            while (!closed.IsCancellationRequested)
+            {
+                var page = await transcripts.ReadAsync(conversationId, watermark, options.Value.MaxActivitiesPerSet, closed.Token);
+                if (page is null) break; // the conversation expired
+                if (page.Activities.Count > 0)
+                {
+                    watermark = page.Watermark;
+                    var frame = JsonSerializer.SerializeToUtf8Bytes(
+                        new ActivitySet(page.Activities, Watermarks.Format(watermark)), DirectLineJsonContext.Default.ActivitySet);
+                    await socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, closed.Token);
+                    continue;
+                }
+                using var quiet = CancellationTokenSource.CreateLinkedTokenSource(closed.Token);
+                quiet.CancelAfter(options.Value.KeepAliveInterval);
+                try
+                {
+                    await transcripts.WaitForAppendAsync(conversationId, watermark, quiet.Token);
+                }
+                catch (OperationCanceledException) when (!closed.IsCancellationRequested)
+                {
+                    await socket.SendAsync(ReadOnlyMemory<byte>.Empty, WebSocketMessageType.Text, endOfMessage: true, closed.Token);
+                }
+            }
+            if (socket.State == WebSocketState.Open)
+                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "conversation ended", aborted);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
+        {
+            // The client went away or the server is stopping: nothing to tell anyone.
+        }
+        finally
+        {
+            await closed.CancelAsync();
+            await receiving;
+        }
+    }
+
+    private static async Task ReceiveUntilClosedAsync(WebSocket socket, CancellationTokenSource closed)
+    {
+        var buffer = new byte[1024];
+        try
+        {
+            while (!closed.IsCancellationRequested)
+            {
+                var result = await socket.ReceiveAsync(buffer, closed.Token);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    if (socket.State == WebSocketState.CloseReceived)
+                        await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+                    break;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
+        {
+        }
+        await closed.CancelAsync();
+    }
+}
+
+/// <summary>Watermarks on the wire: the transcript sequence number as a string (opaque to clients).</summary>
+public static class Watermarks
+{
+    public static string Format(long sequence) => sequence.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Empty or missing means "from the start"; anything else must be a sequence number.</summary>
+    public static bool TryParse(string? text, out long sequence)
+    {
+        sequence = 0;
+        if (string.IsNullOrEmpty(text)) return true;
+        return long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out sequence);
+    }
+}

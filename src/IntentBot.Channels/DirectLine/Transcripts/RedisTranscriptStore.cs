@@ -1,0 +1,97 @@
+using System.Collections.Concurrent;
+using IntentBot.Protocol.Activities;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace IntentBot.Channels.DirectLine.Transcripts;
+
+/// <summary>
+/// Transcripts in Redis, shared by every instance: per conversation a list (the log; list position + 1 is the
+/// sequence) and a marker key, hash-tagged together for Cluster, both expiring after the retention and
+/// refreshed on each append. Appends are one Lua script (atomic; the returned length gives the ids) and are
+/// announced on one pub/sub channel per key prefix, which wakes the WebSocket streams of every instance.
+/// </summary>
+public sealed class RedisTranscriptStore : ITranscriptStore, IDisposable
+{
+    // KEYS[1] marker, KEYS[2] log; ARGV[1] retention ms, ARGV[2..] entries. Returns the new length, -1 if missing.
+    private const string AppendScript = """
+        if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
+        local length = redis.call('RPUSH', KEYS[2], unpack(ARGV, 2))
+        redis.call('PEXPIRE', KEYS[1], ARGV[1])
+        redis.call('PEXPIRE', KEYS[2], ARGV[1])
+        return length
+        """;
+
+    private readonly IConnectionMultiplexer _redis;
+    private readonly string _prefix;
+    private readonly IOptions<DirectLineOptions> _options;
+    private readonly RedisChannel _channel;
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _waiters = new(StringComparer.Ordinal);
+    private readonly Lazy<Task> _subscribed;
+
+    public RedisTranscriptStore(IConnectionMultiplexer redis, string keyPrefix, IOptions<DirectLineOptions> options)
+    {
+        _redis = redis;
+        _prefix = keyPrefix;
+        _options = options;
+        _channel = RedisChannel.Literal($"{keyPrefix}:dl:appended");
+        _subscribed = new Lazy<Task>(() => _redis.GetSubscriber().SubscribeAsync(_channel, (_, message) => Wake(message.ToString())));
+    }
+
+    private IDatabase Db => _redis.GetDatabase();
+    private RedisKey Marker(string conversationId) => $"{_prefix}:dl:{{c:{conversationId}}}:conv";
+    private RedisKey LogKey(string conversationId) => $"{_prefix}:dl:{{c:{conversationId}}}:log";
+    private long RetentionMs => (long)_options.Value.TranscriptRetention.TotalMilliseconds;
+
+    public Task<bool> CreateAsync(string conversationId, CancellationToken cancellationToken) =>
+        Db.StringSetAsync(Marker(conversationId), "1", _options.Value.TranscriptRetention, When.NotExists);
+
+    public Task<bool> ExistsAsync(string conversationId, CancellationToken cancellationToken) =>
+        Db.KeyExistsAsync(Marker(conversationId));
+
+    public async Task<IReadOnlyList<Activity>> AppendAsync(string conversationId, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
+    {
+        if (activities.Count == 0) return [];
+        var entries = activities.Select(TranscriptEntries.Serialize).ToList();
+        var args = new RedisValue[entries.Count + 1];
+        args[0] = RetentionMs;
+        for (var i = 0; i < entries.Count; i++) args[i + 1] = entries[i];
+        var length = (long)await Db.ScriptEvaluateAsync(AppendScript, [Marker(conversationId), LogKey(conversationId)], args).ConfigureAwait(false);
+        if (length < 0) throw new ConversationNotFoundException(conversationId);
+        await _redis.GetSubscriber().PublishAsync(_channel, conversationId).ConfigureAwait(false);
+        var first = length - entries.Count + 1;
+        return entries.Select((json, i) => TranscriptEntries.Deserialize(conversationId, first + i, json)).ToList();
+    }
+
+    public async Task<TranscriptPage?> ReadAsync(string conversationId, long afterSequence, int maxCount, CancellationToken cancellationToken)
+    {
+        var start = Math.Max(0, afterSequence);
+        var batch = Db.CreateBatch();
+        var exists = batch.KeyExistsAsync(Marker(conversationId));
+        var range = batch.ListRangeAsync(LogKey(conversationId), start, start + maxCount - 1);
+        batch.Execute();
+        if (!await exists.ConfigureAwait(false)) return null;
+        var values = await range.ConfigureAwait(false);
+        var activities = values.Select((value, i) => TranscriptEntries.Deserialize(conversationId, start + 1 + i, value.ToString())).ToList();
+        return new TranscriptPage(activities, start + activities.Count);
+    }
+
+    public async Task WaitForAppendAsync(string conversationId, long afterSequence, CancellationToken cancellationToken)
+    {
+        await _subscribed.Value.ConfigureAwait(false);
+        // Register before looking, so an append between the look and the wait still wakes us.
+        var signal = _waiters.GetOrAdd(conversationId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (await Db.ListLengthAsync(LogKey(conversationId)).ConfigureAwait(false) > afterSequence) return;
+        await signal.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private void Wake(string conversationId)
+    {
+        if (_waiters.TryRemove(conversationId, out var signal)) signal.TrySetResult();
+    }
+
+    public void Dispose()
+    {
+        if (_subscribed.IsValueCreated) _redis.GetSubscriber().Unsubscribe(_channel);
+    }
+}

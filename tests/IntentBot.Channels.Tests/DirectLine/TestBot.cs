@@ -1,0 +1,40 @@
+using System.Collections.Concurrent;
+using IntentBot.Protocol.Activities;
+using IntentBot.Protocol.Bots;
+
+namespace IntentBot.Channels.Tests.DirectLine;
+
+/// <summary>
+/// A small bot registered by the tests (the channel is what is under test): greets members added, echoes
+/// messages with two suggested actions, throws on "fail", and records every activity it was given.
+/// </summary>
+public sealed class TestBot : IBot
+{
+    public ConcurrentQueue<Activity> Received { get; } = new();
+
+    public Task<BotTurnResult> OnTurnAsync(Activity incoming, CancellationToken cancellationToken)
+    {
+        Received.Enqueue(incoming);
+        if (incoming.Type == ActivityTypes.ConversationUpdate)
+        {
+            var greeted = incoming.MembersAdded?.Where(m => m.Id != incoming.Recipient?.Id)
+                .Select(m => incoming.CreateReply($"Welcome, {m.Id}!")).ToList() ?? [];
+            return Task.FromResult(new BotTurnResult(greeted));
+        }
+        if (incoming.Text == "fail") throw new InvalidOperationException("the test bot fails on 'fail'");
+        var reply = incoming.CreateReply($"echo: {incoming.Text}");
+        reply.SuggestedActions = new SuggestedActions { Actions = [CardAction.ImBack("Yes"), CardAction.ImBack("No")] };
+        var typing = incoming.CreateReply(type: ActivityTypes.Typing);
+        return Task.FromResult(new BotTurnResult([typing, reply]));
+    }
+}
+
+/// <summary>A clock the tests move by hand (token expiry, transcript retention).</summary>
+public sealed class ManualClock(DateTimeOffset start) : TimeProvider
+{
+    private DateTimeOffset _now = start;
+
+    public override DateTimeOffset GetUtcNow() => _now;
+
+    public void Advance(TimeSpan by) => _now += by;
+}
