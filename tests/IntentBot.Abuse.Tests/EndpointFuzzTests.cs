@@ -272,6 +272,24 @@ public sealed class EndpointFuzzTests(FuzzFixture fixture) : IClassFixture<FuzzF
         await fixture.AssertStillHealthyAsync();
     }
 
+    /// <summary>The bugs the fuzz found, pinned: an escaped lone surrogate was a 500 on each of these.</summary>
+    [Fact]
+    public async Task Escaped_lone_surrogates_are_a_400_not_a_500()
+    {
+        var probe = new Probe(fixture.Http);
+        FuzzBody Body(string json) => new(Encoding.UTF8.GetBytes(json), "application/json", "lone surrogate");
+        await probe.SendAsync(HttpMethod.Post, "/api/v1/classify", Body("{\"text\":\"a\\ud800b\"}"), ErrorShape.Problem, "classify text", null, 400);
+        await probe.SendAsync(HttpMethod.Post, "/api/v1/classify", Body("{\"\\udc00\":1,\"text\":\"hi\"}"), ErrorShape.Problem, "classify key", null, 400);
+        var bad = FuzzFixture.Event("surrogate-1", FuzzFixture.Victim);
+        bad[bad.FindIndex(m => m.Key == "productId")] = new("productId", new Raw("\"\\udfff\""));
+        await probe.SendAsync(HttpMethod.Post, "/api/v1/events", Body(Fuzzer.Serialize(new Obj().Add("events", new List<object?> { bad }))), ErrorShape.Problem, "events productId", null, 400);
+        var (conversationId, token, userId) = await fixture.StartConversationAsync();
+        await probe.SendAsync(HttpMethod.Post, $"/v3/directline/conversations/{conversationId}/activities",
+            Body($"{{\"type\":\"message\",\"from\":{{\"id\":\"{userId}\"}},\"text\":\"hi\",\"value\":{{\"v\":\"\\ud800\"}}}}"), ErrorShape.DirectLine, "directline value", Bearer(token), 400);
+        probe.AssertClean("lone surrogates");
+        await fixture.AssertStillHealthyAsync();
+    }
+
     private static string Tamper(Fuzzer f, string token)
     {
         var chars = token.ToCharArray();
