@@ -209,12 +209,37 @@ public static class DirectLineEndpoints
             return optional ? (null, null) : (null, DirectLineErrors.BadArgument("The request body is empty; send a JSON activity."));
         try
         {
-            var value = JsonSerializer.Deserialize(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), type);
+            var json = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+            var value = JsonSerializer.Deserialize(json, type);
+            if (HasMalformedString(json))
+                return (null, DirectLineErrors.BadArgument("The request body holds a string with an unpaired surrogate escape (e.g. \\ud800)."));
             return value is null && !optional ? (null, DirectLineErrors.BadArgument("The request body must be a JSON object.")) : (value, null);
         }
         catch (JsonException ex)
         {
             return (null, DirectLineErrors.BadArgument($"The request body is not valid JSON: {ex.Message}"));
+        }
+    }
+
+    /// <summary>
+    /// Abuse fuzzing found this: the deserializer keeps free-form members (value, channelData) as raw JSON without
+    /// decoding their strings, so an escaped lone surrogate ("\ud800") got in and only failed when the transcript
+    /// serialized the activity: a 500 after the body was accepted. Decoding every escaped string up front refuses it.
+    /// </summary>
+    private static bool HasMalformedString(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json);
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueIsEscaped) reader.GetString();
+            }
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return true;
         }
     }
 

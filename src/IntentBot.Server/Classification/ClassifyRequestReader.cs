@@ -41,7 +41,16 @@ internal static class ClassifyRequestReader
 
         using (document)
         {
-            return Validate(document.RootElement, options, labelCount);
+            try
+            {
+                return Validate(document.RootElement, options, labelCount);
+            }
+            catch (InvalidOperationException ex)
+            {
+                // Abuse fuzzing found this: JsonDocument.Parse accepts an escaped lone surrogate ("\ud800"), and only
+                // reading the string (GetString, a property name) throws; unhandled, that was a 500.
+                return (null, Problem.Status(StatusCodes.Status400BadRequest, "Malformed JSON", ex.Message));
+            }
         }
     }
 

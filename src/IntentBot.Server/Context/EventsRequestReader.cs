@@ -69,7 +69,17 @@ internal static partial class EventsRequestReader
         using (document)
         {
             var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-            var events = Validate(document.RootElement, options, now, errors);
+            List<BehaviourEvent> events;
+            try
+            {
+                events = Validate(document.RootElement, options, now, errors);
+            }
+            catch (InvalidOperationException ex)
+            {
+                // Abuse fuzzing found this: JsonDocument.Parse accepts an escaped lone surrogate ("\ud800"), and only
+                // reading the string (GetString, a property name) throws; unhandled, that was a 500.
+                return (null, Problem.Status(StatusCodes.Status400BadRequest, "Malformed JSON", ex.Message));
+            }
             return errors.Count > 0 ? (null, Problem.Validation(errors)) : (events, null);
         }
     }
