@@ -4,6 +4,7 @@ using IntentBot.Benchmarks.Micro;
 
 // bdn [BenchmarkDotNet args]  : micro-benchmarks of tokenizer, model and engine.
 // http [options]              : closed-loop HTTP load against a server on loopback.
+// turns [options]             : closed-loop bot turns through Direct Line on loopback (same options, plus --conversations N).
 switch (args.FirstOrDefault())
 {
     case "bdn":
@@ -12,6 +13,8 @@ switch (args.FirstOrDefault())
         if (!rest.Any(a => a is "--filter" or "-f")) rest = [.. rest, "--filter", "*"];
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkConfig).Assembly).Run(rest, BenchmarkConfig.Create());
         return 0;
+    case "turns":
+        return await TurnLoad.RunAsync(args[1..]);
     case "http":
         return await HttpLoad.RunAsync(args[1..]);
     default:
@@ -21,6 +24,7 @@ switch (args.FirstOrDefault())
                                              [--duration 10] [--requests N] [--warmup 3] [--batch-size 32]
                                              [--batch-concurrency 4] [--server-dll PATH] [--server-env NAME=VALUE]...
                                              [--out FILE.md]
+                   IntentBot.Benchmarks turns [same options as http] [--conversations 64]
             """);
         return 2;
 }
