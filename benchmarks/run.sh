@@ -6,6 +6,9 @@
 #   benchmarks/run.sh bdn        # micro-benchmarks only
 #   benchmarks/run.sh http       # HTTP load only; extra arguments go to the load tool, e.g.
 #   benchmarks/run.sh http --concurrency 8,32 --duration 5
+#   benchmarks/run.sh turns      # bot turns through Direct Line (same options as http, plus --conversations N)
+#   benchmarks/run.sh pytorch    # the model in PyTorch eager vs ONNX Runtime, and the machine's GEMM rate
+#   benchmarks/run.sh plot       # redraws docs/benchmarks-throughput.svg from the result files
 #
 # Run it on an otherwise idle machine: the numbers are meaningless while something else uses the cores.
 set -euo pipefail
@@ -42,5 +45,18 @@ fi
 
 if [[ "$what" == all || "$what" == http ]]; then
   "$exe" http --start-server --out "$results/http.md" "$@" | tee "$results/http.log"
+fi
+if [[ "$what" == all || "$what" == turns ]]; then
+  # Bounded: 5 s warm-up (tiered JIT is still busy after 2 s on a starved machine), three 5 s levels; extra arguments override.
+  "$exe" turns --start-server --concurrency 1,8,32 --duration 5 --warmup 5 --out "$results/turns.md" "$@" | tee "$results/turns.log"
+fi
+
+if [[ "$what" == all || "$what" == pytorch ]]; then
+  # Debian's python3-torch (never pip's): the script installs libopenblas0-pthread if it is missing.
+  /usr/bin/python3 benchmarks/pytorch_eager.py --out "$results/pytorch-eager.md" "$@"
+fi
+
+if [[ "$what" == all || "$what" == plot ]]; then
+  /usr/bin/python3 benchmarks/plot_throughput.py
 fi
 echo "Results in $results/"

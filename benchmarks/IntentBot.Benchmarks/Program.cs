@@ -4,6 +4,8 @@ using IntentBot.Benchmarks.Micro;
 
 // bdn [BenchmarkDotNet args]  : micro-benchmarks of tokenizer, model and engine.
 // http [options]              : closed-loop HTTP load against a server on loopback.
+// onnx [--seconds 2] [--threads 0] [--batches 1,8,32] : quick model-only timing (used by pytorch_eager.py).
+// turns [options]             : closed-loop bot turns through Direct Line on loopback (same options, plus --conversations N).
 switch (args.FirstOrDefault())
 {
     case "bdn":
@@ -12,6 +14,10 @@ switch (args.FirstOrDefault())
         if (!rest.Any(a => a is "--filter" or "-f")) rest = [.. rest, "--filter", "*"];
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkConfig).Assembly).Run(rest, BenchmarkConfig.Create());
         return 0;
+    case "onnx":
+        return ModelTiming.Run(args[1..]);
+    case "turns":
+        return await TurnLoad.RunAsync(args[1..]);
     case "http":
         return await HttpLoad.RunAsync(args[1..]);
     default:
@@ -21,6 +27,8 @@ switch (args.FirstOrDefault())
                                              [--duration 10] [--requests N] [--warmup 3] [--batch-size 32]
                                              [--batch-concurrency 4] [--server-dll PATH] [--server-env NAME=VALUE]...
                                              [--out FILE.md]
+                   IntentBot.Benchmarks onnx [--seconds 2] [--threads 0] [--batches 1,8,32]
+                   IntentBot.Benchmarks turns [same options as http] [--conversations 64]
             """);
         return 2;
 }

@@ -23,13 +23,26 @@ internal static class LoadLevel
 {
     private static readonly MediaTypeHeaderValue Json = new("application/json");
 
-    public static async Task<LevelResult> RunAsync(
+    public static Task<LevelResult> RunAsync(
         HttpClient client, Uri endpoint, string mode, byte[][] bodies, int textsPerRequest, int concurrency,
         TimeSpan duration, long maxRequests, Func<TimeSpan>? serverCpu)
     {
+        long next = 0;
+        return RunAsync(mode, textsPerRequest, concurrency, duration, maxRequests, serverCpu,
+            _ => SendAsync(client, endpoint, bodies[(int)(Interlocked.Increment(ref next) % bodies.Length)]));
+    }
+
+    /// <summary>
+    /// The closed loop itself: <paramref name="send"/> (given the worker's index) makes one request and
+    /// returns null on success or a short error key; only its own time is measured.
+    /// </summary>
+    public static async Task<LevelResult> RunAsync(
+        string mode, int textsPerRequest, int concurrency, TimeSpan duration, long maxRequests, Func<TimeSpan>? serverCpu,
+        Func<int, Task<string?>> send)
+    {
         var errors = new ConcurrentDictionary<string, long>();
         var latencies = new List<double>[concurrency];
-        long issued = 0, next = 0;
+        long issued = 0;
         var deadline = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         var serverBefore = serverCpu?.Invoke();
         var clientBefore = Process.GetCurrentProcess().TotalProcessorTime;
@@ -40,9 +53,8 @@ internal static class LoadLevel
             var mine = latencies[index] = new List<double>(4096);
             while (Interlocked.Increment(ref issued) <= maxRequests && Stopwatch.GetTimestamp() < deadline)
             {
-                var body = bodies[(int)(Interlocked.Increment(ref next) % bodies.Length)];
                 var start = Stopwatch.GetTimestamp();
-                var failure = await SendAsync(client, endpoint, body).ConfigureAwait(false);
+                var failure = await send(index).ConfigureAwait(false);
                 if (failure is null) mine.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
                 else errors.AddOrUpdate(failure, 1, (_, n) => n + 1);
             }

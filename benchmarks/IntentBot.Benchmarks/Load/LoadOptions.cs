@@ -14,6 +14,8 @@ internal sealed record LoadOptions
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(3);
     public int BatchSize { get; init; } = 32;
     public int BatchConcurrency { get; init; } = 4;
+    /// <summary>turns mode: Direct Line conversations to open (at least one per client, so no two clients share one).</summary>
+    public int Conversations { get; init; } = 64;
     public bool StartServer { get; init; }
     public string? ServerDll { get; init; }
     public string? OutFile { get; init; }
@@ -36,6 +38,7 @@ internal sealed record LoadOptions
                 "--warmup" => o with { Warmup = TimeSpan.FromSeconds(Int()) },
                 "--batch-size" => o with { BatchSize = Int() },
                 "--batch-concurrency" => o with { BatchConcurrency = Int() },
+                "--conversations" => o with { Conversations = Int() },
                 "--start-server" => o with { StartServer = true },
                 "--server-dll" => o with { ServerDll = Next() },
                 "--out" => o with { OutFile = Next() },
@@ -43,7 +46,7 @@ internal sealed record LoadOptions
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }
-        if (o.Concurrency.Length == 0 || o.Concurrency.Any(c => c < 1) || o.BatchConcurrency < 1 || o.BatchSize < 1 || o.Requests < 1)
+        if (o.Concurrency.Length == 0 || o.Concurrency.Any(c => c < 1) || o.BatchConcurrency < 1 || o.BatchSize < 1 || o.Requests < 1 || o.Conversations < 1)
             throw new ArgumentException("concurrency, batch size and request count must be positive");
         // This tool generates real load; it must never be pointed at someone else's machine.
         if (!o.Url.IsLoopback || o.Url.Scheme is not ("http" or "https"))

@@ -13,5 +13,7 @@ internal static class BenchmarkConfig
     public static IConfig Create() => ManualConfig.Create(DefaultConfig.Instance)
         .AddJob(Job.ShortRun.WithIterationCount(7).WithId("Short"))
         .AddDiagnoser(MemoryDiagnoser.Default)
-        .WithOptions(ConfigOptions.DisableLogFile);
+        .WithOptions(ConfigOptions.DisableLogFile)
+        // The default 2 minutes is not enough to build the generated project on a busy 2-core machine.
+        .WithBuildTimeout(TimeSpan.FromMinutes(10));
 }

@@ -51,7 +51,7 @@ public class InferenceBenchmarks
     }
 
     /// <summary>Pads to the longest text in the batch, as the micro-batcher does.</summary>
-    private static (long[], long[], long[], int) Pad(int[][] texts, int padId)
+    internal static (long[], long[], long[], int) Pad(int[][] texts, int padId)
     {
         var sequence = texts.Max(t => t.Length);
         var ids = new long[texts.Length * sequence];

@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using System.Globalization;
+using IntentBot.Nlu;
+using IntentBot.Nlu.Inference;
+using IntentBot.Nlu.Manifest;
+using IntentBot.Nlu.Tokenization;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace IntentBot.Benchmarks.Micro;
+
+/// <summary>
+/// The onnx mode: the same measurement as <see cref="InferenceBenchmarks"/> (model alone, first N corpus messages
+/// padded to the longest), but quick and machine-readable, so benchmarks/pytorch_eager.py can run it in between
+/// its own PyTorch timings and compare the two under the same machine load. One line per batch size:
+/// <c>onnx batch=B seq=T ms_per_batch=X texts_per_s=Y</c>.
+/// </summary>
+internal static class ModelTiming
+{
+    public static int Run(string[] args)
+    {
+        var seconds = 2.0;
+        var threads = 0;
+        int[] batches = [1, 8, 32];
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            switch (args[i])
+            {
+                case "--seconds": seconds = double.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
+                case "--threads": threads = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
+                case "--batches": batches = args[i + 1].Split(',').Select(b => int.Parse(b, CultureInfo.InvariantCulture)).ToArray(); break;
+                default: Console.Error.WriteLine($"onnx: unknown option {args[i]}"); return 2;
+            }
+        }
+        var dir = Corpus.ModelDirectory;
+        var manifest = ManifestReader.Read(dir);
+        var encoder = TextEncoder.Create(Path.Combine(dir, manifest.Files!.Vocab!), manifest.Tokenizer!);
+        var options = new NluOptions { ExecutionProvider = ExecutionProviderKind.Cpu, IntraOpThreads = threads };
+        using var model = OnnxModel.Load(Path.Combine(dir, manifest.Files.Model!), manifest, options, NullLogger.Instance);
+        foreach (var batch in batches)
+        {
+            var (ids, mask, types, sequence) = InferenceBenchmarks.Pad(
+                Corpus.Messages.Take(batch).Select(t => encoder.Encode(t).Ids).ToArray(), encoder.PadId);
+            for (var w = 0; w < 20; w++) model.Run(ids, mask, types, batch, sequence);
+            var runs = 0;
+            var clock = Stopwatch.StartNew();
+            while (clock.Elapsed.TotalSeconds < seconds)
+            {
+                model.Run(ids, mask, types, batch, sequence);
+                runs++;
+            }
+            var ms = clock.Elapsed.TotalMilliseconds / runs;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"onnx batch={batch} seq={sequence} ms_per_batch={ms:F4} texts_per_s={batch * 1000 / ms:F1}"));
+        }
+        return 0;
+    }
+}
