@@ -126,8 +126,13 @@ public abstract class ConversationStoreContract
         await Store.SaveTurnAsync(Conversation(user, c2), 0, null, 0);
         await Store.SaveTurnAsync(Conversation(other, c3), 0, new UserProfile { UserId = other }, 0);
 
+        Assert.Equal(new[] { c1, c2 }.Order(StringComparer.Ordinal), (await Store.ListConversationIdsAsync(user)).Order(StringComparer.Ordinal));
+        Assert.Equal([c3], await Store.ListConversationIdsAsync(other));
+        Assert.Empty(await Store.ListConversationIdsAsync(NewId("u")));
+
         await Store.DeleteUserAsync(user);
 
+        Assert.Empty(await Store.ListConversationIdsAsync(user));
         Assert.Null(await Store.GetConversationAsync(user, c1));
         Assert.Null(await Store.GetConversationAsync(user, c2));
         Assert.Null(await Store.GetProfileAsync(user));

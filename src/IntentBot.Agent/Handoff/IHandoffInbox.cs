@@ -1,11 +1,17 @@
+using IntentBot.Context.Storage;
+
 namespace IntentBot.Agent.Handoff;
 
 /// <summary>
 /// Where handed-off conversations wait for a human: a queue the shop's agent console consumes, plus an
 /// index by conversation so the operator's handback can find the customer the conversation belongs to.
-/// Redis (a list and a hash) when Redis is configured, in-process otherwise.
+/// Redis (a hash and a stream) when Redis is configured, in-process otherwise.
 /// </summary>
-public interface IHandoffInbox
+/// <remarks>
+/// Records hold the user id and the last turns, so every inbox takes part in user erasure
+/// (<see cref="IUserDataErasure"/>): it drops the records of the user and of the conversations given.
+/// </remarks>
+public interface IHandoffInbox : IUserDataErasure
 {
     Task EnqueueAsync(HandoffRecord record, CancellationToken cancellationToken = default);
 

@@ -27,6 +27,12 @@ public sealed class InMemoryHandoffInbox : IHandoffInbox
         lock (_gate) return Task.FromResult(_open.FirstOrDefault(r => r.ConversationId == conversationId));
     }
 
+    public Task EraseUserAsync(string userId, IReadOnlyCollection<string> conversationIds, CancellationToken cancellationToken = default)
+    {
+        lock (_gate) _open.RemoveAll(r => r.UserId == userId || conversationIds.Contains(r.ConversationId));
+        return Task.CompletedTask;
+    }
+
     public Task<bool> CloseAsync(string conversationId, CancellationToken cancellationToken = default)
     {
         lock (_gate) return Task.FromResult(_open.RemoveAll(r => r.ConversationId == conversationId) > 0);

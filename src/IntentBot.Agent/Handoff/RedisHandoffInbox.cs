@@ -9,6 +9,11 @@ namespace IntentBot.Agent.Handoff;
 /// <c>{prefix}:handoffs:events</c> where each new handoff is appended, so a console can follow new ones
 /// with XREAD instead of polling.
 /// </summary>
+/// <remarks>
+/// Erasing a user removes their records from the hash and XDELs their entries from the stream (found by the
+/// entry's conversation id or the record's user id). A console that already read an entry keeps its copy:
+/// erasing that is the console's job.
+/// </remarks>
 public sealed class RedisHandoffInbox(IConnectionMultiplexer redis, string keyPrefix) : IHandoffInbox
 {
     private readonly RedisKey _open = $"{keyPrefix}:handoffs:open";
@@ -39,6 +44,26 @@ public sealed class RedisHandoffInbox(IConnectionMultiplexer redis, string keyPr
 
     public Task<bool> CloseAsync(string conversationId, CancellationToken cancellationToken = default) =>
         redis.GetDatabase().HashDeleteAsync(_open, conversationId);
+
+    public async Task EraseUserAsync(string userId, IReadOnlyCollection<string> conversationIds, CancellationToken cancellationToken = default)
+    {
+        var db = redis.GetDatabase();
+        bool Theirs(string? conversationId, string? json)
+        {
+            if (conversationId is not null && conversationIds.Contains(conversationId)) return true;
+            try { return json is not null && Parse(json).UserId == userId; }
+            catch (JsonException) { return false; } // not a record this code wrote; nothing of ours to read in it
+        }
+
+        // Both are bounded: the open handoffs, and a stream capped at 10,000 entries.
+        var open = await db.HashGetAllAsync(_open);
+        RedisValue[] openIds = [.. open.Where(e => Theirs(e.Name!, e.Value!)).Select(e => e.Name)];
+        if (openIds.Length > 0) await db.HashDeleteAsync(_open, openIds);
+
+        var entries = await db.StreamRangeAsync(_events);
+        RedisValue[] entryIds = [.. entries.Where(e => Theirs(e["conversationId"]!, e["record"]!)).Select(e => e.Id)];
+        if (entryIds.Length > 0) await db.StreamDeleteAsync(_events, entryIds);
+    }
 
     private static HandoffRecord Parse(string json) =>
         JsonSerializer.Deserialize(json, HandoffJsonContext.Default.HandoffRecord)

@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using IntentBot.Channels.DirectLine.Transcripts;
 using IntentBot.Context;
+using IntentBot.Context.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.Http;
@@ -43,6 +44,8 @@ public static class DirectLineChannel
                 : new RedisTranscriptStore(sp.GetRequiredService<IConnectionMultiplexer>(),
                     sp.GetRequiredService<IOptions<ContextOptions>>().Value.KeyPrefix, sp.GetRequiredService<IOptions<DirectLineOptions>>());
         });
+        // Transcripts hold the user's id and messages: DELETE /api/v1/users/{id} erases them.
+        services.AddSingleton<IUserDataErasure>(sp => sp.GetRequiredService<ITranscriptStore>());
 
         services.AddCors();
         services.AddOptions<CorsOptions>().Configure<IOptions<DirectLineOptions>>((cors, directLine) =>

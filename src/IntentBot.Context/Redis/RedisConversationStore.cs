@@ -59,6 +59,13 @@ public sealed class RedisConversationStore(IConnectionMultiplexer redis, IOption
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// The index set, which may name a conversation that has since expired: erasure only needs a superset.
+    /// </summary>
+    public Task<IReadOnlyCollection<string>> ListConversationIdsAsync(string userId, CancellationToken cancellationToken = default) =>
+        RunAsync<IReadOnlyCollection<string>>(async () =>
+            (await Db.SetMembersAsync(_keys.ConversationIndex(userId))).Select(v => v.ToString()).ToList(), cancellationToken);
+
     public Task DeleteUserAsync(string userId, CancellationToken cancellationToken = default) =>
         RunAsync(async () =>
         {

@@ -25,6 +25,12 @@ public interface IConversationStore
     Task<SaveResult> SaveTurnAsync(ConversationState conversation, long expectedConversationVersion,
         UserProfile? profile, long expectedProfileVersion, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The ids of the user's stored conversations (empty for an unknown user). Erasure uses them to find what
+    /// other components (<see cref="IUserDataErasure"/>) keep per conversation.
+    /// </summary>
+    Task<IReadOnlyCollection<string>> ListConversationIdsAsync(string userId, CancellationToken cancellationToken = default);
+
     /// <summary>Erases everything stored about a user (all conversations, profile).</summary>
     Task DeleteUserAsync(string userId, CancellationToken cancellationToken = default);
 }

@@ -58,6 +58,15 @@ public sealed class InMemoryConversationStore(IOptions<ContextOptions> options, 
         }
     }
 
+    public Task<IReadOnlyCollection<string>> ListConversationIdsAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            IReadOnlyCollection<string> ids = _conversations.Keys.Where(k => k.User == userId).Select(k => k.Conversation).ToList();
+            return Task.FromResult(ids);
+        }
+    }
+
     public Task DeleteUserAsync(string userId, CancellationToken cancellationToken = default)
     {
         lock (_gate)

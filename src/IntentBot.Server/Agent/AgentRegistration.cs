@@ -6,6 +6,7 @@ using IntentBot.Agent.Llm;
 using IntentBot.Agent.Plugins;
 using IntentBot.Agent.Templates;
 using IntentBot.Context;
+using IntentBot.Context.Storage;
 using IntentBot.Nlu;
 using IntentBot.Protocol.Bots;
 using IntentBot.Server.Problems;
@@ -39,6 +40,8 @@ public static class AgentRegistration
             string.IsNullOrWhiteSpace(sp.GetRequiredService<IConfiguration>().GetConnectionString("Redis"))
                 ? new InMemoryHandoffInbox()
                 : new RedisHandoffInbox(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<IOptions<ContextOptions>>().Value.KeyPrefix));
+        // Handoff records hold the user id and transcript: DELETE /api/v1/users/{id} erases them.
+        services.AddSingleton<IUserDataErasure>(sp => sp.GetRequiredService<IHandoffInbox>());
 
         // One Kernel for templates and the optional LLM: the shop's plugins plus the agent's own.
         services.AddSingleton(sp =>

@@ -2,6 +2,8 @@ using IntentBot.Context.Behaviour;
 using IntentBot.Context.Storage;
 using IntentBot.Server.Problems;
 using IntentBot.Server.Security;
+using Microsoft.AspNetCore.Mvc;
+using StackExchange.Redis;
 
 namespace IntentBot.Server.Context;
 
@@ -14,19 +16,27 @@ public static class UsersApi
         var group = app.MapGroup("/api/v1/users").WithTags("Users").RequireApiAccess();
         group.MapDelete("/{id}", DeleteAsync)
             .WithName("DeleteUser")
-            .WithSummary("Erase everything stored about a user: conversations, profile, behaviour events and aggregates.")
+            .WithSummary("Erase everything stored about a user: conversations, profile, behaviour events and aggregates, Direct Line transcripts and handoff records.")
+            .WithDescription("The user id is the channel's from.id (for anonymous Web Chat users the dl_... id the token endpoint issued). " +
+                "Idempotent: after a 503 part-way, repeating the request finishes the erasure.")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 
-    private static async Task<IResult> DeleteAsync(string id, HttpContext context, IConversationStore store, IBehaviourStore behaviour, CancellationToken cancellationToken)
+    private static async Task<IResult> DeleteAsync(string id, HttpContext context, IConversationStore store, IBehaviourStore behaviour,
+        [FromServices] IEnumerable<IUserDataErasure> participants, CancellationToken cancellationToken)
     {
         if (UserIdError(id) is { } error) return Problem.Validation("id", error);
         try
         {
-            // Both erasures are idempotent: after a 503 part-way, the client's retry finishes the job.
+            // Every step is idempotent, so after a 503 part-way the client's retry finishes the job. The
+            // conversation store goes last: its conversation index is how the participants (transcripts,
+            // handoffs) find the user's conversations, and a retry needs it again.
+            var conversationIds = await store.ListConversationIdsAsync(id, cancellationToken);
+            foreach (var participant in participants)
+                await participant.EraseUserAsync(id, conversationIds, cancellationToken);
             await behaviour.DeleteUserAsync(id, cancellationToken);
             await store.DeleteUserAsync(id, cancellationToken);
             return Results.NoContent();
@@ -34,6 +44,11 @@ public static class UsersApi
         catch (StoreUnavailableException ex)
         {
             return Problem.Unavailable(context, "Context store unavailable", ex.Message, retryAfterSeconds: 5);
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            // The participants talk to Redis directly (the stores wrap this in StoreUnavailableException).
+            return Problem.Unavailable(context, "Context store unavailable", "Redis is unavailable: " + ex.Message, retryAfterSeconds: 5);
         }
     }
 

@@ -65,6 +65,9 @@ public sealed class ConcurrencyTests
             return await inner.SaveTurnAsync(conversation, expectedConversationVersion, profile, expectedProfileVersion, cancellationToken);
         }
 
+        public Task<IReadOnlyCollection<string>> ListConversationIdsAsync(string userId, CancellationToken cancellationToken = default) =>
+            inner.ListConversationIdsAsync(userId, cancellationToken);
+
         public Task DeleteUserAsync(string userId, CancellationToken cancellationToken = default) => inner.DeleteUserAsync(userId, cancellationToken);
     }
 }

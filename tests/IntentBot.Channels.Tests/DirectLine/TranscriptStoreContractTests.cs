@@ -35,6 +35,31 @@ public abstract class TranscriptStoreContractTests
     }
 
     [Fact]
+    public async Task Erasing_a_user_drops_the_conversations_given_and_every_one_naming_them_only()
+    {
+        var user = "erase-" + Guid.NewGuid().ToString("N");
+        var (chatted, welcomed, given, other) = (DirectLineConversations.NewConversationId(), DirectLineConversations.NewConversationId(),
+            DirectLineConversations.NewConversationId(), DirectLineConversations.NewConversationId());
+        foreach (var id in new[] { chatted, welcomed, given, other }) await Store.CreateAsync(id, default);
+        var said = Message("mine");
+        said.From = new ChannelAccount { Id = user, Role = RoleTypes.User };
+        await Store.AppendAsync(chatted, [said], default);
+        // A welcome names the user only as its recipient.
+        await Store.AppendAsync(welcomed, [new Activity { Type = ActivityTypes.Message, Text = "hi", From = new ChannelAccount { Id = "bot", Role = RoleTypes.Bot },
+            Recipient = new ChannelAccount { Id = user, Role = RoleTypes.User } }], default);
+        await Store.AppendAsync(other, [Message("someone else's")], default);
+
+        await Store.EraseUserAsync(user, [given], default);
+        await Store.EraseUserAsync(user, [given], default); // idempotent
+
+        Assert.False(await Store.ExistsAsync(chatted, default));
+        Assert.False(await Store.ExistsAsync(welcomed, default));
+        Assert.False(await Store.ExistsAsync(given, default));
+        Assert.Null(await Store.ReadAsync(chatted, 0, 100, default));
+        Assert.Equal("someone else's", Assert.Single((await Store.ReadAsync(other, 0, 100, default))!.Activities).Text);
+    }
+
+    [Fact]
     public async Task Appends_get_sequential_ids_and_read_back_intact_from_any_watermark()
     {
         var id = DirectLineConversations.NewConversationId();

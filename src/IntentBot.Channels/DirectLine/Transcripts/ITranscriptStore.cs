@@ -1,3 +1,4 @@
+using IntentBot.Context.Storage;
 using IntentBot.Protocol.Activities;
 
 namespace IntentBot.Channels.DirectLine.Transcripts;
@@ -7,7 +8,14 @@ namespace IntentBot.Channels.DirectLine.Transcripts;
 /// the watermarks and make the activity ids ("{conversationId}|0000001"). Shared by every instance when it is
 /// Redis-backed, so a WebSocket on one instance sees what was posted through another.
 /// </summary>
-public interface ITranscriptStore
+/// <remarks>
+/// Transcripts hold the user's id and messages, so every store takes part in user erasure
+/// (<see cref="IUserDataErasure"/>): it deletes the transcripts of the conversations given and of every
+/// conversation it saw the user in. It keeps that user → conversations index itself (from the accounts with
+/// role "user" in what is appended), because a conversation where the user only got the welcome never
+/// reaches the conversation store.
+/// </remarks>
+public interface ITranscriptStore : IUserDataErasure
 {
     /// <summary>Creates the conversation; false when it already exists.</summary>
     Task<bool> CreateAsync(string conversationId, CancellationToken cancellationToken);
@@ -45,6 +53,13 @@ public sealed class ConversationNotFoundException(string conversationId)
 /// <summary>The stored form of an activity, shared by the stores: JSON without an id (the id is the position).</summary>
 internal static class TranscriptEntries
 {
+    /// <summary>The user accounts an activity names (sender or recipient with role "user"), for the erasure index.</summary>
+    public static IEnumerable<string> UserIds(IEnumerable<Activity> activities) => activities
+        .SelectMany(a => new[] { a.From, a.Recipient })
+        .Where(account => account is { Role: RoleTypes.User } && !string.IsNullOrEmpty(account.Id))
+        .Select(account => account!.Id!)
+        .Distinct(StringComparer.Ordinal);
+
     public static string ActivityId(string conversationId, long sequence) =>
         conversationId + "|" + sequence.ToString("D7", System.Globalization.CultureInfo.InvariantCulture);
 

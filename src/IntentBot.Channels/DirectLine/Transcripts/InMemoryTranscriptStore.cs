@@ -16,6 +16,8 @@ public sealed class InMemoryTranscriptStore(IOptions<DirectLineOptions> options,
     private sealed class Log
     {
         public List<string> Entries { get; } = [];
+        /// <summary>The users this transcript names: user erasure finds the conversation by them.</summary>
+        public HashSet<string> Users { get; } = new(StringComparer.Ordinal);
         public DateTimeOffset LastUsed { get; set; }
         public TaskCompletionSource Appended { get; set; } = NewSignal();
     }
@@ -46,6 +48,7 @@ public sealed class InMemoryTranscriptStore(IOptions<DirectLineOptions> options,
             if (!TryGet(conversationId, out var log)) throw new ConversationNotFoundException(conversationId);
             first = log.Entries.Count + 1;
             log.Entries.AddRange(entries);
+            log.Users.UnionWith(TranscriptEntries.UserIds(activities));
             log.LastUsed = time.GetUtcNow();
             signal = log.Appended;
             log.Appended = NewSignal();
@@ -78,6 +81,23 @@ public sealed class InMemoryTranscriptStore(IOptions<DirectLineOptions> options,
             appended = log.Appended.Task;
         }
         await appended.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task EraseUserAsync(string userId, IReadOnlyCollection<string> conversationIds, CancellationToken cancellationToken = default)
+    {
+        var erased = new List<Log>();
+        lock (_gate)
+        {
+            foreach (var (id, log) in _logs.ToList())
+            {
+                if (!conversationIds.Contains(id) && !log.Users.Contains(userId)) continue;
+                _logs.Remove(id);
+                erased.Add(log);
+            }
+        }
+        // Wakes any stream still waiting, which then finds the conversation gone.
+        foreach (var log in erased) log.Appended.TrySetResult();
+        return Task.CompletedTask;
     }
 
     private bool TryGet(string conversationId, out Log log)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using IntentBot.Context.Redis;
 using IntentBot.Protocol.Activities;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -10,6 +11,8 @@ namespace IntentBot.Channels.DirectLine.Transcripts;
 /// sequence) and a marker key, hash-tagged together for Cluster, both expiring after the retention and
 /// refreshed on each append. Appends are one Lua script (atomic; the returned length gives the ids) and are
 /// announced on one pub/sub channel per key prefix, which wakes the WebSocket streams of every instance.
+/// For user erasure, a set <c>{prefix}:dl:{u:USER}:convs</c> per user names the conversations whose transcript
+/// names that user (it expires with the transcripts it points to).
 /// </summary>
 public sealed class RedisTranscriptStore : ITranscriptStore, IDisposable
 {
@@ -41,6 +44,7 @@ public sealed class RedisTranscriptStore : ITranscriptStore, IDisposable
     private IDatabase Db => _redis.GetDatabase();
     private RedisKey Marker(string conversationId) => $"{_prefix}:dl:{{c:{conversationId}}}:conv";
     private RedisKey LogKey(string conversationId) => $"{_prefix}:dl:{{c:{conversationId}}}:log";
+    private RedisKey UserIndex(string userId) => $"{_prefix}:dl:{RedisKeys.Tag(userId)}:convs";
     private long RetentionMs => (long)_options.Value.TranscriptRetention.TotalMilliseconds;
 
     public Task<bool> CreateAsync(string conversationId, CancellationToken cancellationToken) =>
@@ -56,6 +60,19 @@ public sealed class RedisTranscriptStore : ITranscriptStore, IDisposable
         var args = new RedisValue[entries.Count + 1];
         args[0] = RetentionMs;
         for (var i = 0; i < entries.Count; i++) args[i + 1] = entries[i];
+        // Indexed before the append (its own slot, so not in the script): an append is never missed by erasure.
+        var users = TranscriptEntries.UserIds(activities).ToList();
+        if (users.Count > 0)
+        {
+            var index = Db.CreateBatch();
+            var writes = users.SelectMany(user => new Task[]
+            {
+                index.SetAddAsync(UserIndex(user), conversationId),
+                index.KeyExpireAsync(UserIndex(user), _options.Value.TranscriptRetention),
+            }).ToList();
+            index.Execute();
+            await Task.WhenAll(writes).ConfigureAwait(false);
+        }
         var length = (long)await Db.ScriptEvaluateAsync(AppendScript, [Marker(conversationId), LogKey(conversationId)], args).ConfigureAwait(false);
         if (length < 0) throw new ConversationNotFoundException(conversationId);
         await _redis.GetSubscriber().PublishAsync(_channel, conversationId).ConfigureAwait(false);
@@ -83,6 +100,17 @@ public sealed class RedisTranscriptStore : ITranscriptStore, IDisposable
         var signal = _waiters.GetOrAdd(conversationId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         if (await Db.ListLengthAsync(LogKey(conversationId)).ConfigureAwait(false) > afterSequence) return;
         await signal.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task EraseUserAsync(string userId, IReadOnlyCollection<string> conversationIds, CancellationToken cancellationToken = default)
+    {
+        var indexed = await Db.SetMembersAsync(UserIndex(userId)).ConfigureAwait(false);
+        var all = conversationIds.Concat(indexed.Select(v => v.ToString())).Distinct(StringComparer.Ordinal).ToList();
+        // One DEL per conversation (each its own slot in Cluster); the index goes last, so a retry finds them again.
+        foreach (var id in all) await Db.KeyDeleteAsync([Marker(id), LogKey(id)]).ConfigureAwait(false);
+        await Db.KeyDeleteAsync(UserIndex(userId)).ConfigureAwait(false);
+        // Streams waiting on an erased conversation wake up and find it gone.
+        foreach (var id in all) await _redis.GetSubscriber().PublishAsync(_channel, id).ConfigureAwait(false);
     }
 
     private void Wake(string conversationId)
