@@ -72,6 +72,21 @@ public sealed class BotProcess : IAsyncDisposable
         return bot;
     }
 
+    /// <summary>Several instances started side by side (each loads the model, most of a start-up); none leaks if one fails.</summary>
+    public static async Task<BotProcess[]> StartManyAsync(int count, string redisConnectionString)
+    {
+        var starting = Enumerable.Range(0, count).Select(_ => StartAsync(redisConnectionString)).ToArray();
+        try
+        {
+            return await Task.WhenAll(starting);
+        }
+        catch
+        {
+            foreach (var started in starting.Where(t => t.IsCompletedSuccessfully)) await started.Result.DisposeAsync();
+            throw;
+        }
+    }
+
     private async Task WaitUntilReadyAsync()
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);

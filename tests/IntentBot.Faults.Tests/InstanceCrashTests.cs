@@ -13,11 +13,9 @@ public sealed class InstanceCrashTests
     public async Task A_conversation_continues_on_instance_b_after_instance_a_is_killed()
     {
         await using var redis = AofRedis.Start();
-        // Started side by side: each loads the model, which is most of a start-up.
-        var starting = new[] { BotProcess.StartAsync(redis.ConnectionString), BotProcess.StartAsync(redis.ConnectionString) };
-        await Task.WhenAll(starting);
-        await using var a = await starting[0];
-        await using var b = await starting[1];
+        var instances = await BotProcess.StartManyAsync(2, redis.ConnectionString);
+        await using var a = instances[0];
+        await using var b = instances[1];
         try
         {
             var onA = new DirectLineClient(a.Http);
