@@ -1,11 +1,13 @@
 using System.Text.Json;
 using IntentBot.Channels.DirectLine.Transcripts;
+using IntentBot.Context.Storage;
 using IntentBot.Protocol.Activities;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace IntentBot.Channels.DirectLine;
 
@@ -20,7 +22,8 @@ public static class DirectLineEndpoints
 
     public static RouteGroupBuilder MapDirectLineProtocol(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup(BasePath).RequireCors(CorsPolicy).WithTags("Direct Line");
+        var group = endpoints.MapGroup(BasePath).RequireCors(CorsPolicy).WithTags("Direct Line")
+            .AddEndpointFilter(StoreOutageFilterAsync);
         group.MapPost("/tokens/generate", GenerateTokenAsync);
         group.MapPost("/tokens/refresh", RefreshToken);
         group.MapPost("/conversations", StartConversationAsync);
@@ -29,6 +32,27 @@ public static class DirectLineEndpoints
         group.MapGet("/conversations/{conversationId}/activities", GetActivitiesAsync);
         group.MapGet("/conversations/{conversationId}/stream", StreamAsync);
         return group;
+    }
+
+    /// <summary>
+    /// The transcript store (Redis) being down is an outage, not a server bug: without this, a killed Redis made
+    /// every route answer 500 with an unhandled-exception log (found by the fault tests, tests/IntentBot.Faults.Tests).
+    /// Clients get 503 with Retry-After in the Direct Line error shape, as with the hosted service; DirectLineJS
+    /// retries on it. Nothing was acknowledged, so the client's retry loses nothing.
+    /// </summary>
+    private static async ValueTask<object?> StoreOutageFilterAsync(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
+    {
+        try
+        {
+            return await next(invocation);
+        }
+        catch (Exception ex) when (ex is RedisException or RedisTimeoutException or StoreUnavailableException
+                                   && !invocation.HttpContext.Response.HasStarted)
+        {
+            invocation.HttpContext.Response.Headers.RetryAfter = "1";
+            return DirectLineErrors.Result(StatusCodes.Status503ServiceUnavailable, "ServiceUnavailable",
+                "The conversation store is unavailable; retry shortly.");
+        }
     }
 
     private static async Task<IResult> GenerateTokenAsync(HttpContext context, DirectLineSecrets secrets, DirectLineTokens tokens, IOptions<DirectLineOptions> options)
