@@ -64,8 +64,12 @@ public sealed class MetricsEndpointConfigurationTests
         });
         builder.AddIntentBot();
         await using var app = builder.Build();
-        app.MapIntentBot();
-        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
+        // Mapping reads the validated options, so the bad value already stops the app there.
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(async () =>
+        {
+            app.MapIntentBot();
+            await app.StartAsync();
+        });
         Assert.Contains(mention, ex.Message, StringComparison.Ordinal);
     }
 }
