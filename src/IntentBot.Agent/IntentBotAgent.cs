@@ -4,6 +4,7 @@ using IntentBot.Agent.Dialogs;
 using IntentBot.Agent.Engine;
 using IntentBot.Agent.Handoff;
 using IntentBot.Agent.Llm;
+using IntentBot.Agent.Telemetry;
 using IntentBot.Agent.Templates;
 using IntentBot.Context.State;
 using IntentBot.Context.Storage;
@@ -13,6 +14,8 @@ using IntentBot.Protocol.Bots;
 using IntentBot.Shop;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ActivityStatusCode = System.Diagnostics.ActivityStatusCode;
+using Stopwatch = System.Diagnostics.Stopwatch;
 
 namespace IntentBot.Agent;
 
@@ -51,12 +54,29 @@ public sealed class IntentBotAgent : IBot
     public async Task<BotTurnResult> OnTurnAsync(Activity incoming, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(incoming);
-        return incoming.Type switch
+        // The activity type is a tag only when it is one we handle, so a channel cannot grow the series.
+        var type = incoming.Type is ActivityTypes.Message or ActivityTypes.ConversationUpdate ? incoming.Type : "other";
+        using var span = AgentTelemetry.Source.StartActivity("bot.turn");
+        span?.SetTag(AgentTelemetry.ActivityTypeTag, type);
+        span?.SetTag("intentbot.channel", incoming.ChannelId);
+        var started = Stopwatch.GetTimestamp();
+        var ok = false;
+        try
         {
-            ActivityTypes.Message => await OnMessageAsync(incoming, cancellationToken),
-            ActivityTypes.ConversationUpdate => OnConversationUpdate(incoming),
-            _ => BotTurnResult.Empty,
-        };
+            var result = incoming.Type switch
+            {
+                ActivityTypes.Message => await OnMessageAsync(incoming, cancellationToken),
+                ActivityTypes.ConversationUpdate => OnConversationUpdate(incoming),
+                _ => BotTurnResult.Empty,
+            };
+            ok = true;
+            return result;
+        }
+        finally
+        {
+            AgentTelemetry.RecordTurn(type, ok, Stopwatch.GetElapsedTime(started));
+            if (!ok) span?.SetStatus(ActivityStatusCode.Error);
+        }
     }
 
     /// <summary>Greets each member that joined, other than the bot itself.</summary>
@@ -149,7 +169,11 @@ public sealed class IntentBotAgent : IBot
 
     private async Task AfterSaveAsync(Turn turn, CancellationToken ct)
     {
-        if (turn.Handoff is { } record) await _handoffs.EnqueueAsync(record, ct);
+        if (turn.Handoff is { } record)
+        {
+            await _handoffs.EnqueueAsync(record, ct);
+            AgentTelemetry.RecordHandoff(record.Reason);
+        }
         try
         {
             await _signals.RecordChatTurnAsync(new ChatTurnSignal(turn.UserId, turn.ConversationId, turn.Nlu.Intent.Label, turn.Nlu.Intent.Confidence,

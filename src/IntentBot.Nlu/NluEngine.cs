@@ -2,6 +2,7 @@ using IntentBot.Nlu.Batching;
 using IntentBot.Nlu.Classification;
 using IntentBot.Nlu.Inference;
 using IntentBot.Nlu.Manifest;
+using IntentBot.Nlu.Telemetry;
 using IntentBot.Nlu.Tokenization;
 using Microsoft.Extensions.Logging;
 
@@ -56,6 +57,9 @@ public sealed class NluEngine : ITextClassifier, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(texts);
         if (texts.Count == 0) return [];
 
+        // Null (free) unless a tracer listens; the texts themselves never go on the span (PII).
+        using var span = NluTelemetry.Source.StartActivity("nlu.classify");
+        span?.SetTag("intentbot.nlu.texts", texts.Count);
         var encoded = new EncodedText[texts.Count];
         var ids = new int[texts.Count][];
         for (var i = 0; i < texts.Count; i++)
@@ -68,7 +72,10 @@ public sealed class NluEngine : ITextClassifier, IAsyncDisposable
         var k = topK ?? _defaultTopK;
         var results = new ClassificationResult[outputs.Length];
         for (var i = 0; i < outputs.Length; i++)
+        {
             results[i] = _results.Create(outputs[i], encoded[i].Truncated, k, readable: encoded[i].Ids.Length > 2);
+            NluTelemetry.RecordResult(results[i]);
+        }
         return results;
     }
 

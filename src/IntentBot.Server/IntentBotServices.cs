@@ -8,6 +8,7 @@ using IntentBot.Server.Nlu;
 using IntentBot.Server.Problems;
 using IntentBot.Server.Security;
 using IntentBot.Server.Shop;
+using IntentBot.Server.Telemetry;
 
 namespace IntentBot.Server;
 
@@ -22,6 +23,7 @@ public static class IntentBotServices
         builder.AddPiiMaskedLogging();
         builder.AddProblemHandling();
         builder.AddApiSecurity();
+        builder.AddTelemetry();
         builder.AddNlu();
         builder.AddContextStore();
         builder.AddBehaviourEvents();
@@ -37,6 +39,7 @@ public static class IntentBotServices
         app.UseProblemHandling();
         app.UseApiSecurity();
         app.MapHealthApi();
+        app.MapTelemetry();
         app.MapClassificationApi();
         app.MapUsersApi();
         app.MapBehaviourApi();

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using IntentBot.Nlu.Inference;
+using IntentBot.Nlu.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace IntentBot.Nlu.Batching;
@@ -43,6 +45,7 @@ public sealed class MicroBatcher : IAsyncDisposable
         _types = new long[_maxBatch * maxSequenceLength]; // segment 0 everywhere: written once, never changed
         _queue = Channel.CreateUnbounded<PendingText>(new UnboundedChannelOptions { SingleReader = true });
         _loop = Task.Run(RunLoopAsync);
+        NluTelemetry.Track(this);
     }
 
     public BatchStatistics Statistics { get; } = new();
@@ -142,7 +145,10 @@ public sealed class MicroBatcher : IAsyncDisposable
 
         try
         {
+            var started = Stopwatch.GetTimestamp();
             var outputs = _model.Run(_ids, _mask, _types, batch.Count, sequence);
+            NluTelemetry.ModelDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+            NluTelemetry.BatchSize.Record(batch.Count);
             Statistics.Record(batch.Count);
             for (var i = 0; i < batch.Count; i++) batch[i].Completion.TrySetResult(outputs[i]);
         }
@@ -157,6 +163,7 @@ public sealed class MicroBatcher : IAsyncDisposable
     {
         // The host may dispose a singleton more than once (as itself and as a hosted service).
         if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
+        NluTelemetry.Untrack(this);
         _queue.Writer.TryComplete();
         await _stop.CancelAsync().ConfigureAwait(false);
         await _loop.ConfigureAwait(false);

@@ -1,0 +1,65 @@
+using System.Net;
+using IntentBot.Context.Storage;
+using IntentBot.Protocol.Activities;
+using IntentBot.Protocol.Bots;
+using IntentBot.Server.Tests.Behaviour;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IntentBot.Server.Tests.Telemetry;
+
+/// <summary>A real redis-server stopped under the running server: the failures show up as store errors.</summary>
+public sealed class StoreErrorMetricsTests : IDisposable
+{
+    private readonly RestartableRedis _redis = new();
+    private readonly IntentBotFactory _factory;
+
+    public StoreErrorMetricsTests()
+    {
+        _redis.Start();
+        _factory = new IntentBotFactory(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Redis"] = _redis.ConnectionString,
+            ["Context:OperationTimeout"] = "00:00:00.500",
+        });
+    }
+
+    [Fact]
+    public async Task Redis_down_counts_conversation_and_behaviour_store_errors_and_a_failed_turn()
+    {
+        var client = _factory.CreateClient();
+        var bot = _factory.Services.GetRequiredService<IBot>();
+        Assert.NotEmpty((await bot.OnTurnAsync(Message("hello"), CancellationToken.None)).Replies);
+
+        _redis.Stop();
+        // The behaviour context is optional to a turn (its error is logged and counted); the conversation
+        // store is not, so the turn fails with the store's exception.
+        await Assert.ThrowsAsync<StoreUnavailableException>(() => bot.OnTurnAsync(Message("where is my order"), CancellationToken.None));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/api/v1/users/telemetry-user/context")).StatusCode);
+
+        var scrape = await client.GetAsync("/metrics");
+        Assert.Equal(HttpStatusCode.OK, scrape.StatusCode);
+        var metrics = PrometheusText.Parse(await scrape.Content.ReadAsStringAsync());
+        Assert.True(metrics.Sum("intentbot_store_errors_total", ("store", "conversation")) >= 1);
+        Assert.True(metrics.Sum("intentbot_store_errors_total", ("store", "behaviour")) >= 1);
+        Assert.All(metrics.Where(s => s.Name == "intentbot_store_errors_total"),
+            s => Assert.Contains(s.Labels["error_type"], new[] { "timeout", "unavailable" }));
+        Assert.True(metrics.Sum("intentbot_bot_turns_total", ("activity_type", "message"), ("outcome", "error")) >= 1);
+    }
+
+    private static Activity Message(string text) => new()
+    {
+        Type = ActivityTypes.Message,
+        Id = Guid.NewGuid().ToString("N"),
+        ChannelId = "test",
+        Text = text,
+        From = new ChannelAccount { Id = "telemetry-user" },
+        Recipient = new ChannelAccount { Id = "bot" },
+        Conversation = new ConversationAccount { Id = "telemetry-conversation" },
+    };
+
+    public void Dispose()
+    {
+        _factory.Dispose();
+        _redis.Dispose();
+    }
+}
