@@ -69,7 +69,8 @@ public static class ApiSecurity
         return group;
     }
 
-    private static bool IsValidKey(string presented, string[] keys)
+    /// <summary>True when <paramref name="presented"/> is one of <paramref name="keys"/> (shared by the metrics endpoint).</summary>
+    internal static bool IsValidKey(string presented, string[] keys)
     {
         if (presented.Length == 0) return false;
         var bytes = Encoding.UTF8.GetBytes(presented);

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using IntentBot.Nlu.Telemetry;
 using IntentBot.Server.Problems;
 using IntentBot.Server.Security;
@@ -80,10 +78,6 @@ public static class TelemetryRegistration
     {
         var keys = context.RequestServices.GetRequiredService<IOptions<ApiOptions>>().Value.Keys;
         if (keys.Length == 0) return true;
-        var presented = Encoding.UTF8.GetBytes(context.Request.Headers[ApiSecurity.ApiKeyHeader].ToString());
-        if (presented.Length == 0) return false;
-        var match = false;
-        foreach (var key in keys) match |= CryptographicOperations.FixedTimeEquals(presented, Encoding.UTF8.GetBytes(key));
-        return match;
+        return ApiSecurity.IsValidKey(context.Request.Headers[ApiSecurity.ApiKeyHeader].ToString(), keys);
     }
 }
