@@ -1,8 +1,6 @@
-using System.Text.Unicode;
 using System.Text.Json;
 using IntentBot.Server.Problems;
 using IntentBot.Server.Security;
-using Microsoft.Net.Http.Headers;
 
 namespace IntentBot.Server.Classification;
 
@@ -16,29 +14,8 @@ internal static class ClassifyRequestReader
 
     public static async Task<(Parsed? Request, IResult? Error)> ReadAsync(HttpRequest request, ApiOptions options, int labelCount, CancellationToken cancellationToken)
     {
-        if (!IsJson(request.ContentType))
-            return (null, Problem.Status(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
-                "Send the body as application/json (UTF-8)."));
-
-        var (body, tooLarge) = await BodyReader.ReadAsync(request, options.MaxRequestBytes, cancellationToken);
-        if (tooLarge)
-            return (null, Problem.Status(StatusCodes.Status413PayloadTooLarge, "Request body too large",
-                $"The body exceeds {options.MaxRequestBytes} bytes."));
-        if (body.Length == 0)
-            return (null, Problem.Validation("body", "The request body is empty; send {\"text\": \"...\"} or {\"texts\": [\"...\"]}."));
-        if (!Utf8.IsValid(body))
-            return (null, Problem.Status(StatusCodes.Status400BadRequest, "Invalid UTF-8", "The request body is not valid UTF-8."));
-
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 32 });
-        }
-        catch (JsonException ex)
-        {
-            return (null, Problem.Status(StatusCodes.Status400BadRequest, "Malformed JSON", ex.Message));
-        }
-
+        var (document, error) = await JsonBodyReader.ReadAsync(request, options.MaxRequestBytes, "send {\"text\": \"...\"} or {\"texts\": [\"...\"]}", cancellationToken);
+        if (document is null) return (null, error);
         using (document)
         {
             try
@@ -124,14 +101,5 @@ internal static class ClassifyRequestReader
         var count = 0;
         foreach (var _ in value.EnumerateRunes()) count++;
         return count;
-    }
-
-    private static bool IsJson(string? contentType)
-    {
-        if (!MediaTypeHeaderValue.TryParse(contentType, out var media)) return false;
-        var charset = media.Charset.Value;
-        if (charset is not null && !charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)) return false;
-        return media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
-            || media.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase);
     }
 }

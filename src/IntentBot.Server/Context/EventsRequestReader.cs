@@ -1,11 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using System.Text.Unicode;
 using IntentBot.Context.Behaviour;
 using IntentBot.Server.Problems;
 using IntentBot.Server.Security;
-using Microsoft.Net.Http.Headers;
 
 namespace IntentBot.Server.Context;
 
@@ -47,25 +45,8 @@ internal static partial class EventsRequestReader
     public static async Task<(IReadOnlyList<BehaviourEvent>? Events, IResult? Error)> ReadAsync(
         HttpRequest request, ApiOptions api, BehaviourOptions options, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (!IsJson(request.ContentType))
-            return (null, Problem.Status(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "Send the body as application/json (UTF-8)."));
-        var (body, tooLarge) = await BodyReader.ReadAsync(request, api.MaxRequestBytes, cancellationToken);
-        if (tooLarge)
-            return (null, Problem.Status(StatusCodes.Status413PayloadTooLarge, "Request body too large", $"The body exceeds {api.MaxRequestBytes} bytes."));
-        if (body.Length == 0)
-            return (null, Problem.Validation("body", "The request body is empty; send {\"events\": [ ... ]}."));
-        if (!Utf8.IsValid(body))
-            return (null, Problem.Status(StatusCodes.Status400BadRequest, "Invalid UTF-8", "The request body is not valid UTF-8."));
-
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 32 });
-        }
-        catch (JsonException ex)
-        {
-            return (null, Problem.Status(StatusCodes.Status400BadRequest, "Malformed JSON", ex.Message));
-        }
+        var (document, error) = await JsonBodyReader.ReadAsync(request, api.MaxRequestBytes, "send {\"events\": [ ... ]}", cancellationToken);
+        if (document is null) return (null, error);
         using (document)
         {
             var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -232,14 +213,5 @@ internal static partial class EventsRequestReader
         if (value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var dwell) && dwell is >= 0 and <= MaxDwellSeconds) return dwell;
         errors[$"{at}.dwellSeconds"] = [$"Must be a number of seconds from 0 to {MaxDwellSeconds:0}."];
         return null;
-    }
-
-    private static bool IsJson(string? contentType)
-    {
-        if (!MediaTypeHeaderValue.TryParse(contentType, out var media)) return false;
-        var charset = media.Charset.Value;
-        if (charset is not null && !charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)) return false;
-        return media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
-            || media.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase);
     }
 }
