@@ -42,7 +42,10 @@ public sealed class HttpMetricsTests
                 if (metrics.Sum("http_server_request_duration_seconds_count", route, ("http_response_status_code", "200")) >= 1) break;
                 await Task.Delay(100);
             }
-            Assert.Equal(1, metrics.Sum("http_server_request_duration_seconds_count", route, ("http_response_status_code", "200")));
+            // At least one, not exactly one: the exporter listens to every "Microsoft.AspNetCore.Hosting" meter in the
+            // process, so other tests' Kestrel hosts running in parallel add their requests to this count.
+            Assert.True(metrics.Sum("http_server_request_duration_seconds_count", route, ("http_response_status_code", "200")) >= 1,
+                "no request duration exported for POST /api/v1/classify");
         }
         finally
         {
