@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using IntentBot.Context.Behaviour;
 using IntentBot.Context.Storage;
@@ -177,24 +176,6 @@ public sealed class RedisBehaviourStore(IConnectionMultiplexer redis, IOptions<C
 
     private static List<string> Strings(RedisResult list) => ((RedisResult[])list!).Select(x => (string)x!).ToList();
 
-    private async Task<T> RunAsync<T>(Func<Task<T>> operation, CancellationToken cancellationToken, [CallerMemberName] string name = "")
-    {
-        using var span = StoreTelemetry.StartOperation(StoreTelemetry.Behaviour, name);
-        try
-        {
-            return await operation().WaitAsync(_timeout, cancellationToken);
-        }
-        catch (TimeoutException ex)
-        {
-            StoreTelemetry.RecordError(StoreTelemetry.Behaviour, StoreTelemetry.Timeout);
-            span?.SetStatus(ActivityStatusCode.Error, "timeout");
-            throw new StoreUnavailableException($"Redis did not answer within {_timeout.TotalMilliseconds:0} ms.", ex);
-        }
-        catch (RedisException ex)
-        {
-            StoreTelemetry.RecordError(StoreTelemetry.Behaviour, StoreTelemetry.Unavailable);
-            span?.SetStatus(ActivityStatusCode.Error, "unavailable");
-            throw new StoreUnavailableException($"Redis is unavailable: {ex.Message}", ex);
-        }
-    }
+    private Task<T> RunAsync<T>(Func<Task<T>> operation, CancellationToken cancellationToken, [CallerMemberName] string name = "") =>
+        RedisOperation.RunAsync(StoreTelemetry.Behaviour, name, _timeout, operation, cancellationToken);
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using IntentBot.Context.State;
 using IntentBot.Context.Storage;
@@ -76,24 +75,6 @@ public sealed class RedisConversationStore(IConnectionMultiplexer redis, IOption
             return true;
         }, cancellationToken);
 
-    private async Task<T> RunAsync<T>(Func<Task<T>> operation, CancellationToken cancellationToken, [CallerMemberName] string name = "")
-    {
-        using var span = StoreTelemetry.StartOperation(StoreTelemetry.Conversations, name);
-        try
-        {
-            return await operation().WaitAsync(_timeout, cancellationToken);
-        }
-        catch (TimeoutException ex)
-        {
-            StoreTelemetry.RecordError(StoreTelemetry.Conversations, StoreTelemetry.Timeout);
-            span?.SetStatus(ActivityStatusCode.Error, "timeout");
-            throw new StoreUnavailableException($"Redis did not answer within {_timeout.TotalMilliseconds:0} ms.", ex);
-        }
-        catch (RedisException ex)
-        {
-            StoreTelemetry.RecordError(StoreTelemetry.Conversations, StoreTelemetry.Unavailable);
-            span?.SetStatus(ActivityStatusCode.Error, "unavailable");
-            throw new StoreUnavailableException($"Redis is unavailable: {ex.Message}", ex);
-        }
-    }
+    private Task<T> RunAsync<T>(Func<Task<T>> operation, CancellationToken cancellationToken, [CallerMemberName] string name = "") =>
+        RedisOperation.RunAsync(StoreTelemetry.Conversations, name, _timeout, operation, cancellationToken);
 }
