@@ -103,28 +103,19 @@ internal static class HttpLoad
         md.AppendLine(c, $"Closed loop, {options.Duration.TotalSeconds:F0} s or {options.Requests:N0} requests per level, " +
             $"after {options.Warmup.TotalSeconds:F0} s warm-up; {Corpus.Messages.Count} short customer messages in rotation; " +
             $"client and server share this machine's {Environment.ProcessorCount} cores.");
-        if (options.ServerEnvironment.Count > 0)
-            md.AppendLine().AppendLine(c, $"Server environment: {string.Join(", ", options.ServerEnvironment.Select(v => $"`{v.Key}={v.Value}`"))}.");
+        LoadReport.AppendServerEnvironment(md, options);
         md.AppendLine();
         md.AppendLine("| Request | Concurrency | OK requests | Texts/s | p50 ms | p95 ms | p99 ms | Errors | Server CPU (cores) | Client CPU (cores) |");
         md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---|---:|---:|");
         foreach (var r in results)
         {
-            var errors = r.Errors.Count == 0 ? "0" : string.Join(", ", r.Errors.Select(e => $"{e.Key}: {e.Value}"));
+            var errors = LoadReport.Errors(r);
             md.AppendLine(c, $"| {r.Mode} | {r.Concurrency} | {r.Succeeded:N0} | {r.TextsPerSecond:N0} | {r.Percentile(50):F2} | " +
                 $"{r.Percentile(95):F2} | {r.Percentile(99):F2} | {errors} | {r.ServerCores:F2} | {r.ClientCores:F2} |");
         }
-        if (server is not null)
-        {
-            md.AppendLine();
-            md.AppendLine(c, $"Server peak resident memory (VmHWM): {Mib(server.PeakResidentBytes())}; " +
-                $"resident at the end (VmRSS): {Mib(server.ResidentBytes())}.");
-        }
+        LoadReport.AppendServerMemory(md, server);
         return md.ToString();
     }
-
-    private static string Mib(long? bytes) =>
-        bytes is { } b ? string.Create(CultureInfo.InvariantCulture, $"{b / 1048576.0:F0} MiB") : "n/a";
 
     private static byte[] Body(Action<Utf8JsonWriter> fields)
     {
