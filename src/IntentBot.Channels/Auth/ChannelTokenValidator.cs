@@ -44,11 +44,19 @@ public sealed class ChannelTokenValidator
     private readonly ConfigurationManager<OpenIdConnectConfiguration>? _emulatorKeys;
     private readonly JsonWebTokenHandler _handler = new();
     private readonly ILogger<ChannelTokenValidator> _logger;
+    private readonly TimeProvider _time;
 
-    public ChannelTokenValidator(IOptions<BotConnectorOptions> options, IHttpClientFactory httpClients, ILogger<ChannelTokenValidator> logger)
+    // UTC ticks before which a failed key download is not tried again. ConfigurationManager retries on every
+    // call while it has never succeeded, so without this floor each forged request would cost two outbound
+    // HTTP requests for as long as the metadata endpoint is down.
+    private long _keysRetryAfterTicks;
+
+    public ChannelTokenValidator(IOptions<BotConnectorOptions> options, IHttpClientFactory httpClients, ILogger<ChannelTokenValidator> logger,
+        TimeProvider? time = null)
     {
         _options = options.Value;
         _logger = logger;
+        _time = time ?? TimeProvider.System;
         var documents = new HttpDocumentRetriever(httpClients.CreateClient(HttpClientName)) { RequireHttps = _options.RequireHttps };
         _keys = new ConfigurationManager<ChannelSigningKeys>(_options.OpenIdMetadataUrl, new ChannelSigningKeysRetriever(), documents)
         {
@@ -71,6 +79,9 @@ public sealed class ChannelTokenValidator
     {
         if (_emulatorKeys is not null && IsEmulatorIssued(token)) return await ValidateEmulatorAsync(_emulatorKeys, token, cancellationToken);
 
+        var now = _time.GetUtcNow();
+        if (now.UtcTicks < Volatile.Read(ref _keysRetryAfterTicks)) return ChannelTokenResult.Fail("signing keys unavailable");
+
         ChannelSigningKeys keys;
         try
         {
@@ -79,7 +90,9 @@ public sealed class ChannelTokenValidator
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Without keys nothing can be trusted; the caller answers 401 and the channel retries.
-            _logger.LogError(e, "Could not read the channel's signing keys from {MetadataUrl}", _options.OpenIdMetadataUrl);
+            Volatile.Write(ref _keysRetryAfterTicks, (now + _options.SigningKeysRetryDelay).UtcTicks);
+            _logger.LogError(e, "Could not read the channel's signing keys from {MetadataUrl}; not trying again for {RetryDelay}",
+                _options.OpenIdMetadataUrl, _options.SigningKeysRetryDelay);
             return ChannelTokenResult.Fail("signing keys unavailable");
         }
 

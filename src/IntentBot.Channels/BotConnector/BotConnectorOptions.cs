@@ -68,6 +68,13 @@ public sealed class BotConnectorOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:05:00", "5.00:00:00")]
     public TimeSpan SigningKeysRefreshInterval { get; set; } = TimeSpan.FromHours(12);
 
+    /// <summary>
+    /// After the signing keys could not be downloaded, requests are refused (401) without trying again for
+    /// this long, so a flood of forged requests cannot turn into a flood of metadata downloads.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan SigningKeysRetryDelay { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Refuse plain-http metadata and token endpoints (turned off only for loopback tests).</summary>
     public bool RequireHttps { get; set; } = true;
 

@@ -41,6 +41,7 @@ public sealed class FakeBotFrameworkChannel : IAsyncDisposable
     private readonly SemaphoreSlim _arrivals = new(0);
     private int _tokenRequests;
     private int _keyRequests;
+    private int _metadataRequests;
     private int _failuresServed;
 
     public RsaSecurityKey SigningKey { get; } = NewKey(EndorsedKeyId);
@@ -62,6 +63,10 @@ public sealed class FakeBotFrameworkChannel : IAsyncDisposable
 
     public int TokenRequests => Volatile.Read(ref _tokenRequests);
     public int KeyDocumentRequests => Volatile.Read(ref _keyRequests);
+    public int MetadataRequests => Volatile.Read(ref _metadataRequests);
+
+    /// <summary>False: the OpenID metadata endpoint answers 503 (the channel's login service is down).</summary>
+    public bool MetadataAvailable { get; set; } = true;
     public int FailuresServed => Volatile.Read(ref _failuresServed);
     public ConcurrentQueue<string> TokenRequestTenants { get; } = new();
     public IReadOnlyCollection<ReceivedActivity> Received => _received;
@@ -85,7 +90,11 @@ public sealed class FakeBotFrameworkChannel : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var holder = new FakeBotFrameworkChannel[1];
-        app.MapGet("/v1/.well-known/openidconfiguration", () => holder[0].Metadata());
+        app.MapGet("/v1/.well-known/openidconfiguration", () =>
+        {
+            Interlocked.Increment(ref holder[0]._metadataRequests);
+            return holder[0].MetadataAvailable ? Results.Json(holder[0].Metadata()) : Results.StatusCode(503);
+        });
         app.MapGet("/v1/.well-known/keys", () => { Interlocked.Increment(ref holder[0]._keyRequests); return holder[0].Keys(); });
         app.MapGet("/emulator/v2.0/.well-known/openid-configuration", () => holder[0].EmulatorMetadata());
         app.MapGet("/emulator/keys", () => new JsonObject { ["keys"] = new JsonArray(Jwk(holder[0].EmulatorKey, [])) });
