@@ -45,8 +45,8 @@ public sealed class NluEngine : ITextClassifier, IAsyncDisposable
     public static NluEngine Load(string modelDirectory, NluOptions options, ILogger logger)
     {
         var manifest = ManifestReader.Read(modelDirectory);
-        var encoder = TextEncoder.Create(Path.Combine(modelDirectory, manifest.Files!.Vocab!), manifest.Tokenizer!);
-        var model = OnnxModel.Load(Path.Combine(modelDirectory, manifest.Files.Model!), manifest, options, logger);
+        var encoder = TextEncoder.ForModel(modelDirectory, manifest);
+        var model = OnnxModel.Load(Path.Combine(modelDirectory, manifest.Files!.Model!), manifest, options, logger);
         logger.LogInformation("Loaded model {Name} {Version} from {Path} on {Provider}.",
             manifest.Name, manifest.Version, modelDirectory, model.ExecutionProvider);
         return new NluEngine(manifest, encoder, model, options, logger);

@@ -25,7 +25,7 @@ public class InferenceBenchmarks
     {
         var dir = Corpus.ModelDirectory;
         var manifest = ManifestReader.Read(dir);
-        var encoder = TextEncoder.Create(Path.Combine(dir, manifest.Files!.Vocab!), manifest.Tokenizer!);
+        var encoder = TextEncoder.ForModel(dir, manifest);
         var options = new NluOptions { ExecutionProvider = ExecutionProviderKind.Cpu, IntraOpThreads = IntraOpThreads };
         _model = OnnxModel.Load(Path.Combine(dir, manifest.Files.Model!), manifest, options, NullLogger.Instance);
         foreach (var batch in new[] { 1, 8, 32 })

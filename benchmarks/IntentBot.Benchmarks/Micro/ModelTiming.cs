@@ -33,7 +33,7 @@ internal static class ModelTiming
         }
         var dir = Corpus.ModelDirectory;
         var manifest = ManifestReader.Read(dir);
-        var encoder = TextEncoder.Create(Path.Combine(dir, manifest.Files!.Vocab!), manifest.Tokenizer!);
+        var encoder = TextEncoder.ForModel(dir, manifest);
         var options = new NluOptions { ExecutionProvider = ExecutionProviderKind.Cpu, IntraOpThreads = threads };
         using var model = OnnxModel.Load(Path.Combine(dir, manifest.Files.Model!), manifest, options, NullLogger.Instance);
         foreach (var batch in batches)

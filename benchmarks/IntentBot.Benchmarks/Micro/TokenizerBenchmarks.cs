@@ -14,7 +14,7 @@ public class TokenizerBenchmarks
     {
         var dir = Corpus.ModelDirectory;
         var manifest = ManifestReader.Read(dir);
-        _encoder = TextEncoder.Create(Path.Combine(dir, manifest.Files!.Vocab!), manifest.Tokenizer!);
+        _encoder = TextEncoder.ForModel(dir, manifest);
     }
 
     [Benchmark(Description = "Encode short (~8 words)")]

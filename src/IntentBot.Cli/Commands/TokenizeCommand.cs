@@ -16,7 +16,7 @@ public static class TokenizeCommand
         var manifest = ManifestReader.Read(directory);
         // Without --max-length the text is encoded whole; with it, exactly as the runtime truncates.
         var limit = options.GetInt("--max-length", 0, 0, 1_000_000);
-        var encoder = TextEncoder.Create(Path.Combine(directory, manifest.Files!.Vocab!), manifest.Tokenizer!, limit > 0 ? limit : null);
+        var encoder = TextEncoder.ForModel(directory, manifest, limit > 0 ? limit : null);
 
         string? line;
         var number = 0;

@@ -46,6 +46,7 @@ public static class ManifestReader
         {
             RequireFile(directory, m.Files.Model, "files.model", errors);
             RequireFile(directory, m.Files.Vocab, "files.vocab", errors);
+            if (m.Files.Emoji is not null) RequireFile(directory, m.Files.Emoji, "files.emoji", errors);
         }
 
         if (m.Tokenizer is null) errors.Add("tokenizer: missing");

@@ -28,6 +28,9 @@ public sealed class ManifestFiles
 {
     public string? Model { get; init; }
     public string? Vocab { get; init; }
+
+    /// <summary>Optional emoji table (see <see cref="Tokenization.EmojiWords"/>); models trained before it have none.</summary>
+    public string? Emoji { get; init; }
 }
 
 public sealed class TokenizerSpec

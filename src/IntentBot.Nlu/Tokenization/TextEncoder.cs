@@ -11,18 +11,29 @@ namespace IntentBot.Nlu.Tokenization;
 public sealed class TextEncoder
 {
     private readonly BertTokenizer _tokenizer;
+    private readonly EmojiWords? _emoji;
 
-    public TextEncoder(BertTokenizer tokenizer, int maxSequenceLength)
+    public TextEncoder(BertTokenizer tokenizer, int maxSequenceLength, EmojiWords? emoji = null)
     {
         _tokenizer = tokenizer;
         MaxSequenceLength = maxSequenceLength;
+        _emoji = emoji;
     }
 
     public int MaxSequenceLength { get; }
     public int PadId => _tokenizer.PaddingTokenId;
 
+    /// <summary>The encoder a model folder describes: its vocabulary, tokenizer settings and (when listed) emoji table.</summary>
     /// <param name="maxSequenceLength">Overrides the manifest's window (tooling only).</param>
-    public static TextEncoder Create(string vocabPath, TokenizerSpec spec, int? maxSequenceLength = null)
+    public static TextEncoder ForModel(string modelDirectory, ModelManifest manifest, int? maxSequenceLength = null)
+    {
+        var files = manifest.Files!;
+        var emoji = string.IsNullOrWhiteSpace(files.Emoji) ? null : EmojiWords.Load(Path.Combine(modelDirectory, files.Emoji));
+        return Create(Path.Combine(modelDirectory, files.Vocab!), manifest.Tokenizer!, maxSequenceLength, emoji);
+    }
+
+    /// <param name="maxSequenceLength">Overrides the manifest's window (tooling only).</param>
+    public static TextEncoder Create(string vocabPath, TokenizerSpec spec, int? maxSequenceLength = null, EmojiWords? emoji = null)
     {
         var special = spec.SpecialTokens ?? new SpecialTokens();
         RequireSpecialTokens(vocabPath, special);
@@ -41,7 +52,7 @@ public sealed class TextEncoder
         };
         try
         {
-            return new TextEncoder(BertTokenizer.Create(vocabPath, options), maxSequenceLength ?? spec.MaxSequenceLength);
+            return new TextEncoder(BertTokenizer.Create(vocabPath, options), maxSequenceLength ?? spec.MaxSequenceLength, emoji);
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException or IOException)
         {
@@ -61,7 +72,7 @@ public sealed class TextEncoder
     /// <summary>Encodes one text, truncating to <see cref="MaxSequenceLength"/> tokens (special tokens included).</summary>
     public EncodedText Encode(string text)
     {
-        text = BreaksToSpaces(text);
+        text = Prepare(text);
         var ids = _tokenizer.EncodeToIds(text, MaxSequenceLength, addSpecialTokens: true, out _, out _);
         var truncated = false;
         if (ids.Count >= MaxSequenceLength)
@@ -74,7 +85,14 @@ public sealed class TextEncoder
     }
 
     /// <summary>Encodes without truncation: for tooling (parity checks), not for inference.</summary>
-    public IReadOnlyList<int> EncodeFull(string text) => _tokenizer.EncodeToIds(BreaksToSpaces(text), addSpecialTokens: true);
+    public IReadOnlyList<int> EncodeFull(string text) => _tokenizer.EncodeToIds(Prepare(text), addSpecialTokens: true);
+
+    /// <summary>What the model's training saw before BertTokenizer: line breaks as spaces, emoji as words.</summary>
+    private string Prepare(string text)
+    {
+        text = BreaksToSpaces(text);
+        return _emoji is null ? text : _emoji.Apply(text);
+    }
 
     /// <summary>
     /// BertTokenizer deletes control characters, line breaks and tabs included, which glues the words on

@@ -15,7 +15,7 @@ public sealed class TokenizerParityTests
     private static TextEncoder CreateEncoder()
     {
         var manifest = ManifestReader.Read(TestPaths.DefaultModel);
-        return TextEncoder.Create(Path.Combine(TestPaths.DefaultModel, manifest.Files!.Vocab!), manifest.Tokenizer!);
+        return TextEncoder.ForModel(TestPaths.DefaultModel, manifest);
     }
 
     private sealed record Golden(string Text, int[] Ids);
