@@ -42,7 +42,8 @@ public static class DirectLineChannel
             return string.IsNullOrWhiteSpace(redis)
                 ? ActivatorUtilities.CreateInstance<InMemoryTranscriptStore>(sp)
                 : new RedisTranscriptStore(sp.GetRequiredService<IConnectionMultiplexer>(),
-                    sp.GetRequiredService<IOptions<ContextOptions>>().Value.KeyPrefix, sp.GetRequiredService<IOptions<DirectLineOptions>>());
+                    sp.GetRequiredService<IOptions<ContextOptions>>().Value.KeyPrefix, sp.GetRequiredService<IOptions<DirectLineOptions>>(),
+                    sp.GetRequiredService<IOptions<ContextOptions>>().Value.OperationTimeout);
         });
         // Transcripts hold the user's id and messages: DELETE /api/v1/users/{id} erases them.
         services.AddSingleton<IUserDataErasure>(sp => sp.GetRequiredService<ITranscriptStore>());

@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using System.Text.Json;
 using IntentBot.Channels.DirectLine.Transcripts;
+using IntentBot.Context.Storage;
 using Microsoft.Extensions.Options;
 
 namespace IntentBot.Channels.DirectLine;
@@ -12,6 +13,8 @@ namespace IntentBot.Channels.DirectLine;
 /// </summary>
 public sealed class DirectLineStreaming(ITranscriptStore transcripts, IOptions<DirectLineOptions> options)
 {
+    private static readonly TimeSpan CloseHandshakeTimeout = TimeSpan.FromSeconds(2);
+
     public async Task RunAsync(WebSocket socket, string conversationId, long watermark, CancellationToken aborted)
     {
         using var closed = CancellationTokenSource.CreateLinkedTokenSource(aborted);
@@ -48,8 +51,27 @@ public sealed class DirectLineStreaming(ITranscriptStore transcripts, IOptions<D
         {
             // The client went away or the server is stopping: nothing to tell anyone.
         }
+        catch (StoreUnavailableException)
+        {
+
+            // Redis is out. Close with 1011 rather than let the socket drop: DirectLineJS reconnects with its
+            // watermark, and the transcript from there on is sent once the store answers again.
+            if (socket.State == WebSocketState.Open)
+            {
+                try { await socket.CloseOutputAsync(WebSocketCloseStatus.InternalServerError, "store unavailable; reconnect", aborted); }
+                catch (Exception ex) when (ex is OperationCanceledException or WebSocketException) { }
+            }
+        }
         finally
         {
+            if (socket.State == WebSocketState.CloseSent)
+            {
+                // Our close frame is on its way: let the client answer it. Cancelling the pending receive now
+                // would abort the socket, and the reset can overtake the close frame (the client then sees a
+                // dropped connection instead of the close status).
+                try { await receiving.WaitAsync(CloseHandshakeTimeout, aborted); }
+                catch (Exception ex) when (ex is TimeoutException or OperationCanceledException) { }
+            }
             await closed.CancelAsync();
             await receiving;
         }

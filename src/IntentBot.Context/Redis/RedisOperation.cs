@@ -10,7 +10,7 @@ namespace IntentBot.Context.Redis;
 /// timeouts are longer and a disconnected client can queue), and the translation of a timeout or a Redis error
 /// into <see cref="StoreUnavailableException"/> (counted per store), which the APIs answer with 503.
 /// </summary>
-internal static class RedisOperation
+public static class RedisOperation
 {
     public static async Task<T> RunAsync<T>(string store, string name, TimeSpan timeout, Func<Task<T>> operation, CancellationToken cancellationToken)
     {
@@ -32,4 +32,7 @@ internal static class RedisOperation
             throw new StoreUnavailableException($"Redis is unavailable: {ex.Message}", ex);
         }
     }
+
+    public static Task RunAsync(string store, string name, TimeSpan timeout, Func<Task> operation, CancellationToken cancellationToken) =>
+        RunAsync(store, name, timeout, async () => { await operation().ConfigureAwait(false); return true; }, cancellationToken);
 }

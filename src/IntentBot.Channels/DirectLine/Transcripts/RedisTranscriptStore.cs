@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using IntentBot.Context.Redis;
+using IntentBot.Context.Telemetry;
 using IntentBot.Protocol.Activities;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -13,6 +14,8 @@ namespace IntentBot.Channels.DirectLine.Transcripts;
 /// announced on one pub/sub channel per key prefix, which wakes the WebSocket streams of every instance.
 /// For user erasure, a set <c>{prefix}:dl:{u:USER}:convs</c> per user names the conversations whose transcript
 /// names that user (it expires with the transcripts it points to).
+/// Every call goes through <see cref="RedisOperation"/>: bounded by the operation timeout, failures counted as
+/// <c>intentbot.store.errors{store="transcript"}</c> and raised as StoreUnavailableException (503 to clients).
 /// </summary>
 public sealed class RedisTranscriptStore : ITranscriptStore, IDisposable
 {
@@ -31,10 +34,12 @@ public sealed class RedisTranscriptStore : ITranscriptStore, IDisposable
     private readonly RedisChannel _channel;
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _waiters = new(StringComparer.Ordinal);
     private readonly Lazy<Task> _subscribed;
+    private readonly TimeSpan _timeout;
 
-    public RedisTranscriptStore(IConnectionMultiplexer redis, string keyPrefix, IOptions<DirectLineOptions> options)
+    public RedisTranscriptStore(IConnectionMultiplexer redis, string keyPrefix, IOptions<DirectLineOptions> options, TimeSpan? operationTimeout = null)
     {
         _redis = redis;
+        _timeout = operationTimeout ?? TimeSpan.FromSeconds(2);
         _prefix = keyPrefix;
         _options = options;
         _channel = RedisChannel.Literal($"{keyPrefix}:dl:appended");
@@ -47,13 +52,19 @@ public sealed class RedisTranscriptStore : ITranscriptStore, IDisposable
     private RedisKey UserIndex(string userId) => $"{_prefix}:dl:{RedisKeys.Tag(userId)}:convs";
     private long RetentionMs => (long)_options.Value.TranscriptRetention.TotalMilliseconds;
 
+    private Task<T> Guard<T>(string name, Func<Task<T>> operation, CancellationToken cancellationToken) =>
+        RedisOperation.RunAsync(StoreTelemetry.Transcripts, name, _timeout, operation, cancellationToken);
+
     public Task<bool> CreateAsync(string conversationId, CancellationToken cancellationToken) =>
-        Db.StringSetAsync(Marker(conversationId), "1", _options.Value.TranscriptRetention, When.NotExists);
+        Guard("create", () => Db.StringSetAsync(Marker(conversationId), "1", _options.Value.TranscriptRetention, When.NotExists), cancellationToken);
 
     public Task<bool> ExistsAsync(string conversationId, CancellationToken cancellationToken) =>
-        Db.KeyExistsAsync(Marker(conversationId));
+        Guard("exists", () => Db.KeyExistsAsync(Marker(conversationId)), cancellationToken);
 
-    public async Task<IReadOnlyList<Activity>> AppendAsync(string conversationId, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<Activity>> AppendAsync(string conversationId, IReadOnlyList<Activity> activities, CancellationToken cancellationToken) =>
+        Guard("append", () => AppendCoreAsync(conversationId, activities), cancellationToken);
+
+    private async Task<IReadOnlyList<Activity>> AppendCoreAsync(string conversationId, IReadOnlyList<Activity> activities)
     {
         if (activities.Count == 0) return [];
         var entries = activities.Select(TranscriptEntries.Serialize).ToList();
@@ -80,7 +91,10 @@ public sealed class RedisTranscriptStore : ITranscriptStore, IDisposable
         return entries.Select((json, i) => TranscriptEntries.Deserialize(conversationId, first + i, json)).ToList();
     }
 
-    public async Task<TranscriptPage?> ReadAsync(string conversationId, long afterSequence, int maxCount, CancellationToken cancellationToken)
+    public Task<TranscriptPage?> ReadAsync(string conversationId, long afterSequence, int maxCount, CancellationToken cancellationToken) =>
+        Guard("read", () => ReadCoreAsync(conversationId, afterSequence, maxCount), cancellationToken);
+
+    private async Task<TranscriptPage?> ReadCoreAsync(string conversationId, long afterSequence, int maxCount)
     {
         var start = Math.Max(0, afterSequence);
         var batch = Db.CreateBatch();
@@ -95,14 +109,21 @@ public sealed class RedisTranscriptStore : ITranscriptStore, IDisposable
 
     public async Task WaitForAppendAsync(string conversationId, long afterSequence, CancellationToken cancellationToken)
     {
-        await _subscribed.Value.ConfigureAwait(false);
+        await Guard("subscribe", async () => { await _subscribed.Value.ConfigureAwait(false); return true; }, cancellationToken).ConfigureAwait(false);
         // Register before looking, so an append between the look and the wait still wakes us.
         var signal = _waiters.GetOrAdd(conversationId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-        if (await Db.ListLengthAsync(LogKey(conversationId)).ConfigureAwait(false) > afterSequence) return;
+        var length = await Guard("length", () => Db.ListLengthAsync(LogKey(conversationId)), cancellationToken).ConfigureAwait(false);
+        if (length > afterSequence) return;
+        // Only the look is bounded; the wait itself lasts until an append or the caller's cancellation.
         await signal.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task EraseUserAsync(string userId, IReadOnlyCollection<string> conversationIds, CancellationToken cancellationToken = default)
+    public Task EraseUserAsync(string userId, IReadOnlyCollection<string> conversationIds, CancellationToken cancellationToken = default) =>
+        // Erasure may touch many conversations: one bound per conversation would be fairer, but the whole
+        // erasure is retried by the caller anyway (idempotent), so one generous bound is enough.
+        RedisOperation.RunAsync(StoreTelemetry.Transcripts, "erase", _timeout * 10, () => EraseCoreAsync(userId, conversationIds), cancellationToken);
+
+    private async Task EraseCoreAsync(string userId, IReadOnlyCollection<string> conversationIds)
     {
         var indexed = await Db.SetMembersAsync(UserIndex(userId)).ConfigureAwait(false);
         var all = conversationIds.Concat(indexed.Select(v => v.ToString())).Distinct(StringComparer.Ordinal).ToList();
