@@ -6,6 +6,7 @@ using IntentBot.Benchmarks.Micro;
 // http [options]              : closed-loop HTTP load against a server on loopback.
 // onnx [--seconds 2] [--threads 0] [--batches 1,8,32] : quick model-only timing (used by pytorch_eager.py).
 // turns [options]             : closed-loop bot turns through Direct Line on loopback (same options, plus --conversations N).
+// alloc [--turns 3000]        : allocation profile of an in-process bot turn, by type (sampled AllocationTick events).
 switch (args.FirstOrDefault())
 {
     case "bdn":
@@ -18,6 +19,8 @@ switch (args.FirstOrDefault())
         return ModelTiming.Run(args[1..]);
     case "turns":
         return await TurnLoad.RunAsync(args[1..]);
+    case "alloc":
+        return await AllocationProfile.RunAsync(args[1..]);
     case "http":
         return await HttpLoad.RunAsync(args[1..]);
     default:
@@ -29,6 +32,7 @@ switch (args.FirstOrDefault())
                                              [--out FILE.md]
                    IntentBot.Benchmarks onnx [--seconds 2] [--threads 0] [--batches 1,8,32]
                    IntentBot.Benchmarks turns [same options as http] [--conversations 64]
+                   IntentBot.Benchmarks alloc [--turns 3000]
             """);
         return 2;
 }
