@@ -6,6 +6,7 @@ using IntentBot.Benchmarks.Micro;
 // http [options]              : closed-loop HTTP load against a server on loopback.
 // onnx [--seconds 2] [--threads 0] [--batches 1,8,32] : quick model-only timing (used by pytorch_eager.py).
 // turns [options]             : closed-loop bot turns through Direct Line on loopback (same options, plus --conversations N).
+// gemm --model FILE [--seconds 2] : int8 GEMM rate of ONNX Runtime (a one-node model written by pytorch_eager.py).
 // alloc [--turns 3000]        : allocation profile of an in-process bot turn, by type (sampled AllocationTick events).
 switch (args.FirstOrDefault())
 {
@@ -19,6 +20,8 @@ switch (args.FirstOrDefault())
         return ModelTiming.Run(args[1..]);
     case "turns":
         return await TurnLoad.RunAsync(args[1..]);
+    case "gemm":
+        return GemmTiming.Run(args[1..]);
     case "alloc":
         return await AllocationProfile.RunAsync(args[1..]);
     case "http":
@@ -32,6 +35,7 @@ switch (args.FirstOrDefault())
                                              [--out FILE.md]
                    IntentBot.Benchmarks onnx [--seconds 2] [--threads 0] [--batches 1,8,32]
                    IntentBot.Benchmarks turns [same options as http] [--conversations 64]
+                   IntentBot.Benchmarks gemm --model FILE [--seconds 2]
                    IntentBot.Benchmarks alloc [--turns 3000]
             """);
         return 2;
