@@ -14,7 +14,9 @@ namespace IntentBot.Nlu.Batching;
 /// inference allocates only the per-text result arrays. The queue is bounded: when it is full callers get
 /// <see cref="QueueFullException"/> at once instead of an ever-growing backlog. The loop waits for more
 /// texts (up to <see cref="NluOptions.MaxBatchDelayMicroseconds"/>) only when the previous batch held more
-/// than one text, i.e. under concurrent load; a lone caller is never delayed.
+/// than one text, i.e. under concurrent load; a lone caller is never delayed. Batches of mixed lengths are
+/// sorted and split by length (<see cref="NluOptions.SplitPaddingTokens"/>) so short texts do not pay for a
+/// long one's padding.
 /// </remarks>
 public sealed class MicroBatcher : IAsyncDisposable
 {
@@ -26,6 +28,7 @@ public sealed class MicroBatcher : IAsyncDisposable
     private readonly TimeSpan _maxDelay;
     private readonly long[] _ids, _mask, _types;
     private readonly int _padId;
+    private readonly int _splitPaddingTokens;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
     private int _queued;
@@ -40,6 +43,7 @@ public sealed class MicroBatcher : IAsyncDisposable
         _maxBatch = options.MaxBatchSize;
         _maxDelay = TimeSpan.FromTicks(options.MaxBatchDelayMicroseconds * TimeSpan.TicksPerMicrosecond);
         _padId = padId;
+        _splitPaddingTokens = options.SplitPaddingTokens;
         _ids = new long[_maxBatch * maxSequenceLength];
         _mask = new long[_maxBatch * maxSequenceLength];
         _types = new long[_maxBatch * maxSequenceLength]; // segment 0 everywhere: written once, never changed
@@ -128,12 +132,31 @@ public sealed class MicroBatcher : IAsyncDisposable
             return true;
         });
         if (batch.Count == 0) return;
-
-        var sequence = 0;
-        foreach (var p in batch) sequence = Math.Max(sequence, p.Ids.Length);
-        for (var row = 0; row < batch.Count; row++)
+        if (_splitPaddingTokens == 0 || batch.Count == 1)
         {
-            var ids = batch[row].Ids;
+            RunGroup(batch, 0, batch.Count);
+            return;
+        }
+
+        // Shortest first; a group ends where taking the next (longer) text would pad the group's texts by more
+        // than the limit. Sorting costs nothing next to a model run, and equal lengths stay in one group.
+        batch.Sort(static (a, b) => a.Ids.Length.CompareTo(b.Ids.Length));
+        var start = 0;
+        for (var i = 1; i <= batch.Count; i++)
+        {
+            if (i < batch.Count && (i - start) * (batch[i].Ids.Length - batch[i - 1].Ids.Length) <= _splitPaddingTokens) continue;
+            RunGroup(batch, start, i - start);
+            start = i;
+        }
+    }
+
+    private void RunGroup(List<PendingText> batch, int start, int count)
+    {
+        var sequence = 0;
+        for (var row = 0; row < count; row++) sequence = Math.Max(sequence, batch[start + row].Ids.Length);
+        for (var row = 0; row < count; row++)
+        {
+            var ids = batch[start + row].Ids;
             var offset = row * sequence;
             for (var t = 0; t < sequence; t++)
             {
@@ -146,16 +169,16 @@ public sealed class MicroBatcher : IAsyncDisposable
         try
         {
             var started = Stopwatch.GetTimestamp();
-            var outputs = _model.Run(_ids, _mask, _types, batch.Count, sequence);
+            var outputs = _model.Run(_ids, _mask, _types, count, sequence);
             NluTelemetry.ModelDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
-            NluTelemetry.BatchSize.Record(batch.Count);
-            Statistics.Record(batch.Count);
-            for (var i = 0; i < batch.Count; i++) batch[i].Completion.TrySetResult(outputs[i]);
+            NluTelemetry.BatchSize.Record(count);
+            Statistics.Record(count);
+            for (var i = 0; i < count; i++) batch[start + i].Completion.TrySetResult(outputs[i]);
         }
         catch (Exception ex)
         {
-            _logger.LogError(ex, "Model run failed for a batch of {BatchSize} texts.", batch.Count);
-            foreach (var p in batch) p.Completion.TrySetException(ex);
+            _logger.LogError(ex, "Model run failed for a batch of {BatchSize} texts.", count);
+            for (var i = 0; i < count; i++) batch[start + i].Completion.TrySetException(ex);
         }
     }
 

@@ -48,6 +48,35 @@ public sealed class BatchingTests
         Assert.True(batches < 200, $"expected coalescing, got {batches} model runs for 200 texts");
     }
 
+    private const string LongReview =
+        "I ordered the walking boots in a size nine after reading the reviews, they arrived two days late, the box was " +
+        "crushed and one lace was missing, but the boots themselves are comfortable, waterproof on a wet hike and the " +
+        "grip on mud is excellent, so overall I am keeping them even though the delivery experience was poor.";
+
+    [Theory]
+    [InlineData(256, 2)]   // the long review runs on its own; the short texts share one run
+    [InlineData(0, 1)]     // splitting off: one run padded to the review's length
+    public async Task A_long_text_among_short_ones_is_split_into_its_own_run_with_unchanged_answers(int splitPaddingTokens, int expectedRuns)
+    {
+        await using var engine = NluEngine.Load(TestPaths.DefaultModel,
+            new NluOptions { ExecutionProvider = ExecutionProviderKind.Cpu, SplitPaddingTokens = splitPaddingTokens }, NullLogger.Instance);
+        string[] texts = [.. Texts.Take(10), LongReview];
+        Assert.True(engine.Encoder.Encode(LongReview).Ids.Length > 40);
+
+        var alone = new List<Classification.ClassificationResult>();
+        foreach (var text in texts) alone.Add((await engine.ClassifyAsync([text]))[0]);
+        var before = engine.BatchStatistics.Batches;
+        var together = await engine.ClassifyAsync(texts);   // one request: queued, and batched, together
+
+        Assert.Equal(expectedRuns, engine.BatchStatistics.Batches - before);
+        for (var i = 0; i < texts.Length; i++)
+        {
+            Assert.Equal(alone[i].Intent.Label, together[i].Intent.Label);   // answers come back in request order
+            Assert.InRange(Math.Abs(alone[i].Intent.Confidence - together[i].Intent.Confidence), 0f, Tolerance.Probability);
+            Assert.Equal(alone[i].Sentiment.Label, together[i].Sentiment.Label);
+        }
+    }
+
     [Fact]
     public async Task A_full_queue_refuses_work_instead_of_growing()
     {
