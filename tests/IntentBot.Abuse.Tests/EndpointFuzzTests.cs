@@ -7,9 +7,10 @@ namespace IntentBot.Abuse.Tests;
 /// <summary>
 /// Several hundred seeded hostile requests per public endpoint. Rules for every one: no 5xx, the right error
 /// shape for the route, and afterwards the server is ready, the victim's state is unchanged, a normal
-/// conversation and event batch work, memory is bounded and no credential was logged.
+/// conversation and event batch work, memory is bounded and no credential was logged. Run twice: on the embedded
+/// stores and on a real redis-server (the Lua scripts, transcripts and dedup sets get the same abuse).
 /// </summary>
-public sealed class EndpointFuzzTests(FuzzFixture fixture) : IClassFixture<FuzzFixture>
+public abstract class EndpointFuzzTests(FuzzFixture fixture)
 {
     private const int ApiLimit = 4 * 1024 * 1024;
     private const int DirectLineLimit = 256 * 1024;
@@ -300,3 +301,7 @@ public sealed class EndpointFuzzTests(FuzzFixture fixture) : IClassFixture<FuzzF
 
     private static string Short(string s) => s.Length > 60 ? s[..60] + $"…({s.Length} chars)" : s;
 }
+
+public sealed class EmbeddedStoreFuzzTests(FuzzFixture fixture) : EndpointFuzzTests(fixture), IClassFixture<FuzzFixture>;
+
+public sealed class RedisStoreFuzzTests(RedisFuzzFixture fixture) : EndpointFuzzTests(fixture), IClassFixture<RedisFuzzFixture>;

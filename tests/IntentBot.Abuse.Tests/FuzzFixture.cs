@@ -9,13 +9,17 @@ namespace IntentBot.Abuse.Tests;
 
 /// <summary>
 /// One server for all the fuzz tests (the model loads once), a victim user whose stored state must survive
-/// every rejected request, and the memory baseline the run is measured against.
+/// every rejected request, and the memory baseline the run is measured against. This one runs on the embedded
+/// stores; <see cref="RedisFuzzFixture"/> runs the same server on a real redis-server.
 /// </summary>
-public sealed class FuzzFixture : IAsyncLifetime
+public class FuzzFixture : IAsyncLifetime
 {
     public const string Victim = "fuzz-victim";
 
-    public AbuseServer Server { get; } = new();
+    public AbuseServer Server { get; private set; } = null!;
+
+    /// <summary>Extra configuration for the server (none: embedded stores).</summary>
+    protected virtual Task<IDictionary<string, string?>?> SettingsAsync() => Task.FromResult<IDictionary<string, string?>?>(null);
 
     public HttpClient Http { get; private set; } = null!;
 
@@ -30,6 +34,7 @@ public sealed class FuzzFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        Server = new AbuseServer(await SettingsAsync());
         Http = Server.CreateClient();
         Http.DefaultRequestHeaders.Add("X-Api-Key", AbuseServer.ApiKey);
         var ready = await Http.GetAsync("/health/ready");
@@ -47,7 +52,7 @@ public sealed class FuzzFixture : IAsyncLifetime
         BaselineWorkingSet = Environment.WorkingSet;
     }
 
-    public Task DisposeAsync()
+    public virtual Task DisposeAsync()
     {
         Http.Dispose();
         Server.Dispose();
@@ -132,5 +137,23 @@ public sealed class FuzzFixture : IAsyncLifetime
         var secrets = new[] { AbuseServer.ApiKey, AbuseServer.DirectLineSecret, AbuseServer.SigningKey }.Concat(IssuedTokens).ToList();
         var leaks = Server.Logs.Lines.Where(line => secrets.Any(s => line.Contains(s, StringComparison.Ordinal))).Take(5).ToList();
         Assert.True(leaks.Count == 0, "a secret or token was logged:\n" + string.Join("\n", leaks));
+    }
+}
+
+/// <summary>The fuzz server on a real redis-server: context, behaviour, transcripts and dedup all in Redis.</summary>
+public sealed class RedisFuzzFixture : FuzzFixture
+{
+    private readonly IntentBot.Context.Tests.RedisServer _redis = new();
+
+    protected override async Task<IDictionary<string, string?>?> SettingsAsync()
+    {
+        await _redis.InitializeAsync();
+        return new Dictionary<string, string?> { ["ConnectionStrings:Redis"] = _redis.ConnectionString };
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _redis.DisposeAsync();
     }
 }
