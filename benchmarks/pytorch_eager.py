@@ -19,7 +19,7 @@ Run with Debian's python3-torch (/usr/bin/python3); benchmarks/run.sh pytorch bu
   text computed from the architecture, to say what fraction of the machine's GEMM rate batch 32 reaches.
   Also the int8 ceiling: a one-node ONNX model (DynamicQuantizeMatMul, the op of the shipped model's encoder
   MatMuls, 2048x2048 int8 weight) timed by the C# tool's `gemm` mode. It bounds what any int8 runtime can do
-  with this model here, and so the largest ONNX-over-PyTorch ratio that is physically possible.
+  with this model here (as measured on one large shape), and so the largest ONNX-over-PyTorch ratio to expect.
 
 Writes a markdown report to --out (default benchmarks/results/pytorch-eager.md) and JSON next to it.
 """

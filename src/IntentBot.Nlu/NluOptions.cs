@@ -55,9 +55,9 @@ public sealed class NluOptions
 
     /// <summary>
     /// A batch is padded to its longest text, so one long review among short chat messages would make every
-    /// row pay for its length. With this on, a batch is sorted by length and split wherever the longer texts
-    /// would add more than <see cref="SplitPaddingTokens"/> padding tokens to the shorter ones; each part is
-    /// one model run. 0 turns splitting off (every batch is one run).
+    /// row pay for its length. With this on, a batch is sorted by length and cut into runs whose padding (tokens
+    /// added to the shorter texts of a run) stays within <see cref="SplitPaddingTokens"/>; each part is one
+    /// model run. 0 turns splitting off (every batch is one run).
     /// </summary>
     [Range(0, 1_000_000)]
     public int SplitPaddingTokens { get; set; } = 256;

@@ -50,6 +50,7 @@ public sealed class ChannelTokenValidator
     // call while it has never succeeded, so without this floor each forged request would cost two outbound
     // HTTP requests for as long as the metadata endpoint is down.
     private long _keysRetryAfterTicks;
+    private long _emulatorKeysRetryAfterTicks;
 
     public ChannelTokenValidator(IOptions<BotConnectorOptions> options, IHttpClientFactory httpClients, ILogger<ChannelTokenValidator> logger,
         TimeProvider? time = null)
@@ -79,18 +80,20 @@ public sealed class ChannelTokenValidator
     {
         if (_emulatorKeys is not null && IsEmulatorIssued(token)) return await ValidateEmulatorAsync(_emulatorKeys, token, cancellationToken);
 
-        var now = _time.GetUtcNow();
-        if (now.UtcTicks < Volatile.Read(ref _keysRetryAfterTicks)) return ChannelTokenResult.Fail("signing keys unavailable");
+        if (InRetryDelay(ref _keysRetryAfterTicks)) return ChannelTokenResult.Fail("signing keys unavailable");
 
         ChannelSigningKeys keys;
         try
         {
-            keys = await _keys.GetConfigurationAsync(cancellationToken);
+            // Bounded here: IdentityModel downloads without a cancellation token, and a black-holed endpoint would
+            // otherwise hold each request for the HTTP client's whole timeout.
+            keys = await _keys.GetConfigurationAsync(cancellationToken).WaitAsync(_options.HttpTimeout, cancellationToken);
+            Volatile.Write(ref _keysRetryAfterTicks, 0);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // Without keys nothing can be trusted; the caller answers 401 and the channel retries.
-            Volatile.Write(ref _keysRetryAfterTicks, (now + _options.SigningKeysRetryDelay).UtcTicks);
+            StartRetryDelay(ref _keysRetryAfterTicks);
             _logger.LogError(e, "Could not read the channel's signing keys from {MetadataUrl}; not trying again for {RetryDelay}",
                 _options.OpenIdMetadataUrl, _options.SigningKeysRetryDelay);
             return ChannelTokenResult.Fail("signing keys unavailable");
@@ -111,6 +114,12 @@ public sealed class ChannelTokenValidator
         return new ChannelTokenResult(true, null, serviceUrl, jwt.Kid, keys);
     }
 
+    private bool InRetryDelay(ref long retryAfterTicks) => _time.GetUtcNow().UtcTicks < Volatile.Read(ref retryAfterTicks);
+
+    /// <summary>Counted from when the attempt failed (a download that hung for a while must not end the delay at once).</summary>
+    private void StartRetryDelay(ref long retryAfterTicks) =>
+        Volatile.Write(ref retryAfterTicks, (_time.GetUtcNow() + _options.SigningKeysRetryDelay).UtcTicks);
+
     /// <summary>Routes by the (not yet trusted) issuer only; the chosen path then validates everything.</summary>
     private bool IsEmulatorIssued(string token)
     {
@@ -127,14 +136,18 @@ public sealed class ChannelTokenValidator
     private async Task<ChannelTokenResult> ValidateEmulatorAsync(
         ConfigurationManager<OpenIdConnectConfiguration> manager, string token, CancellationToken cancellationToken)
     {
+        if (InRetryDelay(ref _emulatorKeysRetryAfterTicks)) return ChannelTokenResult.Fail("(emulator) signing keys unavailable");
         OpenIdConnectConfiguration configuration;
         try
         {
-            configuration = await manager.GetConfigurationAsync(cancellationToken);
+            configuration = await manager.GetConfigurationAsync(cancellationToken).WaitAsync(_options.HttpTimeout, cancellationToken);
+            Volatile.Write(ref _emulatorKeysRetryAfterTicks, 0);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            _logger.LogError(e, "Could not read the Emulator signing keys from {MetadataUrl}", _options.EmulatorOpenIdMetadataUrl);
+            StartRetryDelay(ref _emulatorKeysRetryAfterTicks);
+            _logger.LogError(e, "Could not read the Emulator signing keys from {MetadataUrl}; not trying again for {RetryDelay}",
+                _options.EmulatorOpenIdMetadataUrl, _options.SigningKeysRetryDelay);
             return ChannelTokenResult.Fail("signing keys unavailable");
         }
         var result = await _handler.ValidateTokenAsync(token, Parameters(configuration.SigningKeys, _options.EffectiveEmulatorIssuers));

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using IntentBot.Channels.DirectLine.Transcripts;
+using IntentBot.Context.Storage;
 using IntentBot.Protocol.Activities;
 using IntentBot.Protocol.Bots;
 using Microsoft.Extensions.DependencyInjection;
@@ -111,7 +112,19 @@ public sealed class DirectLineConversations(
         if (result.Replies.Count == 0) return true;
         var now = time.GetUtcNow();
         var replies = result.Replies.Select(reply => AsBotReply(reply, incoming, now)).ToList();
-        await transcripts.AppendAsync(incoming.Conversation!.Id!, replies, cancellationToken);
+        try
+        {
+            await transcripts.AppendAsync(incoming.Conversation!.Id!, replies, cancellationToken);
+        }
+        catch (StoreUnavailableException ex)
+        {
+            // The customer's activity is stored and the turn has run (it may have changed an order): answering 503
+            // would invite a resend and a second turn. Reported like a bot failure (502) instead; the replies' write may
+            // still land late (the Redis client keeps queued commands), in which case the stream delivers them then.
+            logger.LogError(ex, "The bot's {Count} replies in Direct Line conversation {ConversationId} could not be stored.",
+                replies.Count, incoming.Conversation?.Id);
+            return false;
+        }
         return true;
     }
 

@@ -38,7 +38,9 @@ public static class DirectLineEndpoints
     /// The transcript store (Redis) being down is an outage, not a server bug: without this, a killed Redis made
     /// every route answer 500 with an unhandled-exception log (found by the fault tests, tests/IntentBot.Faults.Tests).
     /// Clients get 503 with Retry-After in the Direct Line error shape, as with the hosted service; DirectLineJS
-    /// retries on it. Nothing was acknowledged, so the client's retry loses nothing.
+    /// retries on it. The customer's activity was not stored (short of a write that completed just as the timeout
+    /// fired), so the retry loses nothing; a failure to store the bot's replies after the turn is a 502 instead (see
+    /// DirectLineConversations), so that a retry does not run the turn twice.
     /// </summary>
     private static async ValueTask<object?> StoreOutageFilterAsync(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
     {

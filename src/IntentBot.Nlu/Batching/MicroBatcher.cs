@@ -138,15 +138,26 @@ public sealed class MicroBatcher : IAsyncDisposable
             return;
         }
 
-        // Shortest first; a group ends where taking the next (longer) text would pad the group's texts by more
-        // than the limit. Sorting costs nothing next to a model run, and equal lengths stay in one group.
+        // Shortest first; a group ends where taking the next (longer) text would bring the group's padding (tokens
+        // its texts are padded by) over the limit. Sorting costs nothing next to a model run; equal lengths add none.
         batch.Sort(static (a, b) => a.Ids.Length.CompareTo(b.Ids.Length));
         var start = 0;
+        var padding = 0;
         for (var i = 1; i <= batch.Count; i++)
         {
-            if (i < batch.Count && (i - start) * (batch[i].Ids.Length - batch[i - 1].Ids.Length) <= _splitPaddingTokens) continue;
+            if (i < batch.Count)
+            {
+                // Taking text i raises the group's length to its own, padding each of the i - start texts before it.
+                var added = (i - start) * (batch[i].Ids.Length - batch[i - 1].Ids.Length);
+                if (padding + added <= _splitPaddingTokens)
+                {
+                    padding += added;
+                    continue;
+                }
+            }
             RunGroup(batch, start, i - start);
             start = i;
+            padding = 0;
         }
     }
 

@@ -30,8 +30,8 @@ public sealed class EmojiWords
             if (string.IsNullOrWhiteSpace(line) || line.StartsWith('#')) continue;
             var parts = line.Split('\t');
             if (parts.Length != 3 || !parts[0].StartsWith("U+", StringComparison.Ordinal)
-                || !int.TryParse(parts[0].AsSpan(2), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var code)
-                || code < LowestKey || code > 0x10FFFF || string.IsNullOrWhiteSpace(parts[2]))
+                || !int.TryParse(parts[0].AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var code)
+                || code < LowestKey || code > 0x10FFFF || code is >= 0xD800 and <= 0xDFFF || string.IsNullOrWhiteSpace(parts[2]))
             {
                 throw new ModelLoadException($"{path}:{number}: expected 'U+XXXX<TAB>glyph<TAB>words' with a code point >= U+2000, got '{line}'.");
             }

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.WebSockets;
 using IntentBot.Context.Tests;
 
@@ -35,5 +36,48 @@ public sealed class DirectLineRedisOutageTests
         while (result.MessageType != WebSocketMessageType.Close);
         Assert.Equal(WebSocketCloseStatus.InternalServerError, result.CloseStatus);
         Assert.Contains("reconnect", result.CloseStatusDescription);
+    }
+
+    [Fact]
+    public async Task Replies_that_cannot_be_stored_after_the_turn_are_a_502_not_a_503_and_the_message_is_stored_once()
+    {
+        var redis = new RedisServer();
+        await redis.InitializeAsync();
+        try
+        {
+            await using var connection = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
+            await using var host = await DirectLineHost.StartAsync(new Dictionary<string, string?>
+            {
+                ["Context:OperationTimeout"] = "00:00:00.300",
+            }, redis: connection);
+            var started = await host.StartConversationAsync("alice");
+            var id = started.GetProperty("conversationId").GetString()!;
+            var token = started.GetProperty("token").GetString();
+
+            // Mid-turn, Redis stops accepting writes for two seconds: the customer's message is already stored,
+            // the bot's replies cannot be. A 503 would invite DirectLineJS to resend and run the turn again.
+            host.Bot.DuringTurn = async () =>
+            {
+                await redis.Connection.GetDatabase().ExecuteAsync("CLIENT", "PAUSE", "2000", "WRITE");
+                host.Bot.DuringTurn = null;
+            };
+            var (posted, body) = await host.SendAsync(HttpMethod.Post, $"/v3/directline/conversations/{id}/activities", token,
+                DirectLineHost.Message("cancel my order", "alice"));
+            Assert.Equal(HttpStatusCode.BadGateway, posted.StatusCode);
+            Assert.Equal("BotError", body.GetProperty("error").GetProperty("code").GetString());
+
+            await Task.Delay(TimeSpan.FromSeconds(2.5));   // the pause ends
+            var (read, transcript) = await host.SendAsync(HttpMethod.Get, $"/v3/directline/conversations/{id}/activities", token);
+            Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+            var texts = transcript.GetProperty("activities").EnumerateArray()
+                .Select(a => a.TryGetProperty("text", out var t) ? t.GetString() : null).ToList();
+            Assert.Single(texts, t => t == "cancel my order");
+            // The replies' write was queued in the client and may land once writes resume: at most once, never twice.
+            Assert.InRange(texts.Count(t => t == "echo: cancel my order"), 0, 1);
+        }
+        finally
+        {
+            await redis.DisposeAsync();
+        }
     }
 }

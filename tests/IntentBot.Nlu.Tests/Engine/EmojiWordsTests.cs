@@ -53,6 +53,7 @@ public sealed class EmojiWordsTests
     [InlineData("U+0041\tA\tletter a")]       // below U+2000: would break the fast path
     [InlineData("U+1F621\t😡\t ")]            // no words
     [InlineData("U+ZZZZ\t?\tnothing")]        // not hexadecimal
+    [InlineData("U+D83D\t?\tsurrogate")]      // a surrogate is never a code point of its own
     public void A_malformed_line_fails_the_model_load_naming_the_line(string line)
     {
         var ex = Assert.Throws<ModelLoadException>(() => Table("# comment", line));

@@ -33,7 +33,8 @@ public sealed class RedisTranscriptStore : ITranscriptStore, IDisposable
     private readonly IOptions<DirectLineOptions> _options;
     private readonly RedisChannel _channel;
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _waiters = new(StringComparer.Ordinal);
-    private readonly Lazy<Task> _subscribed;
+    private readonly Lock _subscriptionGate = new();
+    private Task? _subscription;
     private readonly TimeSpan _timeout;
 
     public RedisTranscriptStore(IConnectionMultiplexer redis, string keyPrefix, IOptions<DirectLineOptions> options, TimeSpan? operationTimeout = null)
@@ -43,7 +44,6 @@ public sealed class RedisTranscriptStore : ITranscriptStore, IDisposable
         _prefix = keyPrefix;
         _options = options;
         _channel = RedisChannel.Literal($"{keyPrefix}:dl:appended");
-        _subscribed = new Lazy<Task>(() => _redis.GetSubscriber().SubscribeAsync(_channel, (_, message) => Wake(message.ToString())));
     }
 
     private IDatabase Db => _redis.GetDatabase();
@@ -86,7 +86,7 @@ public sealed class RedisTranscriptStore : ITranscriptStore, IDisposable
         }
         var length = (long)await Db.ScriptEvaluateAsync(AppendScript, [Marker(conversationId), LogKey(conversationId)], args).ConfigureAwait(false);
         if (length < 0) throw new ConversationNotFoundException(conversationId);
-        await _redis.GetSubscriber().PublishAsync(_channel, conversationId).ConfigureAwait(false);
+        await AnnounceAsync(conversationId).ConfigureAwait(false);
         var first = length - entries.Count + 1;
         return entries.Select((json, i) => TranscriptEntries.Deserialize(conversationId, first + i, json)).ToList();
     }
@@ -109,7 +109,7 @@ public sealed class RedisTranscriptStore : ITranscriptStore, IDisposable
 
     public async Task WaitForAppendAsync(string conversationId, long afterSequence, CancellationToken cancellationToken)
     {
-        await Guard("subscribe", async () => { await _subscribed.Value.ConfigureAwait(false); return true; }, cancellationToken).ConfigureAwait(false);
+        await Guard("subscribe", async () => { await EnsureSubscribedAsync().ConfigureAwait(false); return true; }, cancellationToken).ConfigureAwait(false);
         // Register before looking, so an append between the look and the wait still wakes us.
         var signal = _waiters.GetOrAdd(conversationId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         var length = await Guard("length", () => Db.ListLengthAsync(LogKey(conversationId)), cancellationToken).ConfigureAwait(false);
@@ -128,10 +128,37 @@ public sealed class RedisTranscriptStore : ITranscriptStore, IDisposable
         var indexed = await Db.SetMembersAsync(UserIndex(userId)).ConfigureAwait(false);
         var all = conversationIds.Concat(indexed.Select(v => v.ToString())).Distinct(StringComparer.Ordinal).ToList();
         // One DEL per conversation (each its own slot in Cluster); the index goes last, so a retry finds them again.
-        foreach (var id in all) await Db.KeyDeleteAsync([Marker(id), LogKey(id)]).ConfigureAwait(false);
+        // Each id leaves the index once its keys are gone, so a retry after a timeout resumes instead of restarting.
+        foreach (var id in all)
+        {
+            await Db.KeyDeleteAsync([Marker(id), LogKey(id)]).ConfigureAwait(false);
+            await Db.SetRemoveAsync(UserIndex(userId), id).ConfigureAwait(false);
+        }
         await Db.KeyDeleteAsync(UserIndex(userId)).ConfigureAwait(false);
         // Streams waiting on an erased conversation wake up and find it gone.
-        foreach (var id in all) await _redis.GetSubscriber().PublishAsync(_channel, id).ConfigureAwait(false);
+        foreach (var id in all) await AnnounceAsync(id).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Tells every instance's streams that a conversation changed. Best effort: the data is already stored, and a
+    /// lost notification only delays delivery until the stream's next keep-alive read, so a failed PUBLISH must
+    /// not turn a stored append into an error (the client would resend and the turn would run twice).
+    /// </summary>
+    private async Task AnnounceAsync(string conversationId)
+    {
+        try { await _redis.GetSubscriber().PublishAsync(_channel, conversationId).ConfigureAwait(false); }
+        catch (Exception ex) when (ex is RedisException or TimeoutException) { StoreTelemetry.RecordError(StoreTelemetry.Transcripts, StoreTelemetry.Unavailable); }
+    }
+
+    /// <summary>One subscription per instance, made again after a failed attempt (a faulted task is not kept forever).</summary>
+    private Task EnsureSubscribedAsync()
+    {
+        lock (_subscriptionGate)
+        {
+            if (_subscription is null || _subscription.IsFaulted || _subscription.IsCanceled)
+                _subscription = _redis.GetSubscriber().SubscribeAsync(_channel, (_, message) => Wake(message.ToString()));
+            return _subscription;
+        }
     }
 
     private void Wake(string conversationId)
@@ -141,6 +168,6 @@ public sealed class RedisTranscriptStore : ITranscriptStore, IDisposable
 
     public void Dispose()
     {
-        if (_subscribed.IsValueCreated) _redis.GetSubscriber().Unsubscribe(_channel);
+        if (_subscription is { IsCompletedSuccessfully: true }) _redis.GetSubscriber().Unsubscribe(_channel);
     }
 }
