@@ -3,7 +3,7 @@
 # (which starts its own server on a free loopback port). Results land in benchmarks/results/.
 #
 #   benchmarks/run.sh            # everything (~6 minutes on 2 cores)
-#   benchmarks/run.sh bdn        # micro-benchmarks only
+#   benchmarks/run.sh bdn        # micro-benchmarks only (extra arguments: BenchmarkDotNet's, e.g. --filter '*Agent*')
 #   benchmarks/run.sh http       # HTTP load only; extra arguments go to the load tool, e.g.
 #   benchmarks/run.sh http --concurrency 8,32 --duration 5
 #   benchmarks/run.sh turns      # bot turns through Direct Line (same options as http, plus --conversations N)
@@ -36,7 +36,9 @@ dotnet build -c Release benchmarks/IntentBot.Benchmarks/IntentBot.Benchmarks.csp
 
 if [[ "$what" == all || "$what" == bdn ]]; then
   rm -rf "$artifacts"
-  "$exe" bdn --filter '*' --artifacts "$artifacts" | tee "$results/bdn.log"
+  # Extra arguments (bdn only) choose the classes, e.g. benchmarks/run.sh bdn --filter '*LengthSplit*' '*Agent*'.
+  filter=(--filter '*'); [[ "$what" == bdn && $# -gt 0 ]] && filter=("$@")
+  "$exe" bdn "${filter[@]}" --artifacts "$artifacts" | tee "$results/bdn.log"
   # Keep the small GitHub-flavoured tables, named after the benchmark class.
   for f in "$artifacts"/results/*-report-github.md; do
     name=$(basename "$f" -report-github.md); cp "$f" "$results/${name##*.}.md"
