@@ -46,11 +46,8 @@ public sealed class ChannelTokenValidator
     private readonly ILogger<ChannelTokenValidator> _logger;
     private readonly TimeProvider _time;
 
-    // UTC ticks before which a failed key download is not tried again. ConfigurationManager retries on every
-    // call while it has never succeeded, so without this floor each forged request would cost two outbound
-    // HTTP requests for as long as the metadata endpoint is down.
-    private long _keysRetryAfterTicks;
-    private long _emulatorKeysRetryAfterTicks;
+    private readonly RetryFloor _channelKeysFloor = new();
+    private readonly RetryFloor _emulatorKeysFloor = new();
 
     public ChannelTokenValidator(IOptions<BotConnectorOptions> options, IHttpClientFactory httpClients, ILogger<ChannelTokenValidator> logger,
         TimeProvider? time = null)
@@ -80,24 +77,9 @@ public sealed class ChannelTokenValidator
     {
         if (_emulatorKeys is not null && IsEmulatorIssued(token)) return await ValidateEmulatorAsync(_emulatorKeys, token, cancellationToken);
 
-        if (InRetryDelay(ref _keysRetryAfterTicks)) return ChannelTokenResult.Fail("signing keys unavailable");
-
-        ChannelSigningKeys keys;
-        try
-        {
-            // Bounded here: IdentityModel downloads without a cancellation token, and a black-holed endpoint would
-            // otherwise hold each request for the HTTP client's whole timeout.
-            keys = await _keys.GetConfigurationAsync(cancellationToken).WaitAsync(_options.HttpTimeout, cancellationToken);
-            Volatile.Write(ref _keysRetryAfterTicks, 0);
-        }
-        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            // Without keys nothing can be trusted; the caller answers 401 and the channel retries.
-            StartRetryDelay(ref _keysRetryAfterTicks);
-            _logger.LogError(e, "Could not read the channel's signing keys from {MetadataUrl}; not trying again for {RetryDelay}",
-                _options.OpenIdMetadataUrl, _options.SigningKeysRetryDelay);
-            return ChannelTokenResult.Fail("signing keys unavailable");
-        }
+        // Without keys nothing can be trusted; the caller answers 401 and the channel retries.
+        var keys = await DownloadAsync(_keys, _channelKeysFloor, "channel", _options.OpenIdMetadataUrl, cancellationToken);
+        if (keys is null) return ChannelTokenResult.Fail("signing keys unavailable");
 
         var result = await _handler.ValidateTokenAsync(token, Parameters(keys));
         if (!result.IsValid && result.Exception is SecurityTokenSignatureKeyNotFoundException)
@@ -114,11 +96,42 @@ public sealed class ChannelTokenValidator
         return new ChannelTokenResult(true, null, serviceUrl, jwt.Kid, keys);
     }
 
-    private bool InRetryDelay(ref long retryAfterTicks) => _time.GetUtcNow().UtcTicks < Volatile.Read(ref retryAfterTicks);
+    /// <summary>
+    /// One key download, bounded by HttpTimeout (IdentityModel downloads without a cancellation token, so a
+    /// black-holed endpoint would otherwise hold each request for the HTTP client's whole timeout). After a failure,
+    /// none is tried for SigningKeysRetryDelay, counted from the failure: ConfigurationManager retries on every
+    /// call while it has never succeeded, so each forged request would otherwise cost outbound downloads.
+    /// </summary>
+    private async Task<T?> DownloadAsync<T>(ConfigurationManager<T> manager, RetryFloor floor, string which, string metadataUrl,
+        CancellationToken cancellationToken) where T : class
+    {
+        if (floor.IsActive(_time)) return null;
+        try
+        {
+            var keys = await manager.GetConfigurationAsync(cancellationToken).WaitAsync(_options.HttpTimeout, cancellationToken);
+            floor.Clear();
+            return keys;
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            floor.Start(_time, _options.SigningKeysRetryDelay);
+            _logger.LogError(e, "Could not read the {Which} signing keys from {MetadataUrl}; not trying again for {RetryDelay}",
+                which, metadataUrl, _options.SigningKeysRetryDelay);
+            return null;
+        }
+    }
 
-    /// <summary>Counted from when the attempt failed (a download that hung for a while must not end the delay at once).</summary>
-    private void StartRetryDelay(ref long retryAfterTicks) =>
-        Volatile.Write(ref retryAfterTicks, (_time.GetUtcNow() + _options.SigningKeysRetryDelay).UtcTicks);
+    /// <summary>The UTC ticks before which no download is tried (0: none pending).</summary>
+    private sealed class RetryFloor
+    {
+        private long _ticks;
+
+        public bool IsActive(TimeProvider time) => time.GetUtcNow().UtcTicks < Volatile.Read(ref _ticks);
+
+        public void Start(TimeProvider time, TimeSpan delay) => Volatile.Write(ref _ticks, (time.GetUtcNow() + delay).UtcTicks);
+
+        public void Clear() => Volatile.Write(ref _ticks, 0);
+    }
 
     /// <summary>Routes by the (not yet trusted) issuer only; the chosen path then validates everything.</summary>
     private bool IsEmulatorIssued(string token)
@@ -136,20 +149,8 @@ public sealed class ChannelTokenValidator
     private async Task<ChannelTokenResult> ValidateEmulatorAsync(
         ConfigurationManager<OpenIdConnectConfiguration> manager, string token, CancellationToken cancellationToken)
     {
-        if (InRetryDelay(ref _emulatorKeysRetryAfterTicks)) return ChannelTokenResult.Fail("(emulator) signing keys unavailable");
-        OpenIdConnectConfiguration configuration;
-        try
-        {
-            configuration = await manager.GetConfigurationAsync(cancellationToken).WaitAsync(_options.HttpTimeout, cancellationToken);
-            Volatile.Write(ref _emulatorKeysRetryAfterTicks, 0);
-        }
-        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            StartRetryDelay(ref _emulatorKeysRetryAfterTicks);
-            _logger.LogError(e, "Could not read the Emulator signing keys from {MetadataUrl}; not trying again for {RetryDelay}",
-                _options.EmulatorOpenIdMetadataUrl, _options.SigningKeysRetryDelay);
-            return ChannelTokenResult.Fail("signing keys unavailable");
-        }
+        var configuration = await DownloadAsync(manager, _emulatorKeysFloor, "Emulator", _options.EmulatorOpenIdMetadataUrl, cancellationToken);
+        if (configuration is null) return ChannelTokenResult.Fail("(emulator) signing keys unavailable");
         var result = await _handler.ValidateTokenAsync(token, Parameters(configuration.SigningKeys, _options.EffectiveEmulatorIssuers));
         if (!result.IsValid) return ChannelTokenResult.Fail("(emulator) " + Describe(result.Exception));
 

@@ -33,7 +33,7 @@ public sealed class SigningKeysOutageTests
         }
         Assert.InRange(perAttempt, 1, 2);
         Assert.Equal(perAttempt, channel.MetadataRequests);
-        Assert.Contains(server.Logs.Lines, l => l.Text.Contains("Could not read the channel's signing keys", StringComparison.Ordinal));
+        Assert.Contains(server.Logs.Lines, l => l.Text.Contains("Could not read the channel signing keys", StringComparison.Ordinal));
 
         // Still inside the delay: no new attempt.
         clock.Advance(TimeSpan.FromSeconds(20));
