@@ -48,6 +48,9 @@ EDGE_CASES: List[str] = [
     "Z̤͔ͧ̑̓ä͖̭̈̇lͮ̒ͫǒ̈́ ̥text", "e\u0301 vs é", "A\u030a vs Å", "ǅungla ǈ ǋ", "ß ẞ", "ΐ ΰ",
     "\u3000ideographic space", "full－width！ＡＢＣ１２３", "half ｶﾀｶﾅ", "Ⓐⓑⓒ", "𝐁𝐨𝐥𝐝 𝑖𝑡𝑎𝑙𝑖𝑐",
     "©2024 Company™ ®", "→ ← ↑ ↓", "• bullet · middot", "…", "—dash–", "§ ¶ † ‡", "°C 25°", "µ ∞ ≠ ≤",
+    # emoji read as words (training/emoji_words.tsv): skin tones, ZWJ sequences, glued to words, repeated
+    "still no parcel 😡😡😡", "thanks 👍🏽", "🤦‍♀️ wrong size again", "arrived today📦🎉", "❤️❤️❤️ love it",
+    "5⭐ would buy again", "💩 quality 👎", "where is my order❓", "ok 🙂", "😭😭 refund please 🙏🏻",
 ]
 
 

@@ -73,7 +73,7 @@ def main(argv=None):
         "name": "intentbot-default",
         "version": args.version,
         "createdUtc": created,
-        "files": {"model": "model.onnx", "vocab": "vocab.txt"},
+        "files": {"model": "model.onnx", "vocab": "vocab.txt", "emoji": "emoji.tsv"},
         "tokenizer": {"type": "bert-wordpiece", "lowercase": True, "removeAccents": True, "tokenizeCjk": True,
                       "maxSequenceLength": cfg["max_positions"],
                       "specialTokens": {"pad": "[PAD]", "unk": "[UNK]", "cls": "[CLS]", "sep": "[SEP]", "mask": "[MASK]"},
@@ -104,6 +104,9 @@ def main(argv=None):
     if os.path.abspath(args.onnx) != os.path.abspath(os.path.join(args.out, "model.onnx")):
         shutil.copyfile(args.onnx, os.path.join(args.out, "model.onnx"))
     shutil.copyfile(args.vocab, os.path.join(args.out, "vocab.txt"))
+    # The tokenizer reads these emoji as words in training, so the runtime must too.
+    from training.tokenization import EMOJI_WORDS_PATH
+    shutil.copyfile(EMOJI_WORDS_PATH, os.path.join(args.out, "emoji.tsv"))
     with open(os.path.join(args.out, "manifest.json"), "w", encoding="utf-8", newline="\n") as f:
         json.dump(manifest, f, indent=2, ensure_ascii=False)
         f.write("\n")

@@ -35,6 +35,7 @@ two differ:
 """
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from typing import Dict, Iterable, List, Sequence
@@ -73,12 +74,49 @@ def _lower(ch: str) -> str:
 LINE_BREAKS_TO_SPACE = str.maketrans({c: " " for c in "\t\n\v\f\r\u0085\u2028\u2029"})
 
 
+def load_emoji_words(path: str) -> Dict[int, str]:
+    """The emoji table (``training/emoji_words.tsv``; shipped as the model's ``emoji.tsv``):
+    code point -> the words the runtime reads in its place."""
+    table: Dict[int, str] = {}
+    # Exactly the lines EmojiWords.Load (C#) accepts, so both sides always read the same table.
+    with open(path, encoding="utf-8") as f:
+        for number, line in enumerate(f, 1):
+            line = line.rstrip("\n")
+            if not line.strip() or line.startswith("#"):
+                continue
+            parts = line.split("\t")
+            hex_digits = parts[0][2:] if parts[0].startswith("U+") else ""
+            code = int(hex_digits, 16) if hex_digits and all(c in "0123456789abcdefABCDEF" for c in hex_digits) else -1
+            # Keys below U+2000 would break the "no character >= U+2000" fast path on both sides; surrogates can
+            # never be matched as code points by the C# side.
+            if (len(parts) != 3 or code < 0x2000 or code > 0x10FFFF or 0xD800 <= code <= 0xDFFF
+                    or not parts[2].strip()):
+                raise ValueError(f"{path}:{number}: bad line {line!r}")
+            if code in table:
+                raise ValueError(f"{path}:{number}: U+{code:04X} is listed twice")
+            table[code] = parts[2].strip()
+    return table
+
+
+EMOJI_WORDS_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "emoji_words.tsv")
+# Every model this pipeline builds reads emoji as words (the runtime does the same with the
+# emoji.tsv that package.py ships next to vocab.txt).
+EMOJI_WORDS: Dict[int, str] = load_emoji_words(EMOJI_WORDS_PATH)
+
+
+def emoji_to_words(text: str, table: Dict[int, str] = EMOJI_WORDS) -> str:
+    """Replace each emoji in the table by " words " (spaces on both sides), like TextEncoder."""
+    if not table or all(ord(ch) < 0x2000 for ch in text):
+        return text
+    return "".join(f" {table[ord(ch)]} " if ord(ch) in table else ch for ch in text)
+
+
 def normalize(text: str) -> str:
     """Mirror of TextEncoder's line-break rule + Microsoft.ML.Tokenizers.BertNormalizer.Normalize
     (lowercase, CJK, strip Mn)."""
     if not text:
         return ""
-    text = text.translate(LINE_BREAKS_TO_SPACE)
+    text = emoji_to_words(text.translate(LINE_BREAKS_TO_SPACE))
     out: List[str] = []
     if not INVARIANT_GLOBALIZATION:
         text = unicodedata.normalize("NFD", text)

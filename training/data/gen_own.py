@@ -10,6 +10,14 @@ Which file feeds which label, and how strongly each is expanded:
 * ``out_of_scope.txt``-- requests another assistant would get.
 * ``reviews.txt``     -- review-style sentiment examples (apps, food delivery,
                          furniture, electronics, cosmetics ...).
+* ``cs_real.txt``     -- realistic polite/indirect requests, tweets and e-mails
+                         for the 27 customer-service intents plus
+                         product_inquiry / price_inquiry / recommendation,
+                         focused on the confusable intent pairs (``cs_`` plan).
+* ``out_of_scope_real.txt`` -- chat-style general-assistant requests incl.
+                         money/buying hard negatives (``out_of_scope`` plan).
+* ``reviews_real.txt``-- product + app-store reviews from many shop types,
+                         mixed 3-star neutrals (``reviews`` plan).
 """
 
 from __future__ import annotations
