@@ -64,7 +64,8 @@ public sealed class FlowStories
         (await chat.SayAsync("where is my order")).Says("order number");
         (await chat.SayAsync("I don't know")).Says("doesn't look like an order number");
         (await chat.SayAsync("no idea")).Says("doesn't look like an order number");
-        (await chat.SayAsync("hmm what")).Says("couldn't make sense").Offers("Talk to a person", "Track an order");
+        // Not an order number and no confident other intent (1.1.0 reads a bare "hmm" as a greeting).
+        (await chat.SayAsync("umm what now")).Says("couldn't make sense").Offers("Talk to a person", "Track an order");
         Assert.Null((await chat.StateAsync()).ActiveDialog);
     }
 

@@ -66,8 +66,9 @@ public sealed class SmallTalkStories
     public async Task Low_confidence_asks_which_of_the_top_intents_was_meant()
     {
         var chat = AgentHarness.Create().Start("c1001");
+        // "order" alone: track, cancel and change are all plausible (0.37 / 0.30 / 0.17 with model 1.1.0).
         var reply = await chat.SayAsync("order");
-        reply.Says("not sure I understood").Offers("Place an order");
+        reply.Says("not sure I understood").Offers("Track an order");
         Assert.InRange(reply.Suggestions.Count, 2, 3);
         Assert.Null((await chat.StateAsync()).ActiveDialog);
     }

@@ -41,13 +41,24 @@ public sealed class InferenceTests(SharedEngine shared) : IClassFixture<SharedEn
     }
 
     [Theory]
-    [InlineData("😴")]
-    [InlineData("🤷 ✨")]
+    [InlineData("🦄")]          // emoji outside the model's emoji table are dropped by the tokenizer
+    [InlineData("🛸 🧿")]
     [InlineData("\u0007\u0001")]
     public async Task Texts_with_no_readable_token_are_out_of_scope(string text)
     {
         Assert.Equal(2, Engine.Encoder.Encode(text).Ids.Length); // only [CLS] and [SEP] are left
         Assert.True((await Engine.ClassifyAsync([text]))[0].OutOfScope);
+    }
+
+    [Fact]
+    public async Task Emoji_in_the_models_table_carry_their_tone()
+    {
+        // The shipped model reads 😡 as "angry" and 😍 as "love" (models/intentbot-default/emoji.tsv).
+        var results = await Engine.ClassifyAsync(["😡😡😡", "still no parcel 😡", "thanks 😍"]);
+        Assert.Equal("negative", results[0].Sentiment.Label);
+        Assert.Equal("negative", results[1].Sentiment.Label);
+        Assert.Equal("positive", results[2].Sentiment.Label);
+        Assert.False(results[0].OutOfScope);   // 1.0.0 saw nothing at all in "😡😡😡"
     }
 
     [Fact]
