@@ -257,10 +257,10 @@ def main() -> int:
 
     md = [f"## Model only: ONNX Runtime (IntentBot, C#) vs PyTorch eager, same run",
           "",
-          f"ONNX Runtime with {threads} intra-op threads (the server default); PyTorch at 1 and {threads} threads, the faster shown "
+          f"ONNX Runtime with its default intra-op threads (`Nlu:IntraOpThreads` 0, as the server runs it); PyTorch at 1 and {threads} threads, the faster shown "
           f"(threads in parentheses); weights: {weights}; torch {torch.__version__}, numpy {np.__version__} ({blas}); "
           f"best of {args.rounds} interleaved rounds of {args.seconds:g} s per configuration; "
-          f"load average {' '.join(load_start)} at the start, {' '.join(load_end)} at the end (other engineers' jobs).",
+          f"load average {' '.join(load_start)} at the start, {' '.join(load_end)} at the end.",
           "",
           "| Batch | Padded len | ONNX Runtime texts/s | PyTorch fp32 texts/s | PyTorch dyn. int8 texts/s | ONNX ÷ fp32 | ONNX ÷ int8 |",
           "|---:|---:|---:|---:|---:|---:|---:|"]
