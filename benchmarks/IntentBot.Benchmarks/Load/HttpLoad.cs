@@ -10,41 +10,7 @@ internal static class HttpLoad
 {
     private const string ClassifyPath = "/api/v1/classify";
 
-    public static async Task<int> RunAsync(string[] args)
-    {
-        LoadOptions options;
-        try
-        {
-            options = LoadOptions.Parse(args);
-        }
-        catch (Exception ex) when (ex is ArgumentException or FormatException or OverflowException or UriFormatException)
-        {
-            Console.Error.WriteLine($"http: {ex.Message}");
-            return 2;
-        }
-
-        ServerProcess? server = null;
-        try
-        {
-            if (options.StartServer)
-            {
-                var home = RepositoryRoot.LocateHome();
-                var dll = options.ServerDll ?? Path.Combine(home, "src", "IntentBot.Server", "bin", "Release", "net10.0", "IntentBot.Server.dll");
-                Console.WriteLine($"Starting {dll} ...");
-                server = await ServerProcess.StartAsync(dll, home, options.ServerEnvironment, TimeSpan.FromMinutes(2));
-                Console.WriteLine($"Server ready at {server.BaseUrl} (pid {server.Id}).");
-            }
-            var report = await MeasureAsync(options, server?.BaseUrl ?? options.Url, server);
-            if (report is null) return 1;
-            Console.WriteLine(report);
-            if (options.OutFile is not null) await File.WriteAllTextAsync(options.OutFile, report);
-            return 0;
-        }
-        finally
-        {
-            if (server is not null) await server.DisposeAsync();
-        }
-    }
+    public static Task<int> RunAsync(string[] args) => LoadRun.RunAsync("http", args, [], MeasureAsync);
 
     private static async Task<string?> MeasureAsync(LoadOptions options, Uri baseUrl, ServerProcess? server)
     {
@@ -59,14 +25,7 @@ internal static class HttpLoad
         })).ToArray();
 
         var maxConcurrency = Math.Max(options.Concurrency.Max(), options.BatchConcurrency);
-        using var handler = new SocketsHttpHandler
-        {
-            // One connection per worker: HTTP/1.1 has one request in flight per connection.
-            MaxConnectionsPerServer = maxConcurrency,
-            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
-            UseProxy = false,
-        };
-        using var client = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
+        using var client = LoadRun.CreateClient(maxConcurrency);
 
         // Fail fast (wrong URL, API key required, ...) before spending minutes on load.
         if (await LoadLevel.SendAsync(client, endpoint, singles[0]) is { } failure)

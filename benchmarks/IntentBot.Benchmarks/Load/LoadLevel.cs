@@ -71,16 +71,25 @@ internal static class LoadLevel
             new SortedDictionary<string, long>(errors), serverCores, clientCores);
     }
 
-    /// <summary>Sends one request and reads the body; returns null on success, else a short error key.</summary>
-    public static async Task<string?> SendAsync(HttpClient client, Uri endpoint, byte[] body)
+    /// <summary>Posts one JSON body and reads the answer; returns null on success, else a short error key.</summary>
+    public static Task<string?> SendAsync(HttpClient client, Uri endpoint, byte[] body)
+    {
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = Json;
+        return SendAsync(client, new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = content });
+    }
+
+    /// <summary>Sends one request (disposed here) and reads the body; returns null on success, else a short error key.</summary>
+    public static async Task<string?> SendAsync(HttpClient client, HttpRequestMessage request)
     {
         try
         {
-            using var content = new ByteArrayContent(body);
-            content.Headers.ContentType = Json;
-            using var response = await client.PostAsync(endpoint, content).ConfigureAwait(false);
-            await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
-            return response.IsSuccessStatusCode ? null : $"HTTP {(int)response.StatusCode}";
+            using (request)
+            using (var response = await client.SendAsync(request).ConfigureAwait(false))
+            {
+                await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
+                return response.IsSuccessStatusCode ? null : $"HTTP {(int)response.StatusCode}";
+            }
         }
         catch (HttpRequestException ex)
         {

@@ -39,55 +39,14 @@ internal static class TurnLoad
         public int Sent;
     }
 
-    public static async Task<int> RunAsync(string[] args)
-    {
-        LoadOptions options;
-        try
-        {
-            options = LoadOptions.Parse(args);
-        }
-        catch (Exception ex) when (ex is ArgumentException or FormatException or OverflowException or UriFormatException)
-        {
-            Console.Error.WriteLine($"turns: {ex.Message}");
-            return 2;
-        }
-
-        ServerProcess? server = null;
-        try
-        {
-            if (options.StartServer)
-            {
-                var home = RepositoryRoot.LocateHome();
-                var dll = options.ServerDll ?? Path.Combine(home, "src", "IntentBot.Server", "bin", "Release", "net10.0", "IntentBot.Server.dll");
-                // The page's token endpoint is rate-limited per client IP (30/min); every load client is 127.0.0.1.
-                var environment = new List<KeyValuePair<string, string>> { new("DirectLine__TokenEndpointPermitsPerMinute", "0") };
-                environment.AddRange(options.ServerEnvironment);
-                Console.WriteLine($"Starting {dll} ...");
-                server = await ServerProcess.StartAsync(dll, home, environment, TimeSpan.FromMinutes(2));
-                Console.WriteLine($"Server ready at {server.BaseUrl} (pid {server.Id}).");
-            }
-            var report = await MeasureAsync(options, server?.BaseUrl ?? options.Url, server);
-            if (report is null) return 1;
-            Console.WriteLine(report);
-            if (options.OutFile is not null) await File.WriteAllTextAsync(options.OutFile, report);
-            return 0;
-        }
-        finally
-        {
-            if (server is not null) await server.DisposeAsync();
-        }
-    }
+    // The page's token endpoint is rate-limited per client IP (30/min); every load client is 127.0.0.1.
+    public static Task<int> RunAsync(string[] args) =>
+        LoadRun.RunAsync("turns", args, [new("DirectLine__TokenEndpointPermitsPerMinute", "0")], MeasureAsync);
 
     private static async Task<string?> MeasureAsync(LoadOptions options, Uri baseUrl, ServerProcess? server)
     {
         var maxConcurrency = options.Concurrency.Max();
-        using var handler = new SocketsHttpHandler
-        {
-            MaxConnectionsPerServer = maxConcurrency,
-            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
-            UseProxy = false,
-        };
-        using var client = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
+        using var client = LoadRun.CreateClient(maxConcurrency);
 
         // Opening conversations is set-up, not the thing measured (each also runs a conversationUpdate turn).
         var count = Math.Max(options.Conversations, maxConcurrency);
@@ -164,23 +123,12 @@ internal static class TurnLoad
     {
         var text = Script[conversation.Sent++ % Script.Length];
         var body = $$"""{"type":"message","from":{"id":{{JsonSerializer.Serialize(conversation.UserId)}}},"text":{{JsonSerializer.Serialize(text)}}}""";
-        try
+        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(baseUrl, $"/v3/directline/conversations/{Uri.EscapeDataString(conversation.Id)}/activities"))
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(baseUrl, $"/v3/directline/conversations/{Uri.EscapeDataString(conversation.Id)}/activities"));
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", conversation.Token);
-            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
-            using var response = await client.SendAsync(request).ConfigureAwait(false);
-            await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
-            return response.IsSuccessStatusCode ? null : $"HTTP {(int)response.StatusCode}";
-        }
-        catch (HttpRequestException ex)
-        {
-            return $"{ex.HttpRequestError}";
-        }
-        catch (TaskCanceledException)
-        {
-            return "timeout";
-        }
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", conversation.Token);
+        return await LoadLevel.SendAsync(client, request).ConfigureAwait(false);
     }
 
     private static string Report(LoadOptions options, Uri baseUrl, ServerProcess? server, List<LevelResult> results, int conversations)
