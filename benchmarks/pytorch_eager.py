@@ -95,51 +95,45 @@ def build_model():
     return model, cfg, "random (no checkpoint in training/build/; speed does not depend on weight values)"
 
 
+def seconds_per_call(fn, seconds: float, warmup: int) -> float:
+    """Mean seconds per call of fn over about `seconds`, after `warmup` calls."""
+    for _ in range(warmup):
+        fn()
+    runs, start = 0, time.perf_counter()
+    while time.perf_counter() - start < seconds:
+        fn()
+        runs += 1
+    return (time.perf_counter() - start) / runs
+
+
+def run_tool(mode: str, *args: str) -> list[dict[str, str]]:
+    """Runs the C# tool in `mode`; each output line "MODE key=value ..." as a dict."""
+    run = subprocess.run([TOOL, mode, *args], capture_output=True, text=True, check=True, cwd=ROOT)
+    return [dict(p.split("=") for p in line.split()[1:]) for line in run.stdout.splitlines() if line.startswith(mode + " ")]
+
+
 def time_torch(model, inputs, seconds: float) -> float:
     """Seconds per batch, after a warm-up."""
     import torch
     with torch.inference_mode():
-        for _ in range(3):
-            model(*inputs)
-        runs, start = 0, time.perf_counter()
-        while time.perf_counter() - start < seconds:
-            model(*inputs)
-            runs += 1
-        return (time.perf_counter() - start) / runs
+        return seconds_per_call(lambda: model(*inputs), seconds, warmup=3)
 
 
 def time_onnx(seconds: float) -> dict[int, tuple[int, float]]:
     """{batch: (sequence, seconds per batch)} from the C# tool's onnx mode."""
-    run = subprocess.run([TOOL, "onnx", "--seconds", str(seconds), "--batches", ",".join(map(str, BATCHES))],
-                         capture_output=True, text=True, check=True, cwd=ROOT)
-    out = {}
-    for line in run.stdout.splitlines():
-        if line.startswith("onnx "):
-            kv = dict(p.split("=") for p in line.split()[1:])
-            out[int(kv["batch"])] = (int(kv["seq"]), float(kv["ms_per_batch"]) / 1000)
-    return out
+    rows = run_tool("onnx", "--seconds", str(seconds), "--batches", ",".join(map(str, BATCHES)))
+    return {int(kv["batch"]): (int(kv["seq"]), float(kv["ms_per_batch"]) / 1000) for kv in rows}
 
 
 def gemm_gflops(n: int = 2048, seconds: float = 2.0) -> dict[str, float]:
     import numpy as np
     import torch
-    result = {}
     a = np.random.rand(n, n).astype(np.float32)
     b = np.random.rand(n, n).astype(np.float32)
-    a @ b
-    runs, start = 0, time.perf_counter()
-    while time.perf_counter() - start < seconds:
-        a @ b
-        runs += 1
-    result["numpy"] = 2 * n**3 * runs / (time.perf_counter() - start) / 1e9
     ta, tb = torch.from_numpy(a), torch.from_numpy(b)
-    ta @ tb
-    runs, start = 0, time.perf_counter()
-    while time.perf_counter() - start < seconds:
-        ta @ tb
-        runs += 1
-    result["torch"] = 2 * n**3 * runs / (time.perf_counter() - start) / 1e9
-    return result
+    flops = 2 * n**3
+    return {"numpy": flops / seconds_per_call(lambda: a @ b, seconds, warmup=1) / 1e9,
+            "torch": flops / seconds_per_call(lambda: ta @ tb, seconds, warmup=1) / 1e9}
 
 
 def int8_gemm_gops(seconds: float, n: int = 2048) -> float:
@@ -158,9 +152,7 @@ def int8_gemm_gops(seconds: float, n: int = 2048) -> float:
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "int8_gemm.onnx")
         onnx.save(model, path)
-        run = subprocess.run([TOOL, "gemm", "--model", path, "--seconds", str(seconds)], capture_output=True, text=True, check=True, cwd=ROOT)
-    line = next(l for l in run.stdout.splitlines() if l.startswith("gemm "))
-    return float(dict(p.split("=") for p in line.split()[1:])["gops"])
+        return float(run_tool("gemm", "--model", path, "--seconds", str(seconds))[0]["gops"])
 
 
 def model_flops(cfg, batch: int, seq: int) -> float:

@@ -109,7 +109,7 @@ public sealed class RedisTranscriptStore : ITranscriptStore, IDisposable
 
     public async Task WaitForAppendAsync(string conversationId, long afterSequence, CancellationToken cancellationToken)
     {
-        await Guard("subscribe", async () => { await EnsureSubscribedAsync().ConfigureAwait(false); return true; }, cancellationToken).ConfigureAwait(false);
+        await RedisOperation.RunAsync(StoreTelemetry.Transcripts, "subscribe", _timeout, EnsureSubscribedAsync, cancellationToken).ConfigureAwait(false);
         // Register before looking, so an append between the look and the wait still wakes us.
         var signal = _waiters.GetOrAdd(conversationId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         var length = await Guard("length", () => Db.ListLengthAsync(LogKey(conversationId)), cancellationToken).ConfigureAwait(false);
