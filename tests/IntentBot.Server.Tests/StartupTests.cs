@@ -13,21 +13,7 @@ namespace IntentBot.Server.Tests;
 /// </remarks>
 public sealed class StartupTests
 {
-    private static async Task StartAsync(string key, string value)
-    {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = IntentBotFactory.RepoRoot, EnvironmentName = "Testing" });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Urls"] = "http://127.0.0.1:0",
-            ["Nlu:ExecutionProvider"] = "Cpu",
-            [key] = value,
-        });
-        builder.AddIntentBot();
-        await using var app = builder.Build();
-        app.MapIntentBot();
-        await app.StartAsync();
-        await app.StopAsync();
-    }
+    private static Task StartAsync(string key, string value) => StartUp.StartAndStopAsync(key, value);
 
     [Fact]
     public async Task The_default_configuration_starts()

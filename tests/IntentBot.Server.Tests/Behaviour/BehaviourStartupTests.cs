@@ -8,21 +8,7 @@ namespace IntentBot.Server.Tests.Behaviour;
 /// <summary>Bad behaviour or purchase-intent configuration stops start-up with a message saying what is wrong.</summary>
 public sealed class BehaviourStartupTests
 {
-    private static async Task StartAsync(string key, string value)
-    {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = IntentBotFactory.RepoRoot, EnvironmentName = "Testing" });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Urls"] = "http://127.0.0.1:0",
-            ["Nlu:ExecutionProvider"] = "Cpu",
-            [key] = value,
-        });
-        builder.AddIntentBot();
-        await using var app = builder.Build();
-        app.MapIntentBot();
-        await app.StartAsync();
-        await app.StopAsync();
-    }
+    private static Task StartAsync(string key, string value) => StartUp.StartAndStopAsync(key, value);
 
     [Theory]
     [InlineData("Behaviour:MaxEventsPerBatch", "0", "MaxEventsPerBatch")]

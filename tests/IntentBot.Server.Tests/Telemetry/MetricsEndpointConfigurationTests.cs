@@ -55,21 +55,8 @@ public sealed class MetricsEndpointConfigurationTests
     [InlineData("Telemetry:ServiceName", "", "ServiceName")]
     public async Task Invalid_telemetry_settings_stop_start_up_naming_the_setting(string key, string value, string mention)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = IntentBotFactory.RepoRoot, EnvironmentName = "Testing" });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Urls"] = "http://127.0.0.1:0",
-            ["Nlu:ExecutionProvider"] = "Cpu",
-            [key] = value,
-        });
-        builder.AddIntentBot();
-        await using var app = builder.Build();
         // Mapping reads the validated options, so the bad value already stops the app there.
-        var ex = await Assert.ThrowsAsync<OptionsValidationException>(async () =>
-        {
-            app.MapIntentBot();
-            await app.StartAsync();
-        });
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => StartUp.StartAndStopAsync(key, value));
         Assert.Contains(mention, ex.Message, StringComparison.Ordinal);
     }
 }
