@@ -1,6 +1,4 @@
 using IntentBot.Nlu.Manifest;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace IntentBot.Server.Tests;
