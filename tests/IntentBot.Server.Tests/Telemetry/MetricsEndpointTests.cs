@@ -39,20 +39,23 @@ public sealed class MetricsEndpointTests(DefaultServer server) : IClassFixture<D
         Assert.Contains(metrics, s => s.Name == "intentbot_nlu_queue_length");
     }
 
-    [Fact]
-    public async Task A_bot_turn_through_the_agent_counts_the_turn_and_its_duration()
-    {
-        var bot = server.Factory.Services.GetRequiredService<IBot>();
-        var reply = await bot.OnTurnAsync(new Activity
+    /// <summary>One message straight into the registered bot (the agent), as a channel would deliver it.</summary>
+    private Task<BotTurnResult> SayAsync(string text, string userId, string conversationId) =>
+        server.Factory.Services.GetRequiredService<IBot>().OnTurnAsync(new Activity
         {
             Type = ActivityTypes.Message,
             Id = Guid.NewGuid().ToString("N"),
             ChannelId = "test",
-            Text = "where is my order",
-            From = new ChannelAccount { Id = "metrics-user" },
+            Text = text,
+            From = new ChannelAccount { Id = userId },
             Recipient = new ChannelAccount { Id = "bot" },
-            Conversation = new ConversationAccount { Id = "metrics-conversation" },
+            Conversation = new ConversationAccount { Id = conversationId },
         }, CancellationToken.None);
+
+    [Fact]
+    public async Task A_bot_turn_through_the_agent_counts_the_turn_and_its_duration()
+    {
+        var reply = await SayAsync("where is my order", "metrics-user", "metrics-conversation");
         Assert.NotEmpty(reply.Replies);
 
         var metrics = await ScrapeAsync();
@@ -65,17 +68,7 @@ public sealed class MetricsEndpointTests(DefaultServer server) : IClassFixture<D
     [Fact]
     public async Task Asking_for_a_person_counts_a_handoff_with_its_reason()
     {
-        var bot = server.Factory.Services.GetRequiredService<IBot>();
-        var reply = await bot.OnTurnAsync(new Activity
-        {
-            Type = ActivityTypes.Message,
-            Id = Guid.NewGuid().ToString("N"),
-            ChannelId = "test",
-            Text = "I want to talk to a person",
-            From = new ChannelAccount { Id = "metrics-handoff-user" },
-            Recipient = new ChannelAccount { Id = "bot" },
-            Conversation = new ConversationAccount { Id = "metrics-handoff" },
-        }, CancellationToken.None);
+        var reply = await SayAsync("I want to talk to a person", "metrics-handoff-user", "metrics-handoff");
         Assert.Contains(reply.Replies, a => a.Type == ActivityTypes.Event && a.Name == "handoff");
 
         var metrics = await ScrapeAsync();
