@@ -34,20 +34,21 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE / "data"))
 
 import gen_bitext  # noqa: E402
+import gen_noise  # noqa: E402
 import gen_own  # noqa: E402
 import public_sources  # noqa: E402
 from common import Group, Row, clean, load_labels, rng_for, split_by_key, stable_fraction  # noqa: E402
 
 OUT_DIR = HERE / "build" / "data"
 CHALLENGE_DIR = HERE / "data" / "challenge"
-VERSION = "v5"
+VERSION = "v6"
 
 # Caps on training rows per intent after everything is generated.  Originals
 # are never dropped; only augmented variants are thinned out.
 DEFAULT_INTENT_CAP = 2000
 INTENT_CAPS = {"out_of_scope": 15000}
 REVIEW_CAPS = {"negative": 6000, "neutral": 4500, "positive": 7500}
-CHINESE_PER_CLASS = 5000
+CHINESE_PER_CLASS = 8000
 CHINESE_MLM_CAP = 20000
 
 
@@ -89,6 +90,7 @@ def collect_groups() -> tuple[list[Group], list[str]]:
     mlm_extra += zh_texts[:CHINESE_MLM_CAP]
 
     groups += gen_own.own_groups()
+    groups += gen_noise.noise_groups()
     return groups, mlm_extra
 
 
