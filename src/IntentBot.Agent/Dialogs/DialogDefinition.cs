@@ -38,6 +38,12 @@ public sealed class DialogDefinition
 
     public EscalationDefinition Escalation { get; set; } = new();
 
+    /// <summary>Whether a confident message for this intent, sent while another dialog waits for an answer,
+    /// interrupts that dialog (answered, then the question is asked again). Off for a greeting: an answer the
+    /// slot did not accept ("Narnia" for a country) is often read as one, and a greeting mid-form has nothing
+    /// to answer that asking the question again does not.</summary>
+    public bool Interrupts { get; set; } = true;
+
     /// <summary>Where this dialog was loaded from (set by the loader, for messages).</summary>
     [YamlDotNet.Serialization.YamlIgnore]
     public string SourceFile { get; set; } = "";

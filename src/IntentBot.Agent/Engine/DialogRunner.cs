@@ -121,7 +121,7 @@ internal sealed class DialogRunner(
     {
         var intent = t.Nlu.Intent;
         if (t.Nlu.OutOfScope || intent.Confidence < options.InterruptAbove || intent.Label == active) return null;
-        return catalog.Find(intent.Label);
+        return catalog.Find(intent.Label) is { Interrupts: true } dialog ? dialog : null;
     }
 
     private static void RecordIntent(Turn t) => t.RecentIntents.Add(t.Nlu.OutOfScope ? OutOfScope : t.Nlu.Intent.Label);

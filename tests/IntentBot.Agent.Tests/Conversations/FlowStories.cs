@@ -19,6 +19,22 @@ public sealed class FlowStories
     }
 
     [Fact]
+    public async Task A_greeting_in_the_middle_of_a_form_does_not_interrupt_it_the_question_is_asked_again()
+    {
+        var chat = AgentHarness.Create().Start("c1001");
+        // Outside a form the same words get the greeting, so the model does read them as one.
+        (await chat.SayAsync("hello")).Says("How can I help");
+        (await chat.SayAsync("where is my order")).Says("order number");
+
+        (await chat.SayAsync("hello")).Says("order number").DoesNotSay("How can I help", "back to");
+
+        var state = await chat.StateAsync();
+        Assert.Equal("track_order", state.ActiveDialog);
+        Assert.Empty(state.SuspendedDialogs);
+        (await chat.SayAsync("W100001")).Says("DHL");
+    }
+
+    [Fact]
     public async Task Interruption_by_another_form_keeps_both_and_resumes_the_first()
     {
         var chat = AgentHarness.Create().Start("c1001");
