@@ -9,7 +9,7 @@ namespace IntentBot.Agent.Tests.Llm;
 /// </summary>
 public sealed class AgentWithLlmTests
 {
-    private const string OffTopic = "What is the capital of Australia?";
+    private const string OffTopic = "What is the capital of France?";
 
     private static OpenAiFreeFormResponder Responder(FakeOpenAiServer server, AgentHarness? harness = null) => new(
         new LlmOptions { Endpoint = server.Endpoint, Model = "test-model", Plugins = ["orders", "catalog", "policies", "promotions"] },

@@ -115,7 +115,7 @@ public sealed class AgentServerTests
         await using var factory = new AgentServerFactory(new() { ["Llm:Endpoint"] = model.Endpoint, ["Llm:Model"] = "test-model" });
         var bot = factory.Services.GetRequiredService<IBot>();
 
-        var reply = await bot.OnTurnAsync(Message("conv-llm", "What is the capital of Australia?"), CancellationToken.None);
+        var reply = await bot.OnTurnAsync(Message("conv-llm", "What is the capital of France?"), CancellationToken.None);
 
         Assert.Contains(reply.Replies, a => a.Text == answer);
         Assert.Single(model.Received);
