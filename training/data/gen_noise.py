@@ -1,4 +1,4 @@
-"""Generated out-of-scope noise: keyboard mashes, fillers, lone words and emoji-only messages.
+"""Generated out-of-scope noise: keyboard mashes, fillers and emoji-only messages.
 
 Why: model 1.1.0 read short unreadable input ("lkjhg", "hmm ok", a lone 😴) as a
 confident greeting or goodbye -- the only short messages it had seen were
@@ -31,18 +31,6 @@ FILLERS = [
     "ah", "aha", "ahh ok", "wow", "omg", "ugh", "meh ok", "blah", "blah blah", "test", "testing",
     "testing 123", "?", "??", "...", "hm?", "what", "wut", "eh?", "and?", "so?", "yeah whatever",
     "nothing", "never mind that", "idk lol", "brb", "one sec", "wait", "hang on",
-]
-
-# One word on its own that asks for nothing: places, animals, names, everyday things.  Capitalised
-# single words were read as greetings by 1.2.0 (the only one-word messages it knew were "Hi", "Yo").
-# Shop words ("refund", "order", "jacket") are left out: alone they are a request, or a clarification.
-LONE_WORDS = [
-    "Berlin", "Toronto", "Lisbon", "Nairobi", "Kyoto", "Peru", "Iceland", "Texas", "Bavaria", "Sahara",
-    "Atlantis", "Hogwarts", "Gotham", "Westeros", "Wakanda", "Tatooine", "Neverland", "Oz",
-    "giraffe", "penguin", "octopus", "hamster", "dolphin", "llama", "badger", "parrot",
-    "Kevin", "Brenda", "Dmitri", "Aisha", "Gandalf", "Sherlock", "Batman", "Pikachu",
-    "pancakes", "broccoli", "thunder", "volcano", "gravity", "tuesday", "homework", "saxophone",
-    "algebra", "photosynthesis", "democracy", "dinosaurs", "moonlight", "spaghetti", "trampoline",
 ]
 
 # Emoji that are neither a greeting, thanks nor goodbye (👋 🙏 stay conversation acts).
@@ -83,10 +71,6 @@ def noise_text(rng: random.Random) -> tuple[str, str | None]:
         text = random_letters(rng)
     elif kind < 0.55:
         text = repeated(rng)
-    elif kind < 0.62:
-        text = rng.choice(LONE_WORDS)
-        if rng.random() < 0.3:
-            text += rng.choice(["?", "!", ".", "...", " lol"])
     elif kind < 0.75:
         text = rng.choice(FILLERS)
         if rng.random() < 0.3:
