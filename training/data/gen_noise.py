@@ -4,7 +4,7 @@ Why: model 1.1.0 read short unreadable input ("lkjhg", "hmm ok", a lone 😴) as
 confident greeting or goodbye -- the only short messages it had seen were
 conversation acts.  A chat widget gets such input all the time (a cat on the
 keyboard, a shrug), and the right answer is "I didn't catch that", not "Hi!".
-So this module writes a few hundred short out-of-scope rows of the kinds a
+So this module writes about 1,500 short out-of-scope rows of the kinds a
 conversation act never looks like.  Fillers are kept neutral; emoji rows carry
 no sentiment label (a lone 😂 or 🙃 is not a reliable verdict).
 
@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import random
 
-from common import Group, Row, rng_for, split_by_key
+from common import Group, Row, rng_for
 
-KEYBOARD_ROWS = ["qwertyuiop", "asdfghjkl", "zxcvbnm", "1234567890"]
+KEYBOARD_ROWS = ["qwertyuiop", "asdfghjkl", "zxcvbnm"]
 VOWELS = "aeiou"
 CONSONANTS = "bcdfghjklmnpqrstvwxz"
 
@@ -42,13 +42,13 @@ EMOJI = [
 
 
 def keyboard_mash(rng: random.Random) -> str:
-    row = rng.choice(KEYBOARD_ROWS[:3])
+    row = rng.choice(KEYBOARD_ROWS)
     start = rng.randrange(0, len(row) - 2)
     run = row[start:start + rng.randint(3, 8)]
     if rng.random() < 0.3:
         run = run[::-1]
     if rng.random() < 0.3:
-        run += rng.choice(KEYBOARD_ROWS[:3])[: rng.randint(2, 4)]
+        run += rng.choice(KEYBOARD_ROWS)[: rng.randint(2, 4)]
     return run
 
 
@@ -77,7 +77,7 @@ def noise_text(rng: random.Random) -> tuple[str, str | None]:
             text += rng.choice(["", ".", "..", "!", "?", " lol", " 🤷"])
     else:
         return "".join(rng.choice(EMOJI) for _ in range(rng.choice([1, 1, 1, 2, 3]))), None
-    if rng.random() < 0.2 and not text[0].isdigit():
+    if rng.random() < 0.2:
         text = text.capitalize() if rng.random() < 0.5 else text.upper()
     if rng.random() < 0.15:
         text += " " + (keyboard_mash(rng) if rng.random() < 0.5 else random_letters(rng))
@@ -85,7 +85,7 @@ def noise_text(rng: random.Random) -> tuple[str, str | None]:
 
 
 def noise_groups(count: int = 1500) -> list[Group]:
-    """``count`` distinct noise messages, one group each (split per message)."""
+    """``count`` distinct noise messages, one group each (prepare_data splits them per message)."""
     rng = rng_for("noise")
     seen: set[str] = set()
     groups: list[Group] = []
@@ -96,7 +96,5 @@ def noise_groups(count: int = 1500) -> list[Group]:
         if text in seen:
             continue
         seen.add(text)
-        key = f"noise|{text}"
-        groups.append(Group(key=key, rows=[Row(text, "out_of_scope", sentiment, "own:noise")],
-                            split=split_by_key(key, 0.15)))
+        groups.append(Group(key=f"noise|{text}", rows=[Row(text, "out_of_scope", sentiment, "own:noise")]))
     return groups
