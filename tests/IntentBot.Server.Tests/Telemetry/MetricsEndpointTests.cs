@@ -41,16 +41,7 @@ public sealed class MetricsEndpointTests(DefaultServer server) : IClassFixture<D
 
     /// <summary>One message straight into the registered bot (the agent), as a channel would deliver it.</summary>
     private Task<BotTurnResult> SayAsync(string text, string userId, string conversationId) =>
-        server.Factory.Services.GetRequiredService<IBot>().OnTurnAsync(new Activity
-        {
-            Type = ActivityTypes.Message,
-            Id = Guid.NewGuid().ToString("N"),
-            ChannelId = "test",
-            Text = text,
-            From = new ChannelAccount { Id = userId },
-            Recipient = new ChannelAccount { Id = "bot" },
-            Conversation = new ConversationAccount { Id = conversationId },
-        }, CancellationToken.None);
+        server.Factory.Services.GetRequiredService<IBot>().OnTurnAsync(BotMessages.Message(text, userId, conversationId), CancellationToken.None);
 
     [Fact]
     public async Task A_bot_turn_through_the_agent_counts_the_turn_and_its_duration()

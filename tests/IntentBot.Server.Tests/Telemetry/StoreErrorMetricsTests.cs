@@ -46,16 +46,7 @@ public sealed class StoreErrorMetricsTests : IDisposable
         Assert.True(metrics.Sum("intentbot_bot_turns_total", ("activity_type", "message"), ("outcome", "error")) >= 1);
     }
 
-    private static Activity Message(string text) => new()
-    {
-        Type = ActivityTypes.Message,
-        Id = Guid.NewGuid().ToString("N"),
-        ChannelId = "test",
-        Text = text,
-        From = new ChannelAccount { Id = "telemetry-user" },
-        Recipient = new ChannelAccount { Id = "bot" },
-        Conversation = new ConversationAccount { Id = "telemetry-conversation" },
-    };
+    private static Activity Message(string text) => BotMessages.Message(text, "telemetry-user", "telemetry-conversation");
 
     public void Dispose()
     {
