@@ -117,22 +117,6 @@ ALL_PRODUCTS = sorted({p for _, prods in PRODUCTS.values() for p in prods})
 BRANDS = ["Nike", "Adidas", "Samsung", "Apple", "Sony", "Dell", "Lenovo", "HP", "Bosch", "Philips",
           "Levi's", "Zara", "Dyson", "Lego", "IKEA", "Garmin", "Canon", "Asus", "Puma", "Xiaomi",
           "Logitech", "KitchenAid", "L'Oreal", "Nivea", "New Balance", "Columbia", "Anker", "JBL"]
-# Brand names this pipeline made up (v8).  A shop's own brands and product lines are exactly the
-# words the model has never seen: with only famous brands in training, a product question naming an
-# unknown capitalised word ("is the <Brand> rain jacket waterproof") drifted towards out_of_scope.
-# Half of all brand draws come from this list so that an unfamiliar name reads as "a product".
-INVENTED_BRANDS = ["Veltra", "Quillon", "Frostpeak", "Rivermoor", "Ironleaf", "Nuvessa", "Korvik", "Lumio",
-                   "Tidecrest", "Zandro", "Brackenfield", "Aurelle", "Copperfox", "Maplewyn", "Skarra",
-                   "Driftwell", "Ostrava Home", "Blue Otter", "North & Pine", "Kelpie", "Vantor", "Solenne",
-                   "Harrowgate", "Pebblejoy", "Glimmer", "Trailfinch", "Emberly", "Wolfhaven", "Cindra",
-                   "Marlowe & Co", "Fennick", "Astrello", "Brightmoss", "Orvane", "Yukora", "Halden",
-                   "Quartzline", "Juniper Lane", "Taverno", "Moxie Kids"]
-
-
-def brand(rng: random.Random) -> str:
-    return rng.choice(INVENTED_BRANDS) if rng.random() < 0.5 else rng.choice(BRANDS)
-
-
 COLOURS = ["black", "white", "navy", "red", "beige", "olive green", "grey", "pink", "light blue",
            "burgundy", "silver", "rose gold", "cream", "charcoal", "yellow", "space gray"]
 SIZES = ["XS", "S", "M", "L", "XL", "XXL", "size 8", "size 8.5", "size 10", "size 42", "EU 39",
@@ -267,10 +251,10 @@ def product(rng: random.Random) -> str:
     cat = rng.choice(sorted(PRODUCTS))
     item = rng.choice(PRODUCTS[cat][0])
     r = rng.random()
-    if r < 0.25:
+    if r < 0.3:
         return f"{rng.choice(COLOURS)} {item}"
-    if r < 0.6:
-        return f"{brand(rng)} {item}"
+    if r < 0.5:
+        return f"{rng.choice(BRANDS)} {item}"
     return item
 
 
@@ -279,7 +263,7 @@ def _from_categories(rng: random.Random, cats: list[str]) -> str:
     if rng.random() < 0.5:
         return rng.choice(prods)
     item = rng.choice(items)
-    return f"{brand(rng)} {item}" if rng.random() < 0.4 else item
+    return f"{rng.choice(BRANDS)} {item}" if rng.random() < 0.3 else item
 
 
 FILLERS = {
@@ -292,7 +276,7 @@ FILLERS = {
     "address": address,
     "product": product,
     "item": lambda r: r.choice(ALL_ITEMS),
-    "brand": brand,
+    "brand": lambda r: r.choice(BRANDS),
     "colour": lambda r: r.choice(COLOURS),
     "size": lambda r: r.choice(SIZES),
     "spec": lambda r: r.choice(SPECS),
