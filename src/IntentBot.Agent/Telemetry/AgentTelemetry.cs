@@ -33,6 +33,12 @@ public static class AgentTelemetry
     public static readonly Counter<long> Handoffs = Meter.CreateCounter<long>("intentbot.bot.handoffs", "{handoff}",
         "Conversations handed to a person, by reason (requested, escalation, frustration).");
 
+    public static readonly Counter<long> ShopNameReadings = Meter.CreateCounter<long>("intentbot.bot.shop_name_readings", "{message}",
+        "Out-of-scope messages naming the shop's brands or product lines, read again without the names: outcome in_scope (the second reading was used) or out_of_scope (the verdict stood).");
+
+    public static void RecordShopNameReading(bool inScope) =>
+        ShopNameReadings.Add(1, new KeyValuePair<string, object?>(OutcomeTag, inScope ? "in_scope" : "out_of_scope"));
+
     public static void RecordTurn(string activityType, bool ok, TimeSpan elapsed)
     {
         var tags = new TagList { { ActivityTypeTag, activityType }, { OutcomeTag, ok ? Ok : Error } };

@@ -19,6 +19,9 @@ public sealed class CatalogSearch
 
     private readonly IReadOnlyList<(Product Product, IndexedFields Fields)> _index;
 
+    /// <summary>True for a word (as <see cref="Words"/> gives it) that search ignores: "the", "price", "show".</summary>
+    public static bool IsStopWord(string word) => StopWords.Contains(word);
+
     public CatalogSearch(IEnumerable<Product> products, IEnumerable<Category> categories)
     {
         var categoryNames = categories.ToDictionary(c => c.Id, c => c.Name, StringComparer.OrdinalIgnoreCase);

@@ -45,7 +45,7 @@ public sealed class AgentHarness
     public required DialogCatalog Dialogs { get; init; }
 
     public static AgentHarness Create(IConversationStore? store = null, IHandoffInbox? handoffs = null, ICustomerSignals? signals = null,
-        IFreeFormResponder? freeForm = null, AgentOptions? options = null)
+        IFreeFormResponder? freeForm = null, AgentOptions? options = null, Shop.ICatalog? products = null)
     {
         var clock = TimeProvider.System;
         var agentOptions = Options.Create(options ?? new AgentOptions());
@@ -57,7 +57,7 @@ public sealed class AgentHarness
         var renderer = new TemplateRenderer(kernel);
         var dialogs = AgentSetup.LoadDialogs(DialogsPath, Classifier, renderer);
         var agent = new IntentBotAgent(Classifier, store, dialogs, renderer, handoffs, signals, freeForm ?? new NoFreeFormResponder(),
-            agentOptions, clock, NullLogger<IntentBotAgent>.Instance, shop);
+            agentOptions, clock, NullLogger<IntentBotAgent>.Instance, shop, products ?? shop);
         return new AgentHarness
         {
             Agent = agent, Store = store, Handoffs = handoffs, Shop = shop, Kernel = kernel, Dialogs = dialogs,

@@ -1,0 +1,82 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using IntentBot.Agent.Tests.Infrastructure;
+using IntentBot.Shop.Http;
+
+namespace IntentBot.Agent.Tests.Conversations;
+
+/// <summary>
+/// The shop's own brand and product-line names, which the model never saw: a product question naming them is
+/// answered from the catalog, and the names never pull a general question into the shop.
+/// </summary>
+public sealed class ShopNameStories
+{
+    // Each of these is put out of scope by the model alone (shipped model 1.2.0, checked with `intentbot classify`):
+    // an unfamiliar word is enough to lose an ordinary product question.
+    [Theory]
+    [InlineData("does the Ridgeline tent fit 3 people", "Tent")]
+    [InlineData("is the Ferro pan induction compatible", "Ferro")]
+    [InlineData("is the Meeple House game good for 2 players", "Meeple House")]
+    [InlineData("what age is the Brickly castle for", "Brickly")]
+    [InlineData("is the Lumen Zen 4 TV a smart tv", "Lumen")]
+    public async Task A_product_question_naming_the_shops_own_line_is_answered_from_the_catalog(string message, string product)
+    {
+        var chat = AgentHarness.Create().Start("c1001");
+        (await chat.SayAsync(message)).ShowsCard(product).DoesNotSay("I'm the shop's assistant");
+        Assert.Equal("product_inquiry", (await chat.StateAsync()).RecentIntents[^1]);
+    }
+
+    [Theory]
+    [InlineData("what is the highest Summit in Europe")]
+    [InlineData("tell me about the Orion constellation")]
+    [InlineData("how do I grow a Lotus flower")]
+    [InlineData("who painted the Milano cathedral")]
+    [InlineData("what's a good recipe with Saffron")]
+    [InlineData("what is the capital of Nova Scotia")]
+    public async Task A_general_question_using_a_word_of_the_catalog_stays_out_of_scope(string message)
+    {
+        var chat = AgentHarness.Create().Start("c1001");
+        (await chat.SayAsync(message)).Says("I'm the shop's assistant");
+        Assert.Equal("out_of_scope", (await chat.StateAsync()).RecentIntents[^1]);
+    }
+
+    [Fact]
+    public async Task Without_the_catalog_the_models_verdict_stands_and_the_turn_still_answers()
+    {
+        // A real HTTP shop backend on a loopback port nobody listens on: the second reading cannot search.
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var unreachable = new HttpShopBackend(new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/api/") });
+
+        var chat = AgentHarness.Create(products: unreachable).Start("c1001");
+        (await chat.SayAsync("what's the QuietPro 700 battery life")).Says("I'm the shop's assistant");
+        Assert.Equal("out_of_scope", (await chat.StateAsync()).RecentIntents[^1]);
+    }
+
+    [Fact]
+    public async Task Each_second_reading_is_counted_by_its_outcome()
+    {
+        var outcomes = new ConcurrentBag<string>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Name == "intentbot.bot.shop_name_readings") l.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
+        {
+            foreach (var tag in tags)
+                if (tag.Key == "outcome") outcomes.Add((string)tag.Value!);
+        });
+        listener.Start();
+
+        var chat = AgentHarness.Create().Start("c1001");
+        await chat.SayAsync("is the Ferro pan induction compatible");
+        await chat.SayAsync("who painted the Milano cathedral");
+
+        // Other tests may run at the same time on the same process-wide meter: at least ours are there.
+        Assert.Contains("in_scope", outcomes);
+        Assert.Contains("out_of_scope", outcomes);
+    }
+}
