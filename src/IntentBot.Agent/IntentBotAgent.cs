@@ -40,7 +40,6 @@ public sealed class IntentBotAgent : IBot
     private readonly ILogger<IntentBotAgent> _logger;
     private readonly DialogRunner _runner;
     private readonly ICustomerDirectory? _customers;
-    private readonly ShopNameReading? _shopNames;
     private const int TopIntents = 4;
 
     /// <param name="products">The shop's catalog: an out-of-scope message naming its brands gets a second reading
@@ -52,8 +51,8 @@ public sealed class IntentBotAgent : IBot
         _customers = customers;
         (_classifier, _store, _catalog, _handoffs, _signals, _options, _clock, _logger) =
             (classifier, store, catalog, handoffs, signals, options.Value, clock, logger);
-        _runner = new DialogRunner(catalog, renderer, freeForm, _options, clock, logger);
-        if (products is not null) _shopNames = new ShopNameReading(classifier, products, _options.ClarifyBelow, logger);
+        var shopNames = products is null ? null : new ShopNameReading(classifier, products, _options.ClarifyBelow, TopIntents, logger);
+        _runner = new DialogRunner(catalog, renderer, freeForm, _options, clock, logger, shopNames);
     }
 
     public async Task<BotTurnResult> OnTurnAsync(Activity incoming, CancellationToken cancellationToken)
@@ -108,7 +107,6 @@ public sealed class IntentBotAgent : IBot
             return BotTurnResult.Empty;
 
         var nlu = (await _classifier.ClassifyAsync([text], topK: TopIntents, ct))[0];
-        if (_shopNames is not null) nlu = await _shopNames.ReadAsync(text, nlu, TopIntents, ct);
         var signals = await SignalsAsync(userId, ct);
 
         for (var attempt = 1; ; attempt++)

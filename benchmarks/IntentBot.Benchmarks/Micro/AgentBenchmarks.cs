@@ -48,7 +48,7 @@ public class AgentBenchmarks
         var renderer = new TemplateRenderer(kernel);
         var dialogs = AgentSetup.LoadDialogs(Path.Combine(home, "dialogs"), _engine, renderer);
         _agent = new IntentBotAgent(_engine, store, dialogs, renderer, handoffs, signals, new NoFreeFormResponder(),
-            Options.Create(new AgentOptions()), clock, NullLogger<IntentBotAgent>.Instance, shop);
+            Options.Create(new AgentOptions()), clock, NullLogger<IntentBotAgent>.Instance, shop, shop);
     }
 
     [GlobalCleanup]
@@ -63,12 +63,25 @@ public class AgentBenchmarks
     }
 
     [Benchmark(OperationsPerInvoke = 9, Description = "Bot turn (IntentBotAgent.OnTurnAsync), scripted mix (per turn)")]
-    public async Task<int> BotTurn()
+    public Task<int> BotTurn() => TurnsAsync(TurnLoad.Script);
+
+    // An out-of-scope turn searches the catalog for shop names (ShopNameReading); one that names a shop brand is
+    // classified a second time. Both kinds side by side show what that costs.
+    private static readonly string[] GeneralQuestions = ["what is the capital of Peru", "tell me a joke about cats"];
+    private static readonly string[] ShopNameQuestions = ["is the Ferro pan induction compatible", "what age is the Brickly castle for"];
+
+    [Benchmark(OperationsPerInvoke = 2, Description = "Out-of-scope turn, general question (per turn)")]
+    public Task<int> OutOfScopeTurn() => TurnsAsync(GeneralQuestions);
+
+    [Benchmark(OperationsPerInvoke = 2, Description = "Out-of-scope turn naming a shop brand, read again (per turn)")]
+    public Task<int> ShopNameTurn() => TurnsAsync(ShopNameQuestions);
+
+    private async Task<int> TurnsAsync(string[] texts)
     {
         // A guest user like the chat page's, one of a small pool of conversations so state stays realistic.
         var slot = _invocation++ % Conversations;
         var replies = 0;
-        foreach (var text in TurnLoad.Script)
+        foreach (var text in texts)
         {
             var activity = new Activity
             {

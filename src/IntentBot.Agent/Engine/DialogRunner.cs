@@ -24,7 +24,8 @@ internal sealed class DialogRunner(
     IFreeFormResponder freeForm,
     AgentOptions options,
     TimeProvider clock,
-    ILogger logger)
+    ILogger logger,
+    ShopNameReading? shopNames = null)
 {
     private const string Await = "_await";
     private const string Tries = "_tries";
@@ -103,6 +104,8 @@ internal sealed class DialogRunner(
             return;
         }
 
+        // Only here, with no dialog waiting: an answer to "which product?" ("the Ferro pan") must still fill the slot.
+        if (t.Nlu.OutOfScope && shopNames is not null) t.Nlu = await shopNames.ReadAsync(t.Text, t.Nlu, ct);
         RecordIntent(t);
         if (t.Nlu.OutOfScope)
         {

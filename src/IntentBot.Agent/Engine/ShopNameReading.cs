@@ -15,67 +15,88 @@ namespace IntentBot.Agent.Engine;
 /// A shop's brand and product-line names ("Fluffin", "QuietPro") are words the model never saw in training, and
 /// an unfamiliar word can tip an ordinary product question out of scope ("is the Ferro pan induction compatible").
 /// The catalog knows those words, so: search the catalog for the message; take the message words that name a
-/// brand of a product found, or, written with a capital by the customer, a word of its title; classify the
-/// message again without them. That reading wins only when the rest of the message is then a confident
-/// in-scope request other than small talk — "what is the highest Summit in Europe" without "Summit" is still
-/// out of scope — so the shop's vocabulary alone never pulls a message in. The sentiment stays the whole
-/// message's. Costs one catalog search per out-of-scope turn, and one more classification only when a name was
-/// found.
+/// product found (<see cref="NameWords"/>); classify the message again without them. That reading wins only when
+/// the rest of the message is then a confident in-scope request other than small talk — "what is the highest
+/// Summit in Europe" without "Summit" is still out of scope — so the shop's vocabulary alone never pulls a
+/// message in. The sentiment stays the whole message's.
+/// Costs one catalog search per out-of-scope turn, and one more classification only when a name was found. It is
+/// an enrichment: whatever goes wrong (shop down, odd backend reply, the model saturated), the verdict stands.
 /// </remarks>
-internal sealed class ShopNameReading(ITextClassifier classifier, ICatalog catalog, double minConfidence, ILogger logger)
+internal sealed class ShopNameReading(ITextClassifier classifier, ICatalog catalog, double minConfidence, int topK, ILogger logger)
 {
     private const int ProductsLooked = 5;
     private const string SmallTalkCategory = "CONVERSATION";
 
-    public async Task<ClassificationResult> ReadAsync(string text, ClassificationResult nlu, int topK, CancellationToken ct)
+    /// <summary>Product questions are short; a long message is a complaint or an e-mail, not a name the model missed.</summary>
+    internal const int MaxLength = 200;
+
+    public async Task<ClassificationResult> ReadAsync(string text, ClassificationResult nlu, CancellationToken ct)
     {
-        if (!nlu.OutOfScope) return nlu;
-        IReadOnlyList<ProductMatch> found;
-        try { found = (await catalog.SearchAsync(new ProductQuery(text, Limit: ProductsLooked), ct)).Items; }
-        catch (ShopUnavailableException e)
+        if (!nlu.OutOfScope || text.Length > MaxLength) return nlu;
+        try
         {
-            // Without the catalog the model's verdict stands; the turn itself must not fail.
-            logger.LogWarning(e, "Shop unavailable; no second reading of an out-of-scope message");
+            var found = (await catalog.SearchAsync(new ProductQuery(text, Limit: ProductsLooked), ct)).Items ?? [];
+            var names = NameWords(text, found.Select(m => m.Product).OfType<Product>());
+            if (names.Count == 0) return nlu;
+            var rest = Without(text, names);
+            if (!rest.Any(char.IsLetter)) return nlu;
+
+            var second = (await classifier.ClassifyAsync([rest], topK, ct))[0];
+            var inScope = !second.OutOfScope && second.Intent.Confidence >= minConfidence && second.Intent.Category != SmallTalkCategory;
+            AgentTelemetry.RecordShopNameReading(inScope);
+            if (!inScope) return nlu;
+            logger.LogInformation("Out-of-scope message read as {Intent} ({Confidence:0.00}) without the shop's names {Names}",
+                second.Intent.Label, second.Intent.Confidence, string.Join(", ", names.Select(n => n.Word)));
+            return second with { Sentiment = nlu.Sentiment, Truncated = nlu.Truncated };
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            logger.LogWarning(e, "No second reading of an out-of-scope message; the model's verdict stands");
             return nlu;
         }
-        if (found.Count == 0) return nlu;
-
-        var names = NameWords(text, found.Select(m => m.Product));
-        if (names.Count == 0) return nlu;
-        var rest = Without(text, names);
-        if (!rest.Any(char.IsLetter)) return nlu;
-
-        var second = (await classifier.ClassifyAsync([rest], topK, ct))[0];
-        // Small talk is no reading of a message that names a product: "is the jacket breathable" read as a greeting
-        // only shows the model is unsure, so the verdict stands.
-        var inScope = !second.OutOfScope && second.Intent.Confidence >= minConfidence && second.Intent.Category != SmallTalkCategory;
-        AgentTelemetry.RecordShopNameReading(inScope);
-        if (!inScope) return nlu;
-        logger.LogInformation("Out-of-scope message read as {Intent} ({Confidence:0.00}) without the shop's names {Names}",
-            second.Intent.Label, second.Intent.Confidence, string.Join(", ", names.Select(n => n.Word)));
-        return second with { Sentiment = nlu.Sentiment, Truncated = nlu.Truncated };
     }
 
-    /// <summary>The message's words that name a brand of these products, or (capitalised) a word of their titles.</summary>
+    /// <summary>
+    /// The message's words that name one of these products: a one-word brand ("ferro", any case), or a word of a
+    /// longer brand or of a title written with a capital in the middle of a sentence ("the Meeple House game").
+    /// </summary>
+    /// <remarks>
+    /// Why a capital: titles and multi-word brands hold ordinary words too ("tent", "books" of "Quill Books"), and
+    /// cutting those would change what the customer asked. The first word of a sentence and an all-caps message
+    /// carry no such signal.
+    /// </remarks>
     internal static IReadOnlyList<WordSpan> NameWords(string text, IEnumerable<Product> products)
     {
-        var brandWords = new HashSet<string>(StringComparer.Ordinal);
-        var titleWords = new HashSet<string>(StringComparer.Ordinal);
+        var oneWordBrands = new HashSet<string>(StringComparer.Ordinal);
+        var nameWords = new HashSet<string>(StringComparer.Ordinal);
         foreach (var product in products)
         {
-            brandWords.UnionWith(CatalogSearch.Words(product.Brand));
-            titleWords.UnionWith(CatalogSearch.Words(product.Name));
+            var brand = CatalogSearch.Words(product.Brand ?? "");
+            if (brand.Length == 1) oneWordBrands.Add(brand[0]);
+            nameWords.UnionWith(brand);
+            nameWords.UnionWith(CatalogSearch.Words(product.Name ?? ""));
         }
+        var capitalsMeanSomething = text.Any(char.IsLower);
         var names = new List<WordSpan>();
         foreach (var span in WordSpan.Split(text))
         {
-            var word = CatalogSearch.Words(span.Word) is [var single] ? single : null;
+            var word = CatalogSearch.Words(span.Word)[0];
             // Short words, numbers and words search ignores ("the", "price") are never a name on their own.
-            if (word is null || word.Length < 3 || !word.Any(char.IsLetter) || CatalogSearch.IsStopWord(word)) continue;
-            // A generic title word ("tent", "serum") must stay: only a capital says the customer meant a name.
-            if (brandWords.Contains(word) || (titleWords.Contains(word) && char.IsUpper(span.Word[0]))) names.Add(span);
+            if (word.Length < 3 || !word.Any(char.IsLetter) || CatalogSearch.IsStopWord(word)) continue;
+            var capitalised = capitalsMeanSomething && char.IsUpper(span.Word[0]) && !StartsSentence(text, span.Start);
+            if (oneWordBrands.Contains(word) || (capitalised && nameWords.Contains(word))) names.Add(span);
         }
         return names;
+    }
+
+    private static bool StartsSentence(string text, int start)
+    {
+        for (var i = start - 1; i >= 0; i--)
+        {
+            if (char.IsWhiteSpace(text[i]) || text[i] is '"' or '\'' or '(') continue;
+            return text[i] is '.' or '!' or '?' or ':' or '\n';
+        }
+        return true;
     }
 
     /// <summary>The text with these words cut out and the spaces they leave collapsed.</summary>

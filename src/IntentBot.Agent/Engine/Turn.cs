@@ -19,7 +19,8 @@ internal sealed class Turn
 {
     public required Activity Incoming { get; init; }
     public required string Text { get; init; }
-    public required ClassificationResult Nlu { get; init; }
+    /// <summary>The model's reading; a second reading (<see cref="ShopNameReading"/>) may replace it before a dialog starts.</summary>
+    public required ClassificationResult Nlu { get; set; }
     public required ConversationState Original { get; init; }
     public required long ConversationVersion { get; init; }
     public required UserProfile Profile { get; set; }

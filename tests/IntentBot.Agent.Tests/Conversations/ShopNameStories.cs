@@ -48,11 +48,41 @@ public sealed class ShopNameStories
         listener.Start();
         var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
-        var unreachable = new HttpShopBackend(new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/api/") });
+        var unreachable = new HttpShopBackend(new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/api/"), Timeout = TimeSpan.FromSeconds(10) });
 
         var chat = AgentHarness.Create(products: unreachable).Start("c1001");
         (await chat.SayAsync("what's the QuietPro 700 battery life")).Says("I'm the shop's assistant");
         Assert.Equal("out_of_scope", (await chat.StateAsync()).RecentIntents[^1]);
+    }
+
+    [Fact]
+    public async Task A_catalog_that_fails_in_any_way_leaves_the_verdict_and_the_turn_answers()
+    {
+        var chat = AgentHarness.Create(products: new BrokenCatalog()).Start("c1001");
+        (await chat.SayAsync("is the Ferro pan induction compatible")).Says("I'm the shop's assistant");
+        Assert.Equal("out_of_scope", (await chat.StateAsync()).RecentIntents[^1]);
+    }
+
+    [Fact]
+    public async Task An_answer_to_which_product_still_fills_the_slot()
+    {
+        // Inside a dialog the second reading stays out of the way: "the Ferro pan" answers "which product?",
+        // it does not start a product question of its own.
+        var chat = AgentHarness.Create().Start("c1001");
+        (await chat.SayAsync("what's the price")).Says("Which product");
+        (await chat.SayAsync("the Ferro pan")).Says("Ferro").DoesNotSay("Which product");
+        Assert.Equal("price_inquiry", (await chat.StateAsync()).RecentIntents[^1]);
+    }
+
+    /// <summary>A shop backend that answers nonsense: the agent must not depend on it for an enrichment.</summary>
+    private sealed class BrokenCatalog : Shop.ICatalog
+    {
+        public Task<Shop.ProductSearchResult> SearchAsync(Shop.ProductQuery query, CancellationToken cancellationToken = default) =>
+            throw new InvalidOperationException("The backend's reply had no items.");
+        public Task<Shop.Product?> GetProductAsync(string idOrSku, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<IReadOnlyList<Shop.Category>> GetCategoriesAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<Shop.Availability?> GetAvailabilityAsync(string idOrSku, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<IReadOnlyList<Shop.Product>> GetRelatedAsync(string idOrSku, int limit = 5, CancellationToken cancellationToken = default) => throw new NotSupportedException();
     }
 
     [Fact]
