@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using IntentBot.Agent.Tests.Infrastructure;
-using IntentBot.Shop.Http;
 
 namespace IntentBot.Agent.Tests.Conversations;
 
@@ -43,14 +42,8 @@ public sealed class ShopNameStories
     [Fact]
     public async Task Without_the_catalog_the_models_verdict_stands_and_the_turn_still_answers()
     {
-        // A real HTTP shop backend on a loopback port nobody listens on: the second reading cannot search.
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        var unreachable = new HttpShopBackend(new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/api/"), Timeout = TimeSpan.FromSeconds(10) });
-
-        var chat = AgentHarness.Create(products: unreachable).Start("c1001");
+        // The second reading cannot search: the shop's HTTP backend does not answer.
+        var chat = AgentHarness.Create(products: UnreachableShop.Create()).Start("c1001");
         (await chat.SayAsync("what's the QuietPro 700 battery life")).Says("I'm the shop's assistant");
         Assert.Equal("out_of_scope", (await chat.StateAsync()).RecentIntents[^1]);
     }

@@ -98,12 +98,7 @@ public sealed class UnavailableShopPluginTests
     [Fact]
     public async Task A_shop_that_cannot_be_reached_gives_an_apology_not_an_exception()
     {
-        // A real HTTP backend pointed at a loopback port nobody listens on.
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        var backend = new IntentBot.Shop.Http.HttpShopBackend(new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/api/") });
+        var backend = Infrastructure.UnreachableShop.Create();
         var kernel = Kernel.CreateBuilder().Build();
         foreach (var plugin in ShopPlugins.Create(backend, backend, backend, backend, TimeProvider.System))
             kernel.Plugins.Add(plugin);
