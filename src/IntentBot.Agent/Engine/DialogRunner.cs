@@ -104,8 +104,9 @@ internal sealed class DialogRunner(
             return;
         }
 
-        // Only here, with no dialog waiting: an answer to "which product?" ("the Ferro pan") must still fill the slot.
-        if (t.Nlu.OutOfScope && shopNames is not null) t.Nlu = await shopNames.ReadAsync(t.Text, t.Nlu, ct);
+        // An out-of-scope verdict gets its second reading (any other comes back as it is) only here, with no dialog
+        // waiting: an answer to "which product?" ("the Ferro pan") must still fill the slot.
+        if (shopNames is not null) t.Nlu = await shopNames.ReadAsync(t.Text, t.Nlu, ct);
         RecordIntent(t);
         if (t.Nlu.OutOfScope)
         {

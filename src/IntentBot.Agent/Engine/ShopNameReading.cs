@@ -80,7 +80,7 @@ internal sealed class ShopNameReading(ITextClassifier classifier, ICatalog catal
         var names = new List<WordSpan>();
         foreach (var span in WordSpan.Split(text))
         {
-            var word = CatalogSearch.Words(span.Word)[0];
+            var word = CatalogSearch.Normalise(span.Word);
             // Short words, numbers and words search ignores ("the", "price") are never a name on their own.
             if (word.Length < 3 || !word.Any(char.IsLetter) || CatalogSearch.IsStopWord(word)) continue;
             var capitalised = capitalsMeanSomething && char.IsUpper(span.Word[0]) && !StartsSentence(text, span.Start);

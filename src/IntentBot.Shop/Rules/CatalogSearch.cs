@@ -109,6 +109,9 @@ public sealed class CatalogSearch
         }
     }
 
+    /// <summary>One word of letters and digits as <see cref="Words"/> gives it: lower case, plural folded.</summary>
+    public static string Normalise(string word) => Stem(word.ToLowerInvariant());
+
     private static string Stem(string w)
     {
         if (w.Length <= 3) return w;
