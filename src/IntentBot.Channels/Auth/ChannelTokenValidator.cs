@@ -17,6 +17,16 @@ public sealed record ChannelTokenResult(bool IsValid, string? Failure, string? S
 {
     public static ChannelTokenResult Fail(string reason) => new(false, reason, null, null, null);
 
+    /// <summary>
+    /// Nothing was wrong with the token as far as we know: the keys to check it could not be read. Our outage, not the
+    /// caller's fault, so the endpoint answers 503 with this as Retry-After instead of 401.
+    /// </summary>
+    public static ChannelTokenResult KeysUnavailable(string reason, TimeSpan retryAfter) =>
+        new(false, reason, null, null, null) { RetryAfter = retryAfter };
+
+    /// <summary>Set only when the signing keys were unavailable: how long until the next download is tried.</summary>
+    public TimeSpan? RetryAfter { get; private init; }
+
     /// <summary>The token's <c>serviceurl</c> claim must name the service the activity asks us to reply to.</summary>
     public bool AllowsServiceUrl(string? serviceUrl) => FromEmulator ||
         (ServiceUrl is not null && serviceUrl is not null && string.Equals(ServiceUrl, serviceUrl, StringComparison.OrdinalIgnoreCase));
@@ -77,9 +87,9 @@ public sealed class ChannelTokenValidator
     {
         if (_emulatorKeys is not null && IsEmulatorIssued(token)) return await ValidateEmulatorAsync(_emulatorKeys, token, cancellationToken);
 
-        // Without keys nothing can be trusted; the caller answers 401 and the channel retries.
+        // Without keys nothing can be trusted; the caller answers 503 (our outage) and the channel retries.
         var keys = await DownloadAsync(_keys, _channelKeysFloor, "channel", _options.OpenIdMetadataUrl, cancellationToken);
-        if (keys is null) return ChannelTokenResult.Fail("signing keys unavailable");
+        if (keys is null) return ChannelTokenResult.KeysUnavailable("signing keys unavailable", _channelKeysFloor.Remaining(_time));
 
         var result = await _handler.ValidateTokenAsync(token, Parameters(keys));
         if (!result.IsValid && result.Exception is SecurityTokenSignatureKeyNotFoundException)
@@ -128,6 +138,10 @@ public sealed class ChannelTokenValidator
 
         public bool IsActive(TimeProvider time) => time.GetUtcNow().UtcTicks < Volatile.Read(ref _ticks);
 
+        /// <summary>Time left until the next download may be tried (zero when none is pending).</summary>
+        public TimeSpan Remaining(TimeProvider time) =>
+            TimeSpan.FromTicks(Math.Max(0, Volatile.Read(ref _ticks) - time.GetUtcNow().UtcTicks));
+
         public void Start(TimeProvider time, TimeSpan delay) => Volatile.Write(ref _ticks, (time.GetUtcNow() + delay).UtcTicks);
 
         public void Clear() => Volatile.Write(ref _ticks, 0);
@@ -150,7 +164,8 @@ public sealed class ChannelTokenValidator
         ConfigurationManager<OpenIdConnectConfiguration> manager, string token, CancellationToken cancellationToken)
     {
         var configuration = await DownloadAsync(manager, _emulatorKeysFloor, "Emulator", _options.EmulatorOpenIdMetadataUrl, cancellationToken);
-        if (configuration is null) return ChannelTokenResult.Fail("(emulator) signing keys unavailable");
+        if (configuration is null)
+            return ChannelTokenResult.KeysUnavailable("(emulator) signing keys unavailable", _emulatorKeysFloor.Remaining(_time));
         var result = await _handler.ValidateTokenAsync(token, Parameters(configuration.SigningKeys, _options.EffectiveEmulatorIssuers));
         if (!result.IsValid) return ChannelTokenResult.Fail("(emulator) " + Describe(result.Exception));
 

@@ -12,7 +12,7 @@ namespace IntentBot.Channels.BotConnector;
 
 /// <summary>
 /// <c>POST /api/messages</c>: the channel → bot half of the Bot Connector protocol. Order of checks:
-/// Bearer token (401), body (400), activity vs. token (serviceUrl claim and endorsement, 403), duplicate (200),
+/// Bearer token (401; 503 while the channel's signing keys cannot be read), body (400), activity vs. token (serviceUrl claim and endorsement, 403), duplicate (200),
 /// then the turn: invoke runs now and its InvokeResponse is the HTTP answer; everything else is queued (202).
 /// </summary>
 public sealed class BotConnectorEndpoint(
@@ -39,6 +39,11 @@ public sealed class BotConnectorEndpoint(
                 return Unauthorized(context, null);
             }
             caller = await tokens.ValidateAsync(token, cancellationToken);
+            if (caller.RetryAfter is { } retryAfter)
+            {
+                logger.LogWarning("Could not verify a Bot Connector request from {RemoteIp}: {Reason}", context.Connection.RemoteIpAddress, caller.Failure);
+                return KeysUnavailable(context, retryAfter);
+            }
             if (!caller.IsValid)
             {
                 logger.LogWarning("Rejected a Bot Connector request from {RemoteIp}: token {Reason}", context.Connection.RemoteIpAddress, caller.Failure);
@@ -153,6 +158,17 @@ public sealed class BotConnectorEndpoint(
     }
 
     /// <summary>401 with an RFC 6750 challenge; the reason is ours (never the token or a library message).</summary>
+    /// <summary>
+    /// 503, not 401: the token may well be genuine, we just cannot check it now. A 401 would tell the channel (and
+    /// whoever watches its dashboards) that our credentials are wrong; a 5xx with Retry-After says "try again".
+    /// </summary>
+    private static IResult KeysUnavailable(HttpContext context, TimeSpan retryAfter)
+    {
+        context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Cannot verify the caller now",
+            detail: "The channel's signing keys could not be read, so no token can be checked. Try again after the Retry-After delay.");
+    }
+
     private static IResult Unauthorized(HttpContext context, string? failure)
     {
         context.Response.Headers.WWWAuthenticate = failure is null

@@ -69,7 +69,7 @@ public sealed class BotConnectorOptions : IValidatableObject
     public TimeSpan SigningKeysRefreshInterval { get; set; } = TimeSpan.FromHours(12);
 
     /// <summary>
-    /// After the signing keys could not be downloaded, requests are refused (401) without trying again for
+    /// After the signing keys could not be downloaded, requests are refused (503 + Retry-After) without trying again for
     /// this long, so a flood of forged requests cannot turn into a flood of metadata downloads.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]

@@ -4,14 +4,15 @@ using IntentBot.Channels.Tests.FakeChannel;
 namespace IntentBot.Channels.Tests.BotConnector;
 
 /// <summary>
-/// The channel's OpenID metadata endpoint is down. Every token is refused (nothing can be verified), and a
+/// The channel's OpenID metadata endpoint is down. Every token is refused with 503 + Retry-After (nothing can be
+/// verified, and the fault is ours, not the caller's), and a
 /// flood of requests, forged or not, must not turn into a flood of metadata downloads: one attempt, then
 /// none until <c>SigningKeysRetryDelay</c> has passed; service resumes by itself once the endpoint is back.
 /// </summary>
 public sealed class SigningKeysOutageTests
 {
     [Fact]
-    public async Task Requests_during_a_metadata_outage_get_401_and_cause_one_download_attempt_per_retry_delay()
+    public async Task Requests_during_a_metadata_outage_get_503_with_retry_after_and_cause_one_download_attempt_per_retry_delay()
     {
         await using var channel = await FakeBotFrameworkChannel.StartAsync();
         channel.MetadataAvailable = false;
@@ -28,7 +29,9 @@ public sealed class SigningKeysOutageTests
             var forged = channel.CreateToken(key: channel.ForgeryKey);
             var response = await ActivityPosts.PostAsync(client,
                 ActivityPosts.Message(channel.ServiceUrl, ActivityPosts.NewConversation(), $"a{i}", "hi"), i % 2 == 0 ? forged : channel.CreateToken());
-            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            Assert.Equal(TimeSpan.FromSeconds(30), response.Headers.RetryAfter?.Delta);
             if (i == 0) perAttempt = channel.MetadataRequests;
         }
         Assert.InRange(perAttempt, 1, 2);
@@ -39,7 +42,8 @@ public sealed class SigningKeysOutageTests
         clock.Advance(TimeSpan.FromSeconds(20));
         var early = await ActivityPosts.PostAsync(client,
             ActivityPosts.Message(channel.ServiceUrl, ActivityPosts.NewConversation(), "early", "hi"), channel.CreateToken());
-        Assert.Equal(HttpStatusCode.Unauthorized, early.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, early.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(10), early.Headers.RetryAfter?.Delta);
         Assert.Equal(perAttempt, channel.MetadataRequests);
 
         // The endpoint is back and the delay has passed: the next genuine request is verified and accepted.
