@@ -96,7 +96,8 @@ public sealed class FakeBotFrameworkChannel : IAsyncDisposable
             return holder[0].MetadataAvailable ? Results.Json(holder[0].Metadata()) : Results.StatusCode(503);
         });
         app.MapGet("/v1/.well-known/keys", () => { Interlocked.Increment(ref holder[0]._keyRequests); return holder[0].Keys(); });
-        app.MapGet("/emulator/v2.0/.well-known/openid-configuration", () => holder[0].EmulatorMetadata());
+        app.MapGet("/emulator/v2.0/.well-known/openid-configuration", () =>
+            holder[0].MetadataAvailable ? Results.Json(holder[0].EmulatorMetadata()) : Results.StatusCode(503));
         app.MapGet("/emulator/keys", () => new JsonObject { ["keys"] = new JsonArray(Jwk(holder[0].EmulatorKey, [])) });
         app.MapPost("/{tenant}/oauth2/v2.0/token", (string tenant, HttpRequest request) => holder[0].IssueTokenAsync(tenant, request));
         app.MapPost("/service/v3/conversations/{conversationId}/activities/{replyToId}",
