@@ -12,11 +12,9 @@ held-out evaluation data.
 
 from __future__ import annotations
 
-import json
 import random
 import re
 import string
-from pathlib import Path
 
 # --- products --------------------------------------------------------------
 # category -> list of (generic item noun, list of specific product names)
@@ -119,74 +117,6 @@ ALL_PRODUCTS = sorted({p for _, prods in PRODUCTS.values() for p in prods})
 BRANDS = ["Nike", "Adidas", "Samsung", "Apple", "Sony", "Dell", "Lenovo", "HP", "Bosch", "Philips",
           "Levi's", "Zara", "Dyson", "Lego", "IKEA", "Garmin", "Canon", "Asus", "Puma", "Xiaomi",
           "Logitech", "KitchenAid", "L'Oreal", "Nivea", "New Balance", "Columbia", "Anker", "JBL"]
-# Brand and product-line names this pipeline makes up (v9).  A shop's own brands and product
-# lines are exactly the words the model has never seen: with only famous brands in training, a
-# product question naming an unknown capitalised word ("is the <Brand> rain jacket waterproof")
-# drifted towards out_of_scope or greeting.  Data v8 tried 40 fixed invented names and the model
-# just learnt 40 more words, so v9 builds a fresh pronounceable name on (almost) every draw --
-# tens of thousands of distinct word pieces -- to teach "an unfamiliar name carries no intent".
-_ONSETS = ["", "", "b", "br", "c", "ch", "cl", "d", "dr", "f", "fr", "g", "gr", "h", "j", "k", "kr",
-           "l", "m", "n", "p", "pr", "qu", "r", "s", "sk", "sl", "st", "t", "tr", "v", "w", "z", "th"]
-_VOWELS = ["a", "e", "i", "o", "u", "a", "e", "o", "ai", "ea", "ou", "ie", "au"]
-_CODAS = ["", "", "", "n", "r", "l", "s", "m", "x", "rk", "nd", "st", "ll", "ck", "nt", "v"]
-_ENDINGS = ["ley", "ton", "ara", "ino", "ora", "ex", "ia", "vik", "sen", "ette", "io", "ello", "ana",
-            "ix", "elle", "ova", "quist", "by", "worth", "ard", "ani", "ique", "ora", "ly", "za"]
-# English pieces for compound names ("Copperfox").  Deliberately none of the pieces that form the
-# names in training/data/challenge/unknown_brands.jsonl, so that probe stays unseen.
-_COMPOUND_HEADS = ["copper", "river", "iron", "tide", "maple", "drift", "pebble", "trail", "ember",
-                   "wolf", "bright", "quartz", "stone", "oak", "pine", "cloud", "sun", "moon", "north",
-                   "silver", "wild", "harbor", "cedar", "willow", "sky", "sea", "sand", "fox", "bear",
-                   "red", "gold", "ash", "elm", "lark", "swift", "true", "blue", "west", "summer"]
-_COMPOUND_TAILS = ["field", "wood", "bay", "ridge", "vale", "fern", "brook", "crest", "leaf", "peak",
-                   "moor", "line", "haven", "gate", "well", "stone", "craft", "works", "nest", "dale",
-                   "fold", "mark", "wick", "ford", "path", "root", "spring"]
-_LINE_SUFFIXES = ["Pro", "2", "3", "X5", "Lite", "Max", "Air", "Plus", "Mini", "Classic", "Go", "S", "One"]
-
-
-def _probe_names() -> frozenset[str]:
-    """Capitalised words of the brand-name challenge probes: never generated, so they stay unseen."""
-    words = set()
-    for probe in ("unknown_brands.jsonl", "shop_catalog.jsonl"):
-        path = Path(__file__).parent / "challenge" / probe
-        for line in path.read_text(encoding="utf-8").splitlines():
-            words.update(w.strip("?,.!-").lower() for w in json.loads(line)["text"].split() if w[:1].isupper())
-    return frozenset(words)
-
-
-_PROBE_NAMES = _probe_names()
-
-
-def invented_name(rng: random.Random) -> str:
-    """A pronounceable made-up brand or product-line name: 'Velmora', 'Ironbay', 'Skarix Pro'."""
-    while True:
-        name = _invented_word(rng)
-        if name.lower() not in _PROBE_NAMES:
-            break
-    r = rng.random()
-    if r < 0.15:
-        name = name.lower()  # customers rarely bother with capitals
-    elif r < 0.3:
-        name = f"{name} {rng.choice(_LINE_SUFFIXES)}"
-    return name
-
-
-def _invented_word(rng: random.Random) -> str:
-    kind = rng.random()
-    if kind < 0.3:
-        name = rng.choice(_COMPOUND_HEADS) + rng.choice(_COMPOUND_TAILS)
-    else:
-        syllables = "".join(rng.choice(_ONSETS) + rng.choice(_VOWELS) + rng.choice(_CODAS)
-                            for _ in range(rng.choice([1, 1, 2])))
-        name = syllables + (rng.choice(_ENDINGS) if kind < 0.8 else "")
-        if len(name) < 4:
-            name += rng.choice(_ENDINGS)
-    return name.capitalize()
-
-
-def brand(rng: random.Random) -> str:
-    return invented_name(rng) if rng.random() < 0.5 else rng.choice(BRANDS)
-
-
 COLOURS = ["black", "white", "navy", "red", "beige", "olive green", "grey", "pink", "light blue",
            "burgundy", "silver", "rose gold", "cream", "charcoal", "yellow", "space gray"]
 SIZES = ["XS", "S", "M", "L", "XL", "XXL", "size 8", "size 8.5", "size 10", "size 42", "EU 39",
@@ -321,10 +251,10 @@ def product(rng: random.Random) -> str:
     cat = rng.choice(sorted(PRODUCTS))
     item = rng.choice(PRODUCTS[cat][0])
     r = rng.random()
-    if r < 0.25:
+    if r < 0.3:
         return f"{rng.choice(COLOURS)} {item}"
-    if r < 0.6:
-        return f"{brand(rng)} {item}"
+    if r < 0.5:
+        return f"{rng.choice(BRANDS)} {item}"
     return item
 
 
@@ -333,7 +263,7 @@ def _from_categories(rng: random.Random, cats: list[str]) -> str:
     if rng.random() < 0.5:
         return rng.choice(prods)
     item = rng.choice(items)
-    return f"{brand(rng)} {item}" if rng.random() < 0.4 else item
+    return f"{rng.choice(BRANDS)} {item}" if rng.random() < 0.3 else item
 
 
 FILLERS = {
@@ -346,7 +276,7 @@ FILLERS = {
     "address": address,
     "product": product,
     "item": lambda r: r.choice(ALL_ITEMS),
-    "brand": brand,
+    "brand": lambda r: r.choice(BRANDS),
     "colour": lambda r: r.choice(COLOURS),
     "size": lambda r: r.choice(SIZES),
     "spec": lambda r: r.choice(SPECS),
