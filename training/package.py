@@ -33,6 +33,14 @@ DATA_SOURCES = [
 ]
 
 
+def checkpoint_text(training: dict) -> str:
+    """Which weights were shipped: one epoch's, or the average of the last few (train.py --average-last)."""
+    epoch, averaged = training["epochs"], training.get("averagedEpochs", 0)
+    if averaged:
+        return f"the average of the weights after epochs {epoch - averaged + 1}-{epoch} (it scored at least as well as any single epoch)"
+    return f"the checkpoint with the best validation macro-F1 (epoch {epoch})"
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--checkpoint", required=True)
@@ -95,6 +103,7 @@ def main(argv=None):
                                       if quant else "fp32"},
         "metrics": {"validation": ev["summary"].get("val", {}), "challenge": ev["summary"].get("challenge", {})},
         "training": {"seed": train_args.get("seed"), "epochs": best.get("epoch"),
+                     "averagedEpochs": best.get("averaged_epochs", 0),
                      "maxEpochs": train_args.get("epochs"), "mlmEpochs": train_args.get("mlm_epochs"),
                      "device": train_args.get("device"), "deviceName": meta.get("device_name"),
                      "torch": meta.get("torch"), "trainSeconds": round(meta.get("seconds", 0.0), 1),
@@ -186,7 +195,7 @@ def write_card(args, manifest, ev, ex, meta, sources) -> None:
         "THRESHOLD": manifest["outOfScope"]["confidenceThreshold"],
         "METRICS_TABLE": metrics_table, "SOURCE_TABLE": source_table, "DATA_TABLE": data_table,
         "LATENCY": latency, "DEVICE": manifest["training"]["deviceName"] or manifest["training"]["device"],
-        "TRAIN_SECONDS": manifest["training"]["trainSeconds"], "EPOCH": manifest["training"]["epochs"],
+        "TRAIN_SECONDS": manifest["training"]["trainSeconds"], "CHECKPOINT": checkpoint_text(manifest["training"]),
         "MLM_EPOCHS": manifest["training"]["mlmEpochs"], "TORCH": manifest["training"]["torch"],
         "N_INTENTS": len(manifest["heads"]["intent"]["labels"]),
     }
