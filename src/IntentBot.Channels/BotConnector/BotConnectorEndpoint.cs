@@ -157,7 +157,6 @@ public sealed class BotConnectorEndpoint(
         return token.Length == 0 ? null : token;
     }
 
-    /// <summary>401 with an RFC 6750 challenge; the reason is ours (never the token or a library message).</summary>
     /// <summary>
     /// 503, not 401: the token may well be genuine, we just cannot check it now. A 401 would tell the channel (and
     /// whoever watches its dashboards) that our credentials are wrong; a 5xx with Retry-After says "try again".
@@ -169,6 +168,7 @@ public sealed class BotConnectorEndpoint(
             detail: "The channel's signing keys could not be read, so no token can be checked. Try again after the Retry-After delay.");
     }
 
+    /// <summary>401 with an RFC 6750 challenge; the reason is ours (never the token or a library message).</summary>
     private static IResult Unauthorized(HttpContext context, string? failure)
     {
         context.Response.Headers.WWWAuthenticate = failure is null
