@@ -267,8 +267,9 @@ def finetune(model, train, val, tok, args, log, n_intents: int):
             averaged = accumulate_average(averaged, model, epoch - (args.epochs - args.average_last))
     if args.average_last:
         # Tail averaging: the weights at the end of the last K epochs (learning rate decaying towards 0), averaged.
-        # One checkpoint picked on 4,000 validation rows carries that sample's noise; the average is smoother and
-        # generalises at least as well. Used only when it scores at least as well as the best single epoch.
+        # One checkpoint picked on 4,000 validation rows carries that sample's noise; the average is smoother (whether
+        # it generalises better is for evaluate.py and the agent tests to say: candidate 1.8.0 did not). Used only when
+        # it scores at least as well as the best single epoch.
         model.load_state_dict(averaged)
         m = quick_metrics(model, *val, device)
         log({"stage": "average", "epochs": list(range(args.epochs - args.average_last + 1, args.epochs + 1)), **m})
@@ -331,6 +332,8 @@ def parse_args(argv=None):
 
 def main(argv=None):
     args = parse_args(argv)
+    if not 0 <= args.average_last <= args.epochs:
+        raise SystemExit(f"--average-last must be between 0 and --epochs ({args.epochs})")
     random.seed(args.seed); np.random.seed(args.seed); torch.manual_seed(args.seed)
     if args.threads:
         torch.set_num_threads(args.threads)
