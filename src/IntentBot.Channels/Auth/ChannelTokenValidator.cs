@@ -136,7 +136,7 @@ public sealed class ChannelTokenValidator
     {
         private long _ticks;
 
-        public bool IsActive(TimeProvider time) => time.GetUtcNow().UtcTicks < Volatile.Read(ref _ticks);
+        public bool IsActive(TimeProvider time) => Remaining(time) > TimeSpan.Zero;
 
         /// <summary>Time left until the next download may be tried (zero when none is pending).</summary>
         public TimeSpan Remaining(TimeProvider time) =>
