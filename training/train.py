@@ -228,6 +228,7 @@ def finetune(model, train, val, tok, args, log, n_intents: int):
     np_rng = np.random.default_rng(args.seed)
     gen = torch.Generator().manual_seed(args.seed + 1)
     lengths = [len(s) for s in seqs]
+    first_averaged = args.epochs - args.average_last  # 0-based index of the first epoch in the average
     best, best_state, averaged, step = None, None, None, 0
     for epoch in range(args.epochs):
         model.train()
@@ -263,8 +264,8 @@ def finetune(model, train, val, tok, args, log, n_intents: int):
         if best is None or m["score"] > best["score"]:
             best = {"epoch": epoch + 1, **m}
             best_state = {k: v.detach().clone() for k, v in model.state_dict().items()}
-        if args.average_last and epoch >= args.epochs - args.average_last:
-            averaged = accumulate_average(averaged, model, epoch - (args.epochs - args.average_last))
+        if args.average_last and epoch >= first_averaged:
+            averaged = accumulate_average(averaged, model, epoch - first_averaged)
     if args.average_last:
         # Tail averaging: the weights at the end of the last K epochs (learning rate decaying towards 0), averaged.
         # One checkpoint picked on 4,000 validation rows carries that sample's noise; the average is smoother (whether
@@ -272,7 +273,7 @@ def finetune(model, train, val, tok, args, log, n_intents: int):
         # it scores at least as well as the best single epoch.
         model.load_state_dict(averaged)
         m = quick_metrics(model, *val, device)
-        log({"stage": "average", "epochs": list(range(args.epochs - args.average_last + 1, args.epochs + 1)), **m})
+        log({"stage": "average", "epochs": list(range(first_averaged + 1, args.epochs + 1)), **m})
         if m["score"] >= best["score"]:
             return {"epoch": args.epochs, "averaged_epochs": args.average_last, **m}
     model.load_state_dict(best_state)
