@@ -41,7 +41,7 @@ from common import Group, Row, clean, load_labels, rng_for, split_by_key, stable
 
 OUT_DIR = HERE / "build" / "data"
 CHALLENGE_DIR = HERE / "data" / "challenge"
-VERSION = "v12"
+VERSION = "v6"
 
 # Caps on training rows per intent after everything is generated.  Originals
 # are never dropped; only augmented variants are thinned out.

@@ -75,8 +75,8 @@ else
   MODEL_DIR=models/intentbot-default
   # The shipped model's settings (CPU: ~35-50 min of training on 2 cores). A 128-token window:
   # two thirds of the clothing reviews are longer than 64 tokens and their verdict is often last.
-  TRAIN_ARGS=(--epochs 16 --epoch-size 17000 --lr 1e-3 --max-len 128 --intent-share 0.55 --average-last 4)
-  VERSION=1.9.0
+  TRAIN_ARGS=(--epochs 16 --epoch-size 17000 --lr 1e-3 --max-len 128 --intent-share 0.55)
+  VERSION=1.2.0
 fi
 [ -n "$MODEL_DIR_ARG" ] && MODEL_DIR=$MODEL_DIR_ARG
 mkdir -p "$BUILD"

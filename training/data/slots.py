@@ -112,23 +112,6 @@ PRODUCTS: dict[str, tuple[list[str], list[str]]] = {
 }
 
 ALL_ITEMS = sorted({i for items, _ in PRODUCTS.values() for i in items})
-
-# Plain everyday product nouns for short generic product questions ("is the cot foldable"): a shop sells far more
-# kinds of thing than PRODUCTS lists, and a question about one the model never saw in training must not read as
-# out of scope.  Deliberately none of the nouns of challenge/short_product_questions.jsonl, which stays a blind probe.
-THINGS = ["cot", "high chair", "car seat", "baby monitor", "lunch box", "thermos", "candle", "quilt", "pillow",
-          "towel set", "curtains", "blinds", "shower head", "light bulb", "extension lead", "smoke alarm",
-          "doorbell", "wheelbarrow", "ladder", "toolbox", "screwdriver set", "sander", "glue gun", "hammock",
-          "bean bag", "wall shelf", "clothes rail", "shoe rack", "ironing board", "laundry basket", "pedal bin",
-          "food processor", "slow cooker", "waffle maker", "juicer", "teapot", "wok", "casserole dish",
-          "baking tray", "cutlery set", "wine glasses", "mug", "water filter", "bathroom scales", "hair straightener",
-          "electric toothbrush", "razor", "handbag", "wallet", "belt", "sunglasses", "umbrella", "gloves", "beanie",
-          "swimming goggles", "skateboard", "scooter", "trampoline", "paddling pool", "kite", "telescope",
-          "microscope", "guitar", "ukulele", "microphone", "projector", "tripod", "drone", "games console",
-          "controller", "gaming chair", "fitness tracker", "rowing machine", "kayak", "fishing rod", "cool box",
-          "camping stove", "lantern", "bird feeder", "fish tank", "cat tree", "dog bed", "dog lead", "pram",
-          "train set", "rocking horse", "easel", "sketchbook", "pencil case", "school bag", "alarm clock",
-          "picture frame", "vase", "doormat", "heated blanket", "hot water bottle", "electric fan", "humidifier"]
 ALL_PRODUCTS = sorted({p for _, prods in PRODUCTS.values() for p in prods})
 
 BRANDS = ["Nike", "Adidas", "Samsung", "Apple", "Sony", "Dell", "Lenovo", "HP", "Bosch", "Philips",
@@ -293,7 +276,6 @@ FILLERS = {
     "address": address,
     "product": product,
     "item": lambda r: r.choice(ALL_ITEMS),
-    "thing": lambda r: r.choice(THINGS),
     "brand": lambda r: r.choice(BRANDS),
     "colour": lambda r: r.choice(COLOURS),
     "size": lambda r: r.choice(SIZES),
