@@ -87,7 +87,7 @@ fi
 
 if [ "$SKIP_TRAIN" = 1 ]; then
   echo "== reusing $BUILD/vocab.txt and $CHECKPOINT"
-  [ -s "$CHECKPOINT" ] || { echo "no checkpoint in $BUILD/run" >&2; exit 1; }
+  [ -s "$CHECKPOINT" ] || { echo "no checkpoint $CHECKPOINT" >&2; exit 1; }
 else
   echo "== vocab"
   "$PY" -m training.tokenization build-vocab --size 10000 \

@@ -278,8 +278,7 @@ def finetune(model, train, val, tok, args, log, n_intents: int):
             # The best single epoch stays on hand as the runner-up: the two are close on this score, and the
             # candidate's judges (challenge probes, agent tests) may prefer either.
             return {"epoch": args.epochs, "averaged_epochs": args.average_last, **m}, (best, best_state)
-        runner_up = ({"epoch": args.epochs, "averaged_epochs": args.average_last, **m},
-                     {k: v.detach().clone() for k, v in averaged.items()})
+        runner_up = ({"epoch": args.epochs, "averaged_epochs": args.average_last, **m}, averaged)
         model.load_state_dict(best_state)
         return best, runner_up
     model.load_state_dict(best_state)
