@@ -34,11 +34,15 @@ DATA_SOURCES = [
 
 
 def checkpoint_text(training: dict) -> str:
-    """Which weights were shipped: one epoch's, or the average of the last few (train.py --average-last)."""
-    epoch, averaged = training["epochs"], training.get("averagedEpochs", 0)
+    """Which weights were shipped: one epoch's, or the average of the last few (train.py --average-last), and
+    whether train.py picked them or they are its runner-up.pt (packaged with run.sh --checkpoint)."""
+    epoch, averaged, runner_up = training["epochs"], training.get("averagedEpochs", 0), training.get("runnerUp", False)
     if averaged:
-        return f"the average of the weights after epochs {epoch - averaged + 1}-{epoch} (it scored at least as well as any single epoch)"
-    return f"the checkpoint with the best validation macro-F1 (epoch {epoch})"
+        why = ("the runner-up: the best single epoch scored higher on validation" if runner_up
+               else "it scored at least as well as any single epoch")
+        return f"the average of the weights after epochs {epoch - averaged + 1}-{epoch} ({why})"
+    why = "; the runner-up: the average of the last epochs scored at least as well" if runner_up else ""
+    return f"the checkpoint with the best validation macro-F1 (epoch {epoch}{why})"
 
 
 def main(argv=None):
@@ -103,7 +107,7 @@ def main(argv=None):
                                       if quant else "fp32"},
         "metrics": {"validation": ev["summary"].get("val", {}), "challenge": ev["summary"].get("challenge", {})},
         "training": {"seed": train_args.get("seed"), "epochs": best.get("epoch"),
-                     "averagedEpochs": best.get("averaged_epochs", 0),
+                     "averagedEpochs": best.get("averaged_epochs", 0), "runnerUp": best.get("runner_up", False),
                      "maxEpochs": train_args.get("epochs"), "mlmEpochs": train_args.get("mlm_epochs"),
                      "device": train_args.get("device"), "deviceName": meta.get("device_name"),
                      "torch": meta.get("torch"), "trainSeconds": round(meta.get("seconds", 0.0), 1),

@@ -274,13 +274,13 @@ def finetune(model, train, val, tok, args, log, n_intents: int):
         model.load_state_dict(averaged)
         m = quick_metrics(model, *val, device)
         log({"stage": "average", "epochs": list(range(first_averaged + 1, args.epochs + 1)), **m})
+        averaged_result = {"epoch": args.epochs, "averaged_epochs": args.average_last, **m}
+        # The loser stays on hand as the runner-up: the two are close on this score, and the candidate's judges
+        # (challenge probes, agent tests) may prefer either.
         if m["score"] >= best["score"]:
-            # The best single epoch stays on hand as the runner-up: the two are close on this score, and the
-            # candidate's judges (challenge probes, agent tests) may prefer either.
-            return {"epoch": args.epochs, "averaged_epochs": args.average_last, **m}, (best, best_state)
-        runner_up = ({"epoch": args.epochs, "averaged_epochs": args.average_last, **m}, averaged)
+            return averaged_result, (best, best_state)
         model.load_state_dict(best_state)
-        return best, runner_up
+        return best, (averaged_result, averaged)
     model.load_state_dict(best_state)
     return best, None
 
@@ -401,7 +401,8 @@ def main(argv=None):
         # can be packaged either way (run.sh --skip-train --checkpoint) without a second 50-minute training.
         runner_best, runner_state = runner_up
         model.load_state_dict(runner_state)
-        save_checkpoint(os.path.join(args.out, "runner-up.pt"), model.cpu(), extra | {"best": runner_best})
+        save_checkpoint(os.path.join(args.out, "runner-up.pt"), model.cpu(),
+                        extra | {"best": runner_best | {"runner_up": True}})
     with open(os.path.join(args.out, "history.json"), "w", encoding="utf-8") as f:
         json.dump(extra | {"history": history}, f, indent=1, default=str)
 
