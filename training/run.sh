@@ -2,7 +2,7 @@
 # IntentBot model pipeline -- the one command that rebuilds models/intentbot-default/.
 #
 #   training/run.sh [--device cpu|cuda] [--quick] [--mlm-epochs N] [--skip-train] [--skip-cli-check]
-#                   [--model-dir DIR] [--checkpoint NAME]
+#                   [--model-dir DIR] [--checkpoint NAME] [--seed N]
 #
 # Steps: data (training/prepare_data.py) -> WordPiece vocab -> train (optional
 # masked-LM pre-training + joint intent/sentiment fine-tuning) -> ONNX export (+ ONNX Runtime
@@ -17,6 +17,8 @@
 #   with the shipped model before replacing it; the golden file then goes to DIR too).
 # --checkpoint NAME: with --skip-train, package training/build/model/run/NAME instead of checkpoint.pt
 #   (runner-up.pt: the weights train.py --average-last did not pick).
+# --seed N: train with another random seed (default: train.py's 13, the shipped model's), e.g. to measure how
+#   much a retrain on the same data moves the numbers before judging a data change by them.
 # Defaults are the settings of the shipped model (CPU, no MLM pre-training: see README).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,6 +30,7 @@ CLI_CHECK=1
 SKIP_TRAIN=0
 MODEL_DIR_ARG=""
 CHECKPOINT_NAME=checkpoint.pt
+SEED=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --device) DEVICE="$2"; shift 2 ;;
@@ -38,7 +41,8 @@ while [ $# -gt 0 ]; do
     --skip-train) SKIP_TRAIN=1; shift ;;
     --model-dir) MODEL_DIR_ARG="$2"; shift 2 ;;
     --checkpoint) CHECKPOINT_NAME="$2"; shift 2 ;;
-    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
+    --seed) SEED="$2"; shift 2 ;;
+    -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
     *) echo "unknown argument: $1" >&2; exit 2 ;;
   esac
 done
@@ -79,6 +83,7 @@ else
   VERSION=1.2.0
 fi
 [ -n "$MODEL_DIR_ARG" ] && MODEL_DIR=$MODEL_DIR_ARG
+[ -n "$SEED" ] && TRAIN_ARGS+=(--seed "$SEED")
 mkdir -p "$BUILD"
 CHECKPOINT=$BUILD/run/$CHECKPOINT_NAME
 if [ "$CHECKPOINT_NAME" != checkpoint.pt ] && [ "$SKIP_TRAIN" != 1 ]; then
