@@ -1,6 +1,5 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using IntentBot.Tests.Shared;
 using StackExchange.Redis;
 
 namespace IntentBot.Context.Tests;
@@ -22,7 +21,7 @@ public sealed class RedisServer : IAsyncLifetime
     {
         var binary = new[] { "/usr/bin/redis-server", "/usr/local/bin/redis-server" }.FirstOrDefault(File.Exists)
             ?? throw new InvalidOperationException("redis-server is not installed: run ./test.sh, which installs it (apt-get install redis-server).");
-        Port = FreePort();
+        Port = LoopbackPort.Free();
         _directory = Directory.CreateTempSubdirectory("intentbot-redis-").FullName;
         _process = Process.Start(new ProcessStartInfo(binary,
             $"--port {Port} --bind 127.0.0.1 --save \"\" --appendonly no --dir {_directory} --protected-mode yes")
@@ -51,12 +50,6 @@ public sealed class RedisServer : IAsyncLifetime
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     /// <summary>Every key in the server: what erasure tests scan.</summary>
     public IReadOnlyList<string> AllKeys() =>

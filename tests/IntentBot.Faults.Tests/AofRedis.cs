@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using IntentBot.Context;
 using IntentBot.Context.Redis;
 using IntentBot.Context.State;
+using IntentBot.Tests.Shared;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -21,7 +22,7 @@ public sealed class AofRedis : IAsyncDisposable
     private Process? _process;
     private ConnectionMultiplexer? _connection;
 
-    public int Port { get; } = FreePort();
+    public int Port { get; } = LoopbackPort.Free();
 
     /// <summary>What the servers get: short timeouts so an outage answers quickly instead of hanging.</summary>
     public string ConnectionString => $"127.0.0.1:{Port},abortConnect=false,connectTimeout=1000,syncTimeout=1000,asyncTimeout=1000,connectRetry=1";
@@ -98,12 +99,6 @@ public sealed class AofRedis : IAsyncDisposable
         }
     }
 
-    internal static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public async ValueTask DisposeAsync()
     {

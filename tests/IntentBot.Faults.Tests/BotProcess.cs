@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Reflection;
+using IntentBot.Tests.Shared;
 
 namespace IntentBot.Faults.Tests;
 
@@ -45,7 +46,7 @@ public sealed class BotProcess : IAsyncDisposable
     {
         var dll = Metadata("ServerDll");
         if (!File.Exists(dll)) throw new InvalidOperationException($"{dll} is missing: build src/IntentBot.Server first.");
-        var port = AofRedis.FreePort();
+        var port = LoopbackPort.Free();
         var start = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])
         {
             RedirectStandardOutput = true,

@@ -1,4 +1,5 @@
 using IntentBot.Shop.Http;
+using IntentBot.Tests.Shared;
 
 namespace IntentBot.Agent.Tests.Infrastructure;
 

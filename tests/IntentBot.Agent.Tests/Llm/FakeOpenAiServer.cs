@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using IntentBot.Agent.Tests.Infrastructure;
+using IntentBot.Tests.Shared;
 
 namespace IntentBot.Agent.Tests.Llm;
 

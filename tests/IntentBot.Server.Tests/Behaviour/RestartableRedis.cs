@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using IntentBot.Tests.Shared;
 
 namespace IntentBot.Server.Tests.Behaviour;
 
@@ -13,7 +14,7 @@ public sealed class RestartableRedis : IDisposable
     private readonly string _directory = Directory.CreateTempSubdirectory("intentbot-redis-restart-").FullName;
     private Process? _process;
 
-    public int Port { get; } = FreePort();
+    public int Port { get; } = LoopbackPort.Free();
 
     public string ConnectionString => $"127.0.0.1:{Port},abortConnect=false,connectTimeout=500,syncTimeout=1000,asyncTimeout=1000";
 
@@ -59,12 +60,6 @@ public sealed class RestartableRedis : IDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public void Dispose()
     {
