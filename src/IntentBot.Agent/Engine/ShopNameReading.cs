@@ -112,23 +112,4 @@ internal sealed class ShopNameReading(ITextClassifier classifier, ICatalog catal
         kept.Append(text, from, text.Length - from);
         return string.Join(' ', kept.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
-
-    /// <summary>A run of letters and digits in the message and where it starts.</summary>
-    internal readonly record struct WordSpan(string Word, int Start)
-    {
-        public static IEnumerable<WordSpan> Split(string text)
-        {
-            var start = -1;
-            for (var i = 0; i <= text.Length; i++)
-            {
-                var inWord = i < text.Length && char.IsLetterOrDigit(text[i]);
-                if (inWord && start < 0) start = i;
-                else if (!inWord && start >= 0)
-                {
-                    yield return new WordSpan(text[start..i], start);
-                    start = -1;
-                }
-            }
-        }
-    }
 }

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace IntentBot.Shop.Rules;
 
 /// <summary>
@@ -88,26 +86,7 @@ public sealed class CatalogSearch
     }
 
     /// <summary>Lower-case words with plurals folded, split on anything that is not a letter or digit.</summary>
-    public static string[] Words(string text)
-    {
-        var words = new List<string>();
-        var current = new StringBuilder();
-        foreach (var c in text)
-        {
-            if (char.IsLetterOrDigit(c)) { current.Append(char.ToLowerInvariant(c)); continue; }
-            Flush();
-        }
-
-        Flush();
-        return [.. words];
-
-        void Flush()
-        {
-            if (current.Length == 0) return;
-            words.Add(Stem(current.ToString()));
-            current.Clear();
-        }
-    }
+    public static string[] Words(string text) => [.. WordSpan.Split(text).Select(span => Normalise(span.Word))];
 
     /// <summary>One word of letters and digits as <see cref="Words"/> gives it: lower case, plural folded.</summary>
     public static string Normalise(string word) => Stem(word.ToLowerInvariant());
