@@ -139,7 +139,7 @@ ROWS = (  # (label, slice, cells)
     ("— out-of-scope recall / false rejection", "val_intent", ("oos recall", "false rejection")),
     ("validation noise caught", "val_noise", ("oos recall",)),
     ("challenge reviews macro-F1 / binary", "challenge_reviews", ("macro-F1", "binary")),
-    ("validation chat sentiment binary (own seeds)", "val_chat_sentiment", ("binary",)),
+    ("validation own-seed sentiment binary (chat, 2% reviews)", "val_chat_sentiment", ("binary",)),
     ("validation English reviews macro-F1 / binary", "val_english_reviews", ("macro-F1", "binary")),
     ("validation Chinese reviews binary", "val_chinese_reviews", ("binary",)),
 )
