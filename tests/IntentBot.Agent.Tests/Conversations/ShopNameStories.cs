@@ -11,7 +11,8 @@ namespace IntentBot.Agent.Tests.Conversations;
 public sealed class ShopNameStories
 {
     // Each of these is put out of scope by the model alone (shipped model 1.2.0, checked with `intentbot classify`):
-    // an unfamiliar word is enough to lose an ordinary product question.
+    // an unfamiliar word is enough to lose an ordinary product question. They were chosen because this model needs
+    // the second reading for them; a retrained model needs it for others (ProductQuestionCoverage counts all 102).
     [Theory]
     [InlineData("does the Ridgeline tent fit 3 people", "Tent")]
     [InlineData("is the Ferro pan induction compatible", "Ferro")]
