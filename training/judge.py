@@ -24,6 +24,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
+
+from training.train import macro_f1, read_jsonl
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "training" / "build" / "data"
 OUT = ROOT / "training" / "build" / "judge"
@@ -67,7 +71,7 @@ def slices() -> dict[str, tuple[str, list[dict]]]:
         path = DATA / f"{name}.jsonl"
         if not path.exists():
             sys.exit(f"{path} is missing: run /usr/bin/python3 training/prepare_data.py first")
-        return [json.loads(line) for line in path.open(encoding="utf-8")]
+        return read_jsonl(str(path))
     val, challenge = load("val"), load("challenge")
     own_chat = [r for r in val if r.get("sentiment") and source_of(r).startswith("own")]
     return {
@@ -86,18 +90,22 @@ def slices() -> dict[str, tuple[str, list[dict]]]:
     }
 
 
-def predictions(model: Path, name: str, task: str, rows: list[dict], tag: str) -> list[dict]:
-    folder = OUT / tag
-    folder.mkdir(parents=True, exist_ok=True)
-    data, out = OUT / f"{name}.csv", folder / f"{name}.jsonl"
-    with data.open("w", newline="", encoding="utf-8") as fh:
+def write_csv(name: str, task: str, rows: list[dict]) -> None:
+    """The slice as `intentbot eval` reads it; written once, every model reads the same file."""
+    with (OUT / f"{name}.csv").open("w", newline="", encoding="utf-8") as fh:
         writer = csv.writer(fh)
         writer.writerow(["text", task])
         writer.writerows([r["text"], r[task]] for r in rows)
+
+
+def predictions(model: Path, name: str, task: str, tag: str) -> list[dict]:
+    folder = OUT / tag
+    folder.mkdir(parents=True, exist_ok=True)
+    data, out = OUT / f"{name}.csv", folder / f"{name}.jsonl"
     subprocess.run(["dotnet", str(CLI_DLL), "eval", "--model", str(model), "--data", str(data), "--text-column", "text",
                     "--label-column", task, "--task", task, "--predictions", str(out)],
                    check=True, stdout=subprocess.DEVNULL)
-    return [json.loads(line) for line in out.open(encoding="utf-8")]
+    return read_jsonl(str(out))
 
 
 def pct(part: int, whole: int) -> str:
@@ -115,17 +123,15 @@ def intent_cells(preds: list[dict]) -> dict[str, str]:
 
 
 def sentiment_cells(preds: list[dict]) -> dict[str, str]:
-    f1s = []
-    for label in ("negative", "neutral", "positive"):
-        tp = sum(p["gold"] == label and p["predicted"] == label for p in preds)
-        gold = sum(p["gold"] == label for p in preds)
-        said = sum(p["predicted"] == label for p in preds)
-        f1s.append(2 * tp / (gold + said) if gold + said else 0.0)
+    labels = ["negative", "neutral", "positive"]
+    gold = np.array([labels.index(p["gold"]) for p in preds])
+    said = np.array([labels.index(p["predicted"]) for p in preds])
     # Negative vs positive: the neutral gold rows are left out, and the call is the larger of the two probabilities.
     polar = [p for p in preds if p["gold"] != "neutral"]
     hits = sum((p["probabilities"]["positive"] > p["probabilities"]["negative"]) == (p["gold"] == "positive")
                for p in polar)
-    return {"macro-F1": f"{sum(f1s) / 3:.3f}", "binary": pct(hits, len(polar))}
+    # The same macro-F1 as training and evaluate.py: over the classes present in gold.
+    return {"macro-F1": f"{macro_f1(gold, said, len(labels)):.3f}", "binary": pct(hits, len(polar))}
 
 
 ROWS = (  # (label, slice, cells)
@@ -153,12 +159,14 @@ def main(argv=None):
                    stdout=subprocess.DEVNULL)
     cut = slices()
     OUT.mkdir(parents=True, exist_ok=True)
+    for name, (task, rows) in cut.items():
+        write_csv(name, task, rows)
     cells, headers = {}, []
     for index, model in enumerate(args.models):
         manifest = json.loads((model / "manifest.json").read_text(encoding="utf-8"))
         headers.append(f"{manifest.get('version', '?')} ({model.name})")
-        for name, (task, rows) in cut.items():
-            preds = predictions(model, name, task, rows, f"{index}-{model.name}")
+        for name, (task, _) in cut.items():
+            preds = predictions(model, name, task, f"{index}-{model.name}")
             found = intent_cells(preds) if task == "intent" else sentiment_cells(preds)
             cells[(index, name)] = found | {"rows": str(len(preds))}
         print(f"judged {model}", file=sys.stderr)
