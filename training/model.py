@@ -186,7 +186,11 @@ def load_checkpoint(path: str, map_location: str = "cpu"):
     """Inverse of save_checkpoint: returns (model in eval mode, metadata dict)."""
     import os
     meta = torch.load(path, map_location=map_location)
-    model = IntentSentimentModel(EncoderConfig(**meta["config"]))
+    if meta["config"].get("architecture") == "bert-postln":
+        from training.pretrained import from_config
+        model = from_config(meta["config"])
+    else:
+        model = IntentSentimentModel(EncoderConfig(**meta["config"]))
     state = {}
     for name in meta["shards"]:
         state.update(torch.load(os.path.join(os.path.dirname(path), name), map_location=map_location))

