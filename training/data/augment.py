@@ -220,6 +220,58 @@ def augment_light(text: str, rng: random.Random) -> str:
     return " ".join(out.split())
 
 
+# --- Chinese chat -----------------------------------------------------------
+# English operations (word typos, "pls", contractions) mean nothing in Chinese
+# text and swapping Chinese characters makes nonsense, so Chinese seed lines get
+# their own surface changes: the politeness/attention openers and sentence-final
+# particles shoppers type on Taobao/JD-style chats, punctuation habits
+# (full-width, half-width, none, doubled) and occasional traditional characters.
+CJK = re.compile(r"[\u4e00-\u9fff]")
+ZH_PREFIXES = ["亲，", "你好，", "您好，", "在吗？", "在吗 ", "请问", "客服，", "hi ", "喂，", "老板，", "你好 "]
+ZH_SUFFIXES = ["？", "??", "？？", "啊", "呀", "呢", "哈", "～", "。", "!", "谢谢", "，谢谢", " 谢谢啦", "，麻烦了", " 🙏", "～～"]
+ZH_LIGHT_SUFFIXES = ["！", "!", "～", "~", "。", "呀", "哈", "啦", " 😊", " 🙏", "!!"]
+ZH_NEG_SUFFIXES = ["！！！", "!!!", "，急！", "，气死了", " 😡", "。。。", "！"]
+ZH_TRADITIONAL = str.maketrans({
+    "们": "們", "这": "這", "货": "貨", "单": "單", "么": "麼", "吗": "嗎", "发": "發", "说": "說",
+    "还": "還", "没": "沒", "码": "碼", "号": "號", "个": "個", "买": "買", "卖": "賣", "务": "務",
+    "话": "話", "问": "問", "请": "請", "钱": "錢", "时": "時", "间": "間", "运": "運", "递": "遞",
+    "换": "換", "坏": "壞", "颜": "顏", "红": "紅", "长": "長", "门": "門", "开": "開", "关": "關",
+    "该": "該", "给": "給", "让": "讓", "见": "見", "谢": "謝", "对": "對", "无": "無", "现": "現",
+    "样": "樣", "优": "優", "惠": "惠", "券": "券", "库": "庫", "补": "補", "尺": "尺", "转": "轉",
+    "订": "訂", "邮": "郵", "寄": "寄", "够": "夠", "气": "氣", "么": "麼", "儿": "兒", "几": "幾",
+})
+
+
+def is_chinese(text: str) -> bool:
+    return bool(CJK.search(text))
+
+
+def augment_zh(text: str, rng: random.Random, sentiment: str | None = None,
+               allow_greeting: bool = True, light: bool = False) -> str:
+    """One random combination of Chinese chat surface changes.
+
+    ``light`` (greeting/thanks/goodbye): no added words, only punctuation and
+    particles, so "你好" never turns into "你好，谢谢"."""
+    out = text
+    ops = rng.sample(["prefix", "suffix", "punct", "punct", "halfwidth", "traditional", "space"],
+                     k=rng.choice([1, 1, 2, 2, 3]))
+    if "punct" in ops:
+        out = re.sub(r"[，。！？、,.!?~～]+$", "", out)
+        out = re.sub(r"[，,]", rng.choice([" ", "，", ","]), out)
+    if "halfwidth" in ops:
+        out = out.replace("？", "?").replace("！", "!").replace("，", ",")
+    if "prefix" in ops and allow_greeting and not light:
+        out = rng.choice(ZH_PREFIXES) + out
+    if "suffix" in ops:
+        pool = ZH_LIGHT_SUFFIXES if light else ZH_NEG_SUFFIXES if sentiment == NEG else ZH_SUFFIXES
+        out = re.sub(r"[。.]+$", "", out) + rng.choice(pool)
+    if "traditional" in ops:
+        out = out.translate(ZH_TRADITIONAL)
+    if "space" in ops:
+        out = re.sub(r"[，,]", " ", out)
+    return " ".join(out.split())
+
+
 def variants(text: str, rng: random.Random, n: int, sentiment: str | None = None,
              allow_greeting: bool = True, allow_context: bool = True, light: bool = False) -> list[str]:
     """Up to ``n`` distinct augmented variants of ``text`` (original excluded)."""
@@ -228,7 +280,9 @@ def variants(text: str, rng: random.Random, n: int, sentiment: str | None = None
     for _ in range(n * 4):
         if len(out) >= n:
             break
-        if light:
+        if is_chinese(text):
+            v = augment_zh(text, rng, sentiment, allow_greeting, light)
+        elif light:
             v = augment_light(text, rng)
         else:
             v = augment_once(text, rng, sentiment, allow_greeting, allow_context)

@@ -18,6 +18,17 @@ Which file feeds which label, and how strongly each is expanded:
                          money/buying hard negatives (``out_of_scope`` plan).
 * ``reviews_real.txt``-- product + app-store reviews from many shop types,
                          mixed 3-star neutrals (``reviews`` plan).
+* ``new_shopping.txt`` / ``new_service.txt`` -- the labels added with model
+                         2.0.0 (promo_code, stock_availability,
+                         damaged_or_wrong_item, exchange_item, opening_hours)
+                         plus product-attribute questions.  No public corpus has
+                         these labels, so these seeds are expanded more than
+                         the ``cs_`` ones (which sit beside ~300 Bitext rows).
+* ``zh_shopping.txt`` -- Chinese chat messages for the common shopping and
+                         conversation intents and Chinese out-of-scope; the
+                         public Chinese data is reviews only (sentiment).
+                         Augmented with Chinese surface changes
+                         (:func:`augment.augment_zh`).
 """
 
 from __future__ import annotations
@@ -31,6 +42,8 @@ PLAN = [
     ("shopping", dict(target_per_section=1900, label_kind="intent", bitext_style_p=0.0, max_per_line=25)),
     ("conversation", dict(target_per_section=1100, label_kind="intent", max_per_line=12)),
     ("out_of_scope", dict(target_per_section=3000, label_kind="intent", max_per_line=8)),
+    ("new_", dict(target_per_section=1500, label_kind="intent", bitext_style_p=0.05, max_per_line=14)),
+    ("zh_", dict(target_per_section=450, label_kind="intent", bitext_style_p=0.0, max_per_line=10)),
     ("reviews", dict(target_per_section=900, label_kind="sentiment", augment_ok=False, max_per_line=3)),
 ]
 

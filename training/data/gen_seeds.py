@@ -89,7 +89,9 @@ def seed_groups(path: Path, source: str, target_per_section: int = 500, val_frac
             key = f"{source}|{name}|{text}"
             # very short out-of-scope lines ("...", "🙏"-like noise) stay as
             # written: decorating them can turn them into real greetings/thanks
-            short_oos = intent == "out_of_scope" and len(text.split()) < 3
+            # (Chinese has no spaces: count characters instead of words)
+            short_oos = intent == "out_of_scope" and (
+                len(text) < 4 if augment.is_chinese(text) else len(text.split()) < 3)
             rows = expand_line(text, intent, sent, source, 1 if short_oos else per_line,
                                bitext_style_p, augment_ok and not short_oos, key)
             groups.append(Group(key=key, rows=rows, split=split_by_key(key, val_fraction)))
