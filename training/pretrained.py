@@ -196,7 +196,7 @@ def import_onnx(path: str, cfg: PretrainedConfig) -> Dict[str, torch.Tensor]:
             weight_of_bias[bias] = inits[mm.input[1]]
 
     def t(a):
-        return torch.from_numpy(np.ascontiguousarray(a)).float()
+        return torch.from_numpy(np.array(a, dtype=np.float32))
 
     state = {"word.weight": t(inits["embeddings.word_embeddings.weight"]),
              "position.weight": t(inits["embeddings.position_embeddings.weight"][:cfg.max_positions]),

@@ -6,7 +6,9 @@ int8 weights (AVX-512 VNNI / AVX2 integer kernels), several times faster than fp
 take a quarter of the space. ONNX Runtime's own Python quantiser is not installable here, and the
 rewrite is small: every ``MatMul`` whose second input is a constant [K, N] matrix becomes
 ``DynamicQuantizeMatMul(A, W_int8, scale[N], zero_point[N])`` with per-column symmetric scales.
-Embeddings, LayerNorm, attention score products and the small Gemm heads stay fp32.
+The word-embedding table (``--embeddings``) is stored as int8 with one scale per row: the Gather picks
+int8 rows and their scales, and only the gathered rows are turned back into floats (the table is most of a
+pretrained encoder's size). LayerNorm, attention score products and the small Gemm heads stay fp32.
 
 ``--weight-bits 7`` (the default) keeps weights within [-64, 63]: on CPUs without VNNI, ONNX
 Runtime's u8 x s8 kernels accumulate pairs in int16 and can saturate with full 8-bit weights; 7 bits
@@ -73,14 +75,49 @@ def quantize_model(model: onnx.ModelProto, bits: int) -> dict:
     return {"quantizedMatMuls": replaced, "weightBits": bits, "maxWeightError": max_err}
 
 
+def quantize_embeddings(model: onnx.ModelProto) -> dict:
+    """Gather(table, ids) over a float [V, H] table -> Mul(Cast(Gather(table_int8, ids)), Gather(scale[V, 1], ids))."""
+    graph = model.graph
+    inits = {i.name: i for i in graph.initializer}
+    new_nodes, replaced, max_err = [], 0, 0.0
+    for node in graph.node:
+        init = inits.get(node.input[0]) if node.op_type == "Gather" else None
+        if init is None or len(init.dims) != 2 or init.dims[0] < 10000 or init.data_type != onnx.TensorProto.FLOAT:
+            new_nodes.append(node)
+            continue
+        table = numpy_helper.to_array(init)
+        scale = np.abs(table).max(axis=1, keepdims=True) / 127.0
+        scale = np.where(scale == 0, 1.0, scale).astype(np.float32)
+        q = np.clip(np.round(table / scale), -127, 127).astype(np.int8)
+        max_err = max(max_err, float(np.abs(q.astype(np.float32) * scale - table).max()))
+        base = init.name.replace(":", "_").replace("/", "_")
+        graph.initializer.remove(init)
+        graph.initializer.extend([numpy_helper.from_array(q, base + "_int8"),
+                                  numpy_helper.from_array(scale, base + "_row_scale")])
+        ids = node.input[1]
+        new_nodes += [
+            helper.make_node("Gather", [base + "_int8", ids], [base + "_rows_int8"], axis=0),
+            helper.make_node("Cast", [base + "_rows_int8"], [base + "_rows"], to=onnx.TensorProto.FLOAT),
+            helper.make_node("Gather", [base + "_row_scale", ids], [base + "_rows_scale"], axis=0),
+            helper.make_node("Mul", [base + "_rows", base + "_rows_scale"], list(node.output)),
+        ]
+        replaced += 1
+    del graph.node[:]
+    graph.node.extend(new_nodes)
+    return {"quantizedEmbeddings": replaced, "maxEmbeddingError": max_err}
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--in", dest="source", required=True)
     ap.add_argument("--out", required=True)
     ap.add_argument("--weight-bits", type=int, choices=(7, 8), default=7)
+    ap.add_argument("--embeddings", action="store_true", help="also store the word-embedding table as int8")
     args = ap.parse_args(argv)
     model = onnx.load(args.source)
     report = quantize_model(model, args.weight_bits)
+    if args.embeddings:
+        report.update(quantize_embeddings(model))
     onnx.checker.check_model(model)
     onnx.save(model, args.out)
     print(json.dumps(report))

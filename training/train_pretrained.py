@@ -88,12 +88,12 @@ def make_batches(seqs, order, batch, rng, base_size):
     return batches
 
 
-def chinese_metrics(model, rows, seqs, sents) -> dict:
+def chinese_metrics(model, rows, seqs, sents, device: str) -> dict:
     zh = [i for i, r in enumerate(rows) if any(pretrained.is_cjk_char(c) for c in r["text"]) and sents[i] >= 0]
     if not zh:
         return {}
     from training.train import predict_logits
-    _, sl = predict_logits(model, [seqs[i] for i in zh], "cpu")
+    _, sl = predict_logits(model, [seqs[i] for i in zh], device)
     pred, gold = sl.argmax(1), sents[zh]
     return {"zh_sentiment_acc": float(np.mean(pred == gold)), "zh_rows": len(zh)}
 
@@ -124,6 +124,7 @@ def main(argv=None):
     ap.add_argument("--val-max", type=int, default=3000)
     ap.add_argument("--max-steps", type=int, default=0, help="debug: stop each epoch after N steps")
     ap.add_argument("--threads", type=int, default=0)
+    ap.add_argument("--device", default="cuda" if torch.cuda.is_available() else "cpu")
     args = ap.parse_args(argv)
 
     torch.set_num_threads(args.threads or max(1, os.cpu_count() or 1))
@@ -144,7 +145,7 @@ def main(argv=None):
     val_rows = val_rows[:args.val_max]
 
     state_path = os.path.join(args.out, "state.pt")
-    resumed = torch.load(state_path) if os.path.exists(state_path) else None
+    resumed = torch.load(state_path, map_location="cpu") if os.path.exists(state_path) else None
     if resumed:
         vocab = resumed["vocab"]
     else:
@@ -169,6 +170,7 @@ def main(argv=None):
     log({"stage": "encode", "train": len(train[0]), "val": len(val[0]), "unk_share": round(unk, 5),
          "seconds": round(time.time() - t0, 1)})
 
+    model.to(args.device)
     groups = param_groups(model, args)
     freeze_base_rows(model)
     opt = torch.optim.AdamW(groups, betas=(0.9, 0.98), eps=1e-6)
@@ -194,9 +196,10 @@ def main(argv=None):
         for step, (batch, new_rows) in enumerate(make_batches(seqs, order, args.batch, rng,
                                                               model.cfg.base_vocab_size)):
             ids, mask = pad_batch([seqs[i] for i in batch])
-            il, sl = forward(model, ids, mask, args.freeze_below, new_rows)
-            yi, ys = torch.from_numpy(intents[batch]), torch.from_numpy(sents[batch])
-            loss = torch.zeros(())
+            il, sl = forward(model, ids.to(args.device), mask.to(args.device), args.freeze_below, new_rows)
+            yi = torch.from_numpy(intents[batch]).to(args.device)
+            ys = torch.from_numpy(sents[batch]).to(args.device)
+            loss = torch.zeros((), device=args.device)
             if (yi >= 0).any():
                 loss = loss + F.cross_entropy(il, yi, ignore_index=-100, label_smoothing=args.label_smoothing)
             if (ys >= 0).any():
@@ -211,8 +214,8 @@ def main(argv=None):
                       f"{time.time() - t0:.0f}s", flush=True)
             if args.max_steps and step + 1 >= args.max_steps:
                 break
-        m = quick_metrics(model, *val, "cpu")
-        m.update(chinese_metrics(model, val_rows, val[0], val[2]))
+        m = quick_metrics(model, *val, args.device)
+        m.update(chinese_metrics(model, val_rows, val[0], val[2], args.device))
         log({"stage": "finetune", "epoch": epoch + 1, "loss": float(np.mean(losses)), "chinese_batches": new_batches,
              "seconds": round(time.time() - t0, 1), **m})
         if best is None or m["score"] > best["score"]:
@@ -224,7 +227,7 @@ def main(argv=None):
         os.replace(state_path + ".tmp", state_path)
 
     model.load_state_dict(best_state)
-    model.eval()
+    model.cpu().eval()
     pretrained.save(os.path.join(args.out, "checkpoint.pt"), model,
                     {"best": best, "labels": {"intents": intents_def, "sentiments": sentiments},
                      "args": vars(args), "encoder": pretrained.BASE_NAMES[args.encoder]})

@@ -14,4 +14,8 @@ public sealed record ModelInfo(
     string? OutOfScopeLabel,
     float OutOfScopeThreshold,
     int MaxSequenceLength,
-    JsonElement? Metrics);
+    JsonElement? Metrics)
+{
+    /// <summary>Length of the sentence embedding each result carries; 0 when the model has none.</summary>
+    public int EmbeddingDimensions { get; init; }
+}

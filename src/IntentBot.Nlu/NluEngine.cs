@@ -33,7 +33,10 @@ public sealed class NluEngine : ITextClassifier, IAsyncDisposable
             manifest.Heads!.Intent!.Labels!.Select(l => new IntentLabel(l.Name!, l.Category!)).ToArray(),
             manifest.Heads.Sentiment!.Labels!.Select(l => l.Name!).ToArray(),
             manifest.OutOfScope!.Label, manifest.OutOfScope.ConfidenceThreshold,
-            encoder.MaxSequenceLength, manifest.Metrics);
+            encoder.MaxSequenceLength, manifest.Metrics)
+        {
+            EmbeddingDimensions = model.EmbeddingDimensions,
+        };
     }
 
     public ModelInfo Model { get; }

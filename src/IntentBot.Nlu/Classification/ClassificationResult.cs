@@ -18,4 +18,8 @@ public sealed record ClassificationResult(
     IReadOnlyList<IntentScore> Intents,
     bool OutOfScope,
     SentimentResult Sentiment,
-    bool Truncated);
+    bool Truncated)
+{
+    /// <summary>The text's L2-normalised sentence embedding, when the model has one; never serialised by the API.</summary>
+    public float[]? Embedding { get; init; }
+}

@@ -45,7 +45,10 @@ public sealed class ResultFactory
         var scores = new SentimentScores(s[_negative], s[_neutral], s[_positive]);
         var best = ArgMax(s);
         var label = best == _negative ? "negative" : best == _neutral ? "neutral" : "positive";
-        return new ClassificationResult(intents[0], intents, outOfScope, new SentimentResult(label, s[best], scores), truncated);
+        return new ClassificationResult(intents[0], intents, outOfScope, new SentimentResult(label, s[best], scores), truncated)
+        {
+            Embedding = outputs.Embedding,
+        };
     }
 
     private float BestInScope(float[] probs)

@@ -28,15 +28,21 @@ public sealed class OnnxModel : IDisposable
         _inputNames = _feedsTokenTypes
             ? [inputs.InputIds!, inputs.AttentionMask!, inputs.TokenTypeIds!]
             : [inputs.InputIds!, inputs.AttentionMask!];
-        _outputNames = [manifest.Heads!.Intent!.Output!, manifest.Heads.Sentiment!.Output!];
+        _outputNames = manifest.Embedding is { } embedding
+            ? [manifest.Heads!.Intent!.Output!, manifest.Heads.Sentiment!.Output!, embedding.Output!]
+            : [manifest.Heads!.Intent!.Output!, manifest.Heads.Sentiment!.Output!];
         IntentCount = manifest.Heads.Intent.Labels!.Count;
         SentimentCount = manifest.Heads.Sentiment.Labels!.Count;
+        EmbeddingDimensions = manifest.Embedding?.Dimensions ?? 0;
     }
 
     /// <summary>"CPU" or "CUDA": what actually runs the model.</summary>
     public string ExecutionProvider { get; }
     public int IntentCount { get; }
     public int SentimentCount { get; }
+
+    /// <summary>Length of the sentence embedding; 0 when the model has none.</summary>
+    public int EmbeddingDimensions { get; }
 
     public static OnnxModel Load(string modelPath, ModelManifest manifest, NluOptions options, ILogger logger)
     {
@@ -69,13 +75,15 @@ public sealed class OnnxModel : IDisposable
         using var results = _session.Run(_runOptions, _inputNames, feeds, _outputNames);
         var intents = results[0].GetTensorDataAsSpan<float>();
         var sentiments = results[1].GetTensorDataAsSpan<float>();
+        var embeddings = EmbeddingDimensions > 0 ? results[2].GetTensorDataAsSpan<float>() : default;
 
         var outputs = new ModelOutputs[batch];
         for (var i = 0; i < batch; i++)
         {
             outputs[i] = new ModelOutputs(
                 intents.Slice(i * IntentCount, IntentCount).ToArray(),
-                sentiments.Slice(i * SentimentCount, SentimentCount).ToArray());
+                sentiments.Slice(i * SentimentCount, SentimentCount).ToArray(),
+                EmbeddingDimensions > 0 ? embeddings.Slice(i * EmbeddingDimensions, EmbeddingDimensions).ToArray() : null);
         }
         return outputs;
     }
@@ -161,20 +169,24 @@ public sealed class OnnxModel : IDisposable
         }
         CheckHead(session, "heads.intent", manifest.Heads!.Intent!, errors);
         CheckHead(session, "heads.sentiment", manifest.Heads.Sentiment!, errors);
+        if (manifest.Embedding is { } embedding)
+            CheckOutput(session, "embedding.output", embedding.Output!, embedding.Dimensions, errors);
         if (errors.Count > 0)
             throw new ModelLoadException($"{modelPath}: the model does not match its manifest:{Environment.NewLine}  - " + string.Join(Environment.NewLine + "  - ", errors));
     }
 
-    private static void CheckHead(InferenceSession session, string field, HeadSpec head, List<string> errors)
+    private static void CheckHead(InferenceSession session, string field, HeadSpec head, List<string> errors) =>
+        CheckOutput(session, field + ".output", head.Output!, head.Labels!.Count, errors, $"{head.Labels.Count} labels, but ");
+
+    private static void CheckOutput(InferenceSession session, string field, string output, int width, List<string> errors, string what = "")
     {
-        if (!session.OutputMetadata.TryGetValue(head.Output!, out var meta))
+        if (!session.OutputMetadata.TryGetValue(output, out var meta))
         {
-            errors.Add($"{field}.output '{head.Output}' is not a model output (model has: {string.Join(", ", session.OutputMetadata.Keys)})");
+            errors.Add($"{field} '{output}' is not a model output (model has: {string.Join(", ", session.OutputMetadata.Keys)})");
             return;
         }
         var dims = meta.Dimensions;
-        var labels = head.Labels!.Count;
-        if (dims.Length != 2 || dims[^1] != labels)
-            errors.Add($"{field}: {labels} labels, but output '{head.Output}' has shape [{string.Join(", ", dims)}] (expected [batch, {labels}])");
+        if (dims.Length != 2 || dims[^1] != width)
+            errors.Add($"{field}: {what}output '{output}' has shape [{string.Join(", ", dims)}] (expected [batch, {width}])");
     }
 }

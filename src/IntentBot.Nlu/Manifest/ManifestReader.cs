@@ -86,6 +86,13 @@ public static class ManifestReader
                 errors.Add($"outOfScope.label: '{oos}' is not one of heads.intent.labels");
         }
 
+        if (m.Embedding is not null)
+        {
+            Require(m.Embedding.Output, "embedding.output", errors);
+            if (m.Embedding.Dimensions is < 1 or > 65536)
+                errors.Add($"embedding.dimensions: {m.Embedding.Dimensions} is outside 1..65536");
+        }
+
         if (errors.Count > 0)
             throw new ModelLoadException($"{path}: invalid manifest:{Environment.NewLine}  - " + string.Join(Environment.NewLine + "  - ", errors));
     }

@@ -18,6 +18,9 @@ public sealed class ModelManifest
     public HeadSet? Heads { get; init; }
     public OutOfScopeSpec? OutOfScope { get; init; }
 
+    /// <summary>Optional pooled sentence embedding output (models from 2.0 on); absent in older models.</summary>
+    public EmbeddingSpec? Embedding { get; init; }
+
     /// <summary>Free-form blocks kept as JSON: shown by the API and the model card, never interpreted.</summary>
     public JsonElement? Architecture { get; init; }
     public JsonElement? Metrics { get; init; }
@@ -76,6 +79,13 @@ public sealed class LabelSpec
 {
     public string? Name { get; init; }
     public string? Category { get; init; }
+}
+
+/// <summary>An L2-normalised sentence embedding output of shape [batch, dimensions].</summary>
+public sealed class EmbeddingSpec
+{
+    public string? Output { get; init; }
+    public int Dimensions { get; init; }
 }
 
 public sealed class OutOfScopeSpec
