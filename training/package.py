@@ -164,6 +164,18 @@ def _group_sources(by_source: dict) -> dict:
     return out
 
 
+def training_text(meta: dict) -> str:
+    args = meta.get("args", {})
+    frozen = args.get("freeze_below", 0)
+    return (f"{args.get('epochs')} epochs of {args.get('epoch_size'):,} rows drawn with class-balanced sampling "
+            f"(intents {args.get('intent_share')} of the draws, reviews the rest), batch {args.get('batch')}, "
+            f"AdamW (lr {args.get('lr')} for the encoder layers, {args.get('head_lr')} for the heads, "
+            f"{args.get('row_lr')} for the new CJK rows), warm-up + linear decay, label smoothing "
+            f"{args.get('label_smoothing')}; the embeddings and the lower {frozen} layers stayed as pretrained "
+            f"(only the new CJK rows were learned), layers {frozen + 1}-{meta['config']['layers']}, the pooler and "
+            f"both heads were trained; {round(meta.get('seconds', 0) / 60)} minutes")
+
+
 def write_card(args, manifest, ev, ex, meta, sources) -> None:
     """MODEL_CARD.md: the template's prose plus tables generated from the reports."""
     a = manifest["architecture"]
@@ -216,6 +228,9 @@ def write_card(args, manifest, ev, ex, meta, sources) -> None:
         "TRAIN_SECONDS": manifest["training"]["trainSeconds"], "CHECKPOINT": checkpoint_text(manifest["training"]),
         "MLM_EPOCHS": manifest["training"]["mlmEpochs"], "TORCH": manifest["training"]["torch"],
         "N_INTENTS": len(manifest["heads"]["intent"]["labels"]),
+        "BASE": a.get("base", "none"), "PARITY": f"{meta.get('parity', float('nan')):.1e}",
+        "NEW_ROWS": f"{a['vocabSize'] - meta['config'].get('base_vocab_size', a['vocabSize']):,}",
+        "TRAINING": training_text(meta), "BEST_EPOCH": meta.get("best", {}).get("epoch"),
     }
     with open(args.card_template, encoding="utf-8") as f:
         text = f.read()

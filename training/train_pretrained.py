@@ -98,6 +98,13 @@ def chinese_metrics(model, rows, seqs, sents, device: str) -> dict:
     return {"zh_sentiment_acc": float(np.mean(pred == gold)), "zh_rows": len(zh)}
 
 
+def epoch_seconds_logged(log_path: str) -> float:
+    """Training time of the epochs finished so far, from the log (states written before it was recorded)."""
+    with open(log_path, encoding="utf-8") as f:
+        entries = [json.loads(line) for line in f if line.strip()]
+    return float(sum(e["seconds"] for e in entries if e.get("stage") == "finetune"))
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", required=True)
@@ -111,7 +118,9 @@ def main(argv=None):
     ap.add_argument("--max-new-cjk", type=int, default=3000)
     ap.add_argument("--min-cjk-count", type=int, default=3)
     ap.add_argument("--freeze-below", type=int, default=4)
-    ap.add_argument("--epochs", type=int, default=5)
+    ap.add_argument("--epochs", type=int, default=5, help="epochs the learning-rate schedule is planned for")
+    ap.add_argument("--stop-after", type=int, default=0,
+                    help="end (and write the checkpoint) after this many epochs of that schedule (0: all)")
     ap.add_argument("--epoch-size", type=int, default=17000)
     ap.add_argument("--batch", type=int, default=32)
     ap.add_argument("--lr", type=float, default=1e-4)
@@ -156,11 +165,12 @@ def main(argv=None):
     model = pretrained.build_model(args.encoder, REPO, args.build, vocab, len(intents_def), len(sentiments),
                                    args.max_len, args.seed)
     folder = pretrained.fetch_encoder(args.encoder, REPO, args.build)
-    if not resumed:
+    parity = resumed.get("parity") if resumed else None
+    if parity is None:
         probe = [tok.encode(r["text"], args.max_len) for r in val_rows[:64]]
         probe = [s for s in probe if max(s) < model.cfg.base_vocab_size][:32]
-        diff = pretrained.check_parity(model, os.path.join(folder, "model.onnx"), REPO, probe)
-        log({"stage": "parity", "encoder": args.encoder, "max_abs_diff": diff, "sequences": len(probe),
+        parity = pretrained.check_parity(model, os.path.join(folder, "model.onnx"), REPO, probe)
+        log({"stage": "parity", "encoder": args.encoder, "max_abs_diff": parity, "sequences": len(probe),
              "vocab": len(vocab), "new_cjk_rows": len(vocab) - model.cfg.base_vocab_size})
 
     t0 = time.time()
@@ -179,15 +189,16 @@ def main(argv=None):
     sched = linear_schedule(opt, int(0.06 * total), total)
     seqs, intents, sents = train
     weights = sampling_weights(intents, sents, args.intent_share, args.balance_alpha)
-    start_epoch, best, best_state = 0, None, None
+    start_epoch, best, best_state, seconds = 0, None, None, 0.0
     if resumed:
         model.load_state_dict(resumed["model"])
         opt.load_state_dict(resumed["optimizer"])
         sched.load_state_dict(resumed["scheduler"])
         start_epoch, best, best_state = resumed["epoch"], resumed["best"], resumed["best_state"]
+        seconds = resumed.get("seconds") or epoch_seconds_logged(log_path)
         log({"stage": "resume", "from_epoch": start_epoch})
 
-    for epoch in range(start_epoch, args.epochs):
+    for epoch in range(start_epoch, args.stop_after or args.epochs):
         rng = random.Random(args.seed * 1000 + epoch)
         np_rng = np.random.default_rng(args.seed * 1000 + epoch)
         model.train()
@@ -214,6 +225,7 @@ def main(argv=None):
                       f"{time.time() - t0:.0f}s", flush=True)
             if args.max_steps and step + 1 >= args.max_steps:
                 break
+        seconds += time.time() - t0
         m = quick_metrics(model, *val, args.device)
         m.update(chinese_metrics(model, val_rows, val[0], val[2], args.device))
         log({"stage": "finetune", "epoch": epoch + 1, "loss": float(np.mean(losses)), "chinese_batches": new_batches,
@@ -222,7 +234,8 @@ def main(argv=None):
             best = {"epoch": epoch + 1, **m}
             best_state = {k: v.detach().clone() for k, v in model.state_dict().items()}
         torch.save({"vocab": vocab, "model": model.state_dict(), "optimizer": opt.state_dict(),
-                    "scheduler": sched.state_dict(), "epoch": epoch + 1, "best": best, "best_state": best_state},
+                    "scheduler": sched.state_dict(), "epoch": epoch + 1, "best": best, "best_state": best_state,
+                    "parity": parity, "seconds": seconds},
                    state_path + ".tmp")
         os.replace(state_path + ".tmp", state_path)
 
@@ -230,7 +243,10 @@ def main(argv=None):
     model.cpu().eval()
     pretrained.save(os.path.join(args.out, "checkpoint.pt"), model,
                     {"best": best, "labels": {"intents": intents_def, "sentiments": sentiments},
-                     "args": vars(args), "encoder": pretrained.BASE_NAMES[args.encoder]})
+                     "args": vars(args), "encoder": pretrained.BASE_NAMES[args.encoder], "parity": parity,
+                     "seconds": seconds, "torch": torch.__version__,
+                     "device_name": torch.cuda.get_device_name(0) if args.device.startswith("cuda")
+                     else f"CPU ({os.cpu_count()} cores)"})
     log({"stage": "done", **best})
 
 
