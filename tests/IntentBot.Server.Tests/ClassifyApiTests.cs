@@ -76,7 +76,7 @@ public sealed class ClassifyApiTests(DefaultServer server) : IClassFixture<Defau
         var body = await Json.ReadAsync(await _client.GetAsync("/api/v1/model"));
         Assert.Equal("intentbot-default", body["name"]!.GetValue<string>());
         Assert.Equal("CPU", body["executionProvider"]!.GetValue<string>());
-        var shipped = Nlu.Manifest.ManifestReader.Read(Path.Combine(IntentBotFactory.RepoRoot, "models", "intentbot-default"));
+        var shipped = IntentBot.Nlu.Manifest.ManifestReader.Read(Path.Combine(IntentBotFactory.RepoRoot, "models", "intentbot-default"));
         Assert.Equal(shipped.Heads!.Intent!.Labels!.Count, body["labels"]!["intent"]!.AsArray().Count);
         Assert.Contains(body["labels"]!["intent"]!.AsArray(), l => l!["name"]!.GetValue<string>() == "track_order" && l["category"]!.GetValue<string>() == "ORDER");
         Assert.Equal(3, body["labels"]!["sentiment"]!.AsArray().Count);
