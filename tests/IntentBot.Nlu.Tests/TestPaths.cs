@@ -2,6 +2,12 @@ using System.Reflection;
 
 namespace IntentBot.Nlu.Tests;
 
+/// <summary>The shipped model's manifest, read without loading the model.</summary>
+internal static class ShippedModel
+{
+    public static Nlu.Manifest.ModelManifest Manifest() => Nlu.Manifest.ManifestReader.Read(TestPaths.DefaultModel);
+}
+
 /// <summary>Locations in the repository, from the RepoRoot the build stamps into the test assembly.</summary>
 internal static class TestPaths
 {

@@ -1,4 +1,5 @@
 using IntentBot.Agent.Tests.Infrastructure;
+using IntentBot.Tests.Shared;
 
 namespace IntentBot.Agent.Tests.Conversations;
 
@@ -8,7 +9,11 @@ public sealed class FlowStories
     [Fact]
     public async Task Interruption_is_answered_then_the_suspended_form_resumes_with_its_prompt()
     {
-        var chat = AgentHarness.Create().Start("c1001");
+        var nlu = Scripted.NewScript()
+            .Reads("where is my order", Reading.Of("track_order", 0.95))
+            .Reads("what payment methods do you accept", Reading.Of("check_payment_methods", 0.95))
+            .Reads("W100001", Reading.Of("greeting", 0.3));
+        var chat = AgentHarness.Create(classifier: nlu).Start("c1001");
         (await chat.SayAsync("where is my order")).Says("order number");
         (await chat.SayAsync("what payment methods do you accept"))
             .Says("PayPal", "Now, back to track an order", "What's your order number?");
@@ -37,7 +42,11 @@ public sealed class FlowStories
     [Fact]
     public async Task Interruption_by_another_form_keeps_both_and_resumes_the_first()
     {
-        var chat = AgentHarness.Create().Start("c1001");
+        var nlu = Scripted.NewScript()
+            .Reads("I want a refund", Reading.Of("get_refund", 0.95))
+            .Reads("where is my refund", Reading.Of("track_refund", 0.95))
+            .Reads("W100010", Reading.Of("greeting", 0.3));
+        var chat = AgentHarness.Create(classifier: nlu).Start("c1001");
         (await chat.SayAsync("I want a refund")).Says("Which order would you like to return");
         (await chat.SayAsync("where is my refund")).Says("Which order is the refund for");
         var state = await chat.StateAsync();
@@ -63,7 +72,11 @@ public sealed class FlowStories
     [Fact]
     public async Task Start_over_clears_the_form_and_every_suspended_one()
     {
-        var chat = AgentHarness.Create().Start("c1001");
+        var nlu = Scripted.NewScript()
+            .Reads("I want a refund", Reading.Of("get_refund", 0.95))
+            .Reads("I want to change my order", Reading.Of("change_order", 0.95))
+            .Reads("start over", Reading.Of("greeting", 0.3));
+        var chat = AgentHarness.Create(classifier: nlu).Start("c1001");
         (await chat.SayAsync("I want a refund")).Says("Which order");
         (await chat.SayAsync("I want to change my order")).Says("Which order would you like to change");
         Assert.Single((await chat.StateAsync()).SuspendedDialogs);
@@ -76,11 +89,16 @@ public sealed class FlowStories
     [Fact]
     public async Task Reprompts_are_limited_then_help_and_a_person_are_offered()
     {
-        var chat = AgentHarness.Create().Start("c1001");
+        // Not order numbers, and no reading sure enough of another request to interrupt the form.
+        var nlu = Scripted.NewScript()
+            .Reads("where is my order", Reading.Of("track_order", 0.95))
+            .Reads("I don't know", Reading.Of("contact_human_agent", 0.6))
+            .Reads("no idea", Reading.OffTopic(0.7))
+            .Reads("umm what now", Reading.Of("greeting", 0.8));
+        var chat = AgentHarness.Create(classifier: nlu).Start("c1001");
         (await chat.SayAsync("where is my order")).Says("order number");
         (await chat.SayAsync("I don't know")).Says("doesn't look like an order number");
         (await chat.SayAsync("no idea")).Says("doesn't look like an order number");
-        // Not an order number and no confident other intent (1.1.0 reads a bare "hmm" as a greeting).
         (await chat.SayAsync("umm what now")).Says("couldn't make sense").Offers("Talk to a person", "Track an order");
         Assert.Null((await chat.StateAsync()).ActiveDialog);
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using IntentBot.Agent.Tests.Infrastructure;
+using IntentBot.Tests.Shared;
 
 namespace IntentBot.Agent.Tests.Conversations;
 
@@ -39,11 +40,18 @@ public sealed class HandoffStories
         Assert.Null(await harness.Handback.HandBackAsync(chat.ConversationId, CancellationToken.None));
     }
 
+    /// <summary>Read as a model might: out of scope, and surely negative (the gate itself: Rules/SentimentGateTests).</summary>
+    private static ScriptedClassifier Frustrated() => Scripted.NewScript()
+        .Reads(Angry, Reading.OffTopic(0.8).Negative(0.9))
+        .Reads("what payment methods do you accept", Reading.Of("check_payment_methods", 0.95));
+
+    private const string Angry = "you are useless, I hate this";
+
     [Fact]
     public async Task Negative_sentiment_gets_an_empathetic_answer_and_the_offer_of_a_person()
     {
-        var chat = AgentHarness.Create().Start("c1001");
-        (await chat.SayAsync("you are useless, I hate this"))
+        var chat = AgentHarness.Create(classifier: Frustrated()).Start("c1001");
+        (await chat.SayAsync(Angry))
             .Says("I'm sorry about this", "talk to a person").Offers("Talk to a person");
         var profile = await AgentHarnessProfile(chat);
         Assert.Equal(1, profile);
@@ -52,11 +60,11 @@ public sealed class HandoffStories
     [Fact]
     public async Task Repeated_frustration_hands_off_with_the_reason()
     {
-        var harness = AgentHarness.Create();
+        var harness = AgentHarness.Create(classifier: Frustrated());
         var chat = harness.Start("c1001");
-        (await chat.SayAsync("you are useless, I hate this")).Says("I'm sorry");
-        (await chat.SayAsync("you are useless, I hate this")).Says("I'm sorry");
-        var reply = await chat.SayAsync("you are useless, I hate this");
+        (await chat.SayAsync(Angry)).Says("I'm sorry");
+        (await chat.SayAsync(Angry)).Says("I'm sorry");
+        var reply = await chat.SayAsync(Angry);
         reply.Says("passing you to a member of our team");
         Assert.Equal("frustration", reply.Event("handoff")!.Value!.Value.GetProperty("reason").GetString());
         Assert.Equal("frustration", Assert.Single(await harness.Handoffs.ListOpenAsync()).Reason);
@@ -65,12 +73,12 @@ public sealed class HandoffStories
     [Fact]
     public async Task A_neutral_turn_resets_the_frustration_streak()
     {
-        var chat = AgentHarness.Create().Start("c1001");
-        await chat.SayAsync("you are useless, I hate this");
-        await chat.SayAsync("you are useless, I hate this");
+        var chat = AgentHarness.Create(classifier: Frustrated()).Start("c1001");
+        await chat.SayAsync(Angry);
+        await chat.SayAsync(Angry);
         await chat.SayAsync("what payment methods do you accept");
         Assert.Equal(0, await AgentHarnessProfile(chat));
-        (await chat.SayAsync("you are useless, I hate this")).Says("I'm sorry").DoesNotSay("passing you");
+        (await chat.SayAsync(Angry)).Says("I'm sorry").DoesNotSay("passing you");
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using IntentBot.Agent.Tests.Infrastructure;
 using IntentBot.Shop;
+using IntentBot.Tests.Shared;
 
 namespace IntentBot.Agent.Tests.Conversations;
 
@@ -9,7 +10,11 @@ public sealed class OrderStories
     [Fact]
     public async Task Track_order_asks_for_the_number_reprompts_on_nonsense_then_shows_status_and_card()
     {
-        var chat = AgentHarness.Create().Start("c1001");
+        var nlu = Scripted.NewScript()
+            .Reads("where is my order", Reading.Of("track_order", 0.95))
+            .Reads("I don't know", Reading.Of("contact_human_agent", 0.6))
+            .Reads("W100001", Reading.Of("greeting", 0.3));
+        var chat = AgentHarness.Create(classifier: nlu).Start("c1001");
         (await chat.SayAsync("where is my order")).Says("order number");
         (await chat.SayAsync("I don't know")).Says("doesn't look like an order number", "W100001");
         (await chat.SayAsync("W100001"))
@@ -36,7 +41,12 @@ public sealed class OrderStories
     [Fact]
     public async Task Cancel_order_quotes_the_fee_confirms_and_cancels()
     {
-        var harness = AgentHarness.Create();
+        var nlu = Scripted.NewScript()
+            .Reads("I want to cancel my order", Reading.Of("cancel_order", 0.95))
+            .Reads("it's W100002", Reading.Of("cancel_order", 0.5))
+            .Reads("maybe", Reading.Of("thanks", 0.5))
+            .Reads("yes please", Reading.Of("thanks", 0.9));
+        var harness = AgentHarness.Create(classifier: nlu);
         var chat = harness.Start("c1001");
         (await chat.SayAsync("I want to cancel my order")).Says("Which order");
         (await chat.SayAsync("it's W100002")).Says("5.00", "Shall I cancel order W100002?").Offers("Yes", "No");

@@ -3,6 +3,7 @@ using IntentBot.Agent.Tests.Infrastructure;
 using IntentBot.Context;
 using IntentBot.Context.Redis;
 using IntentBot.Context.Tests;
+using IntentBot.Tests.Shared;
 using Microsoft.Extensions.Options;
 
 namespace IntentBot.Agent.Tests.Conversations;
@@ -16,7 +17,15 @@ public sealed class RedisStories(RedisServer redis) : IClassFixture<RedisServer>
         var options = new ContextOptions { KeyPrefix = "agenttest" };
         var store = new RedisConversationStore(redis.Connection, Options.Create(options));
         var inbox = new RedisHandoffInbox(redis.Connection, options.KeyPrefix);
-        var harness = AgentHarness.Create(store: store, handoffs: inbox);
+        // Scripted readings: this story is about where the state lives, not how a model reads the messages.
+        var nlu = Scripted.NewScript()
+            .Reads("where is my order", Reading.Of("track_order", 0.95))
+            .Reads("what payment methods do you accept", Reading.Of("check_payment_methods", 0.95))
+            .Reads("W100001", Reading.Of("greeting", 0.3))
+            .Reads("I want to talk to a person", Reading.Of("contact_human_agent", 0.95))
+            .Reads("hello?", Reading.Of("greeting", 0.9))
+            .Reads("thank you so much", Reading.Of("thanks", 0.95).Positive(0.9));
+        var harness = AgentHarness.Create(store: store, handoffs: inbox, classifier: nlu);
         var chat = harness.Start("c1001");
 
         (await chat.SayAsync("where is my order")).Says("order number");
@@ -25,7 +34,7 @@ public sealed class RedisStories(RedisServer redis) : IClassFixture<RedisServer>
         (await chat.SayAsync("I want to talk to a person")).Says("connecting you");
 
         // A second agent instance (another server) sees the same state and queue.
-        var other = AgentHarness.Create(store: store, handoffs: new RedisHandoffInbox(redis.Connection, options.KeyPrefix));
+        var other = AgentHarness.Create(store: store, handoffs: new RedisHandoffInbox(redis.Connection, options.KeyPrefix), classifier: nlu);
         Assert.Equal(chat.ConversationId, Assert.Single(await other.Handoffs.ListOpenAsync()).ConversationId);
         Assert.Contains(redis.AllKeys(), k => k == "agenttest:handoffs:events");
         var otherChat = new Conversation(other, chat.UserId, chat.ConversationId);

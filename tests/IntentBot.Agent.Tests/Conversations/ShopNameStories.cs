@@ -1,71 +1,75 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using IntentBot.Agent.Tests.Infrastructure;
+using IntentBot.Tests.Shared;
+using static IntentBot.Agent.Tests.Infrastructure.Scripted;
 
 namespace IntentBot.Agent.Tests.Conversations;
 
 /// <summary>
-/// The shop's own brand and product-line names, which the model never saw: a product question naming them is
+/// The shop's own brand and product-line names, which a model never saw: a product question naming them is
 /// answered from the catalog, and the names never pull a general question into the shop.
 /// </summary>
+/// <remarks>
+/// Which questions a model puts out of scope differs from model to model, so the model's verdicts are scripted
+/// here: the first reading out of scope, the second one (the message without the names the catalog knows) as
+/// given. What is real is the catalog search that finds the names and the text that is read again.
+/// ProductQuestionCoverage measures what the shipped model makes of 102 such questions.
+/// </remarks>
 public sealed class ShopNameStories
 {
-    // Each of these is put out of scope by the model alone (shipped model 1.2.0, checked with `intentbot classify`):
-    // an unfamiliar word is enough to lose an ordinary product question. They were chosen because this model needs
-    // the second reading for them; a retrained model needs it for others (ProductQuestionCoverage counts all 102).
     [Theory]
-    [InlineData("does the Ridgeline tent fit 3 people", "Tent")]
-    [InlineData("is the Ferro pan induction compatible", "Ferro")]
-    [InlineData("is the Meeple House game good for 2 players", "Meeple House")]
-    [InlineData("what age is the Brickly castle for", "Brickly")]
-    [InlineData("is the Lumen Zen 4 TV a smart tv", "Lumen")]
-    public async Task A_product_question_naming_the_shops_own_line_is_answered_from_the_catalog(string message, string product)
+    [InlineData("does the Ridgeline tent fit 3 people", "does the tent fit 3 people", "Tent")]
+    [InlineData("is the Ferro pan induction compatible", "is the pan induction compatible", "Ferro")]
+    [InlineData("is the Meeple House game good for 2 players", "is the game good for 2 players", "Meeple House")]
+    [InlineData("what age is the Brickly castle for", "what age is the castle for", "Brickly")]
+    [InlineData("is the Lumen Zen 4 TV a smart tv", "is the 4 TV a smart tv", "Lumen")]
+    public async Task A_product_question_naming_the_shops_own_line_is_answered_from_the_catalog(string message, string withoutNames, string product)
     {
-        var chat = AgentHarness.Create().Start("c1001");
+        var nlu = NewScript().Reads(message, Reading.OffTopic(0.6)).Reads(withoutNames, Reading.Of("product_inquiry", 0.8));
+        var chat = AgentHarness.Create(classifier: nlu).Start("c1001");
         (await chat.SayAsync(message)).ShowsCard(product).DoesNotSay("I'm the shop's assistant");
         Assert.Equal("product_inquiry", (await chat.StateAsync()).RecentIntents[^1]);
+        Assert.Equal([message, withoutNames], nlu.Classified);
     }
 
     [Theory]
-    [InlineData("what is the highest Summit in Europe")]
-    [InlineData("tell me about the Orion constellation")]
-    [InlineData("how do I grow a Lotus flower")]
-    [InlineData("who painted the Milano cathedral")]
-    [InlineData("what's a good recipe with Saffron")]
-    [InlineData("what is the capital of Nova Scotia")]
-    public async Task A_general_question_using_a_word_of_the_catalog_stays_out_of_scope(string message)
+    [InlineData("what is the highest Summit in Europe", "what is the highest in Europe")]
+    [InlineData("how do I grow a Lotus flower", "how do I grow a flower")]
+    [InlineData("what's a good recipe with Saffron", "what's a good recipe with")]
+    [InlineData("what is the capital of Nova Scotia", "what is the capital of Scotia")]
+    public async Task A_general_question_using_a_word_of_the_catalog_stays_out_of_scope(string message, string withoutNames)
     {
-        var chat = AgentHarness.Create().Start("c1001");
+        var nlu = NewScript().Reads(message, Reading.OffTopic(0.9)).Reads(withoutNames, Reading.OffTopic(0.9));
+        var chat = AgentHarness.Create(classifier: nlu).Start("c1001");
         (await chat.SayAsync(message)).Says("I'm the shop's assistant");
         Assert.Equal("out_of_scope", (await chat.StateAsync()).RecentIntents[^1]);
+        Assert.Equal([message, withoutNames], nlu.Classified);
     }
+
+    private static ScriptedClassifier FerroQuestion() => NewScript()
+        .Reads("is the Ferro pan induction compatible", Reading.OffTopic(0.6))
+        .Reads("is the pan induction compatible", Reading.Of("product_inquiry", 0.99));
 
     [Fact]
     public async Task Without_the_catalog_the_models_verdict_stands_and_the_turn_still_answers()
     {
         // The second reading cannot search: the shop's HTTP backend does not answer.
-        var chat = AgentHarness.Create(products: UnreachableShop.Create()).Start("c1001");
-        (await chat.SayAsync("what's the QuietPro 700 battery life")).Says("I'm the shop's assistant");
+        var nlu = FerroQuestion();
+        var chat = AgentHarness.Create(classifier: nlu, products: UnreachableShop.Create()).Start("c1001");
+        (await chat.SayAsync("is the Ferro pan induction compatible")).Says("I'm the shop's assistant");
         Assert.Equal("out_of_scope", (await chat.StateAsync()).RecentIntents[^1]);
+        Assert.Single(nlu.Classified);
     }
 
     [Fact]
     public async Task A_catalog_that_fails_in_any_way_leaves_the_verdict_and_the_turn_answers()
     {
-        var chat = AgentHarness.Create(products: new BrokenCatalog()).Start("c1001");
+        var nlu = FerroQuestion();
+        var chat = AgentHarness.Create(classifier: nlu, products: new BrokenCatalog()).Start("c1001");
         (await chat.SayAsync("is the Ferro pan induction compatible")).Says("I'm the shop's assistant");
         Assert.Equal("out_of_scope", (await chat.StateAsync()).RecentIntents[^1]);
-    }
-
-    [Fact]
-    public async Task An_answer_to_which_product_still_fills_the_slot()
-    {
-        // Inside a dialog the second reading stays out of the way: "the Ferro pan" answers "which product?",
-        // it does not start a product question of its own.
-        var chat = AgentHarness.Create().Start("c1001");
-        (await chat.SayAsync("what's the price")).Says("Which product");
-        (await chat.SayAsync("the Ferro pan")).Says("Ferro").DoesNotSay("Which product");
-        Assert.Equal("price_inquiry", (await chat.StateAsync()).RecentIntents[^1]);
+        Assert.Single(nlu.Classified);
     }
 
     /// <summary>A shop backend that answers nonsense: the agent must not depend on it for an enrichment.</summary>
@@ -95,12 +99,16 @@ public sealed class ShopNameStories
         });
         listener.Start();
 
-        var chat = AgentHarness.Create().Start("c1001");
+        var nlu = FerroQuestion()
+            .Reads("who painted the Milano cathedral", Reading.OffTopic(0.9))
+            .Reads("who painted the cathedral", Reading.OffTopic(0.9));
+        var chat = AgentHarness.Create(classifier: nlu).Start("c1001");
         await chat.SayAsync("is the Ferro pan induction compatible");
         await chat.SayAsync("who painted the Milano cathedral");
 
         // Other tests may run at the same time on the same process-wide meter: at least ours are there.
         Assert.Contains("in_scope", outcomes);
         Assert.Contains("out_of_scope", outcomes);
+        Assert.Contains("who painted the cathedral", nlu.Classified);
     }
 }

@@ -1,5 +1,6 @@
 using IntentBot.Agent.CustomerContext;
 using IntentBot.Agent.Tests.Infrastructure;
+using IntentBot.Tests.Shared;
 
 namespace IntentBot.Agent.Tests.Conversations;
 
@@ -23,7 +24,11 @@ public sealed class ShoppingStories
     [Fact]
     public async Task Price_inquiry_without_a_product_asks_which()
     {
-        var chat = AgentHarness.Create().Start("c1001");
+        // The answer names a product, so a model may well read it as a product question: not sure enough to interrupt.
+        var nlu = Scripted.NewScript()
+            .Reads("what's the price", Reading.Of("price_inquiry", 0.95))
+            .Reads("the Barista Co Milano espresso machine", Reading.Of("product_inquiry", 0.7));
+        var chat = AgentHarness.Create(classifier: nlu).Start("c1001");
         (await chat.SayAsync("what's the price")).Says("Which product");
         (await chat.SayAsync("the Barista Co Milano espresso machine")).Says("399");
     }
@@ -41,13 +46,16 @@ public sealed class ShoppingStories
     [Fact]
     public async Task Recommendation_uses_what_the_customer_viewed_and_searched()
     {
+        var nlu = Scripted.NewScript()
+            .Reads("what would you recommend", Reading.Of("recommendation", 0.95))
+            .Reads("something for my kitchen", Reading.Of("product_inquiry", 0.6));
         var signals = new RecordedSignals(new CustomerSignals(null, ["espresso machine"], []));
-        var chat = AgentHarness.Create(signals: signals).Start("c1001");
+        var chat = AgentHarness.Create(signals: signals, classifier: nlu).Start("c1001");
         (await chat.SayAsync("what would you recommend")).Says("What are you looking for");
         (await chat.SayAsync("something for my kitchen")).ShowsCard("Espresso").Says("top picks");
 
         // The same request from a customer with no history finds other things.
-        var stranger = AgentHarness.Create().Start("c1002");
+        var stranger = AgentHarness.Create(classifier: nlu).Start("c1002");
         await stranger.SayAsync("what would you recommend");
         var plain = await stranger.SayAsync("something for my kitchen");
         Assert.DoesNotContain(plain.Cards, c => c.GetRawText().Contains("Espresso", StringComparison.Ordinal));

@@ -2,6 +2,7 @@ using IntentBot.Agent.Tests.Infrastructure;
 using IntentBot.Context;
 using IntentBot.Context.State;
 using IntentBot.Context.Storage;
+using IntentBot.Tests.Shared;
 using Microsoft.Extensions.Options;
 
 namespace IntentBot.Agent.Tests.Engine;
@@ -78,7 +79,9 @@ public sealed class StaleStateTests
     [Fact]
     public async Task An_unknown_active_dialog_and_pending_slot_are_recovered_from()
     {
-        var harness = AgentHarness.Create();
+        // Neither message may read as a new request: the recovered dialog must be the one asking.
+        var nlu = Scripted.NewScript().Reads("I don't know", Reading.Of("contact_human_agent", 0.6)).Reads("W100001", Reading.Of("greeting", 0.3));
+        var harness = AgentHarness.Create(classifier: nlu);
         var chat = harness.Start("c1001");
         await harness.Store.SaveTurnAsync(new ConversationState
         {

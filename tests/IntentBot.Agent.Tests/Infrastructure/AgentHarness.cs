@@ -18,9 +18,9 @@ using Microsoft.SemanticKernel;
 namespace IntentBot.Agent.Tests.Infrastructure;
 
 /// <summary>
-/// The real pipeline for conversation tests: the shipped ONNX model (NluEngine on CPU), the real context
-/// store (embedded, or Redis when given), the committed sample shop behind the real SK plugins, and the
-/// dialogs folder of the repository.
+/// The real pipeline for conversation tests: the shipped ONNX model (NluEngine on CPU) or a
+/// <see cref="IntentBot.Tests.Shared.ScriptedClassifier"/> in its place, the real context store (embedded, or Redis
+/// when given), the committed sample shop behind the real SK plugins, and the dialogs folder of the repository.
 /// </summary>
 public sealed class AgentHarness
 {
@@ -29,8 +29,10 @@ public sealed class AgentHarness
 
     public static string DialogsPath => Path.Combine(RepoRoot, "dialogs");
 
+    public static string ModelPath => Path.Combine(RepoRoot, "models", "intentbot-default");
+
     private static readonly Lazy<NluEngine> SharedEngine = new(() => NluEngine.Load(
-        Path.Combine(RepoRoot, "models", "intentbot-default"),
+        ModelPath,
         new NluOptions { ExecutionProvider = ExecutionProviderKind.Cpu },
         NullLogger.Instance));
 
@@ -45,8 +47,9 @@ public sealed class AgentHarness
     public required DialogCatalog Dialogs { get; init; }
 
     public static AgentHarness Create(IConversationStore? store = null, IHandoffInbox? handoffs = null, ICustomerSignals? signals = null,
-        IFreeFormResponder? freeForm = null, AgentOptions? options = null, Shop.ICatalog? products = null)
+        IFreeFormResponder? freeForm = null, AgentOptions? options = null, Shop.ICatalog? products = null, ITextClassifier? classifier = null)
     {
+        classifier ??= Classifier;
         var clock = TimeProvider.System;
         var agentOptions = Options.Create(options ?? new AgentOptions());
         store ??= new InMemoryConversationStore(Options.Create(new ContextOptions()), clock);
@@ -55,8 +58,8 @@ public sealed class AgentHarness
         var shop = SampleShop.Load(Path.Combine(RepoRoot, "data", "shop"), clock);
         var kernel = BuildKernel(shop, handoffs, signals, clock);
         var renderer = new TemplateRenderer(kernel);
-        var dialogs = AgentSetup.LoadDialogs(DialogsPath, Classifier, renderer);
-        var agent = new IntentBotAgent(Classifier, store, dialogs, renderer, handoffs, signals, freeForm ?? new NoFreeFormResponder(),
+        var dialogs = AgentSetup.LoadDialogs(DialogsPath, classifier, renderer);
+        var agent = new IntentBotAgent(classifier, store, dialogs, renderer, handoffs, signals, freeForm ?? new NoFreeFormResponder(),
             agentOptions, clock, NullLogger<IntentBotAgent>.Instance, shop, products ?? shop);
         return new AgentHarness
         {
