@@ -22,6 +22,12 @@ internal static partial class Cues
 
     public static bool DoesNotFit(string text) => FitPattern().IsMatch(text);
 
+    /// <summary>"it arrived broken", "you sent the wrong item".</summary>
+    public static bool ReportsDamage(string text) => DamagePattern().IsMatch(text);
+
+    /// <summary>"can I exchange it for a 42", "swap for another colour".</summary>
+    public static bool AsksExchange(string text) => ExchangePattern().IsMatch(text);
+
     /// <summary>A whole message that only says yes or no ("yes", "yep", "no thanks", "sure, go ahead"): "yes" or "no".</summary>
     public static string? ShortYesNo(string text)
     {
@@ -87,6 +93,12 @@ internal static partial class Cues
 
     [GeneratedRegex(@"\b(?:too\s+(?:small|big|large|tight|loose|short|long)|does(?:n't|\s+not)\s+fit|didn't\s+fit|not\s+fit)\b", RegexOptions.IgnoreCase)]
     private static partial Regex FitPattern();
+
+    [GeneratedRegex(@"\b(?:arrived\s+(?:damaged|broken|smashed|cracked)|(?:is|was|came)\s+(?:damaged|broken|cracked|smashed)|(?:sent|got|received)\s+(?:me\s+)?(?:the\s+|a\s+)?wrong\s+(?:item|product|size|colou?r|thing)|not\s+what\s+I\s+ordered)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DamagePattern();
+
+    [GeneratedRegex(@"\b(?:exchange|swap)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ExchangePattern();
 
     [GeneratedRegex(@"\b(?:it|its|it's|this\s+one|that\s+one|this\s+order|that\s+order|the\s+same\s+order|them|they)\b", RegexOptions.IgnoreCase)]
     private static partial Regex BackPattern();

@@ -15,12 +15,15 @@ internal sealed partial class DialogRunner
     private const string PromoCode = "promo_code";
     private const string OpeningHours = "opening_hours";
     private const string ExchangeItem = "exchange_item";
+    private const string DamagedOrWrong = "damaged_or_wrong_item";
 
     /// <summary>Cues over the model's reading (see <see cref="Cues"/>), for a message that starts something.</summary>
     private IntentBot.Nlu.Classification.ClassificationResult ReadCues(Turn t)
     {
         if (Cues.AsksForCodes(t.Text) && catalog.Find(PromoCode) is not null) return Cues.Read(t.Nlu, PromoCode);
         if (Cues.AsksOpeningHours(t.Text) && catalog.Find(OpeningHours) is not null) return Cues.Read(t.Nlu, OpeningHours);
+        if (Cues.ReportsDamage(t.Text) && catalog.Find(DamagedOrWrong) is not null) return Cues.Read(t.Nlu, DamagedOrWrong);
+        if (Cues.AsksExchange(t.Text) && catalog.Find(ExchangeItem) is not null) return Cues.Read(t.Nlu, ExchangeItem);
         return t.Nlu;
     }
 

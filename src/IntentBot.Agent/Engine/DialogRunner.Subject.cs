@@ -17,6 +17,8 @@ internal sealed partial class DialogRunner
         var words = t.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
         var pointsBack = Cues.RefersBack(t.Text) || words <= 4;
         if (!pointsBack || t.Said.OrderNumber is not null || t.Said.Email is not null || words > 12) return false;
+        // "how much is shipping?" is about delivery, not the product just shown.
+        var aboutService = ServicePattern().IsMatch(t.Text);
 
         if (t.Memory.Order is not null && ArrivalPattern().IsMatch(t.Text) && catalog.Find(TrackOrder) is { } track
             && (t.Memory.Product is null || t.RecentIntents.LastOrDefault() is not (Recommendation or ProductInquiry or "price_inquiry")))
@@ -27,7 +29,7 @@ internal sealed partial class DialogRunner
             return true;
         }
 
-        if (products is null || t.Memory.Product is not { } id) return false;
+        if (products is null || aboutService || t.Memory.Product is not { } id) return false;
         Product? product;
         try { product = await products.GetProductAsync(id, ct); }
         catch (ShopUnavailableException) { return false; }
@@ -39,6 +41,9 @@ internal sealed partial class DialogRunner
         Say(t, answer, catalog.Find(ProductInquiry)?.Suggestions is { Count: > 0 } s ? s : null, card is null ? [] : [card]);
         return true;
     }
+
+    [GeneratedRegex(@"\b(?:ship|shipping|deliver|delivery|return|returns|refund|order|orders|pay|payment|invoice|account|password|code|coupon|voucher|newsletter|cancel)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ServicePattern();
 
     [GeneratedRegex(@"\b(?:arrive|arrives|arriving|arrival|get\s+here|be\s+(?:here|delivered)|delivery\s+date|deliver(?:ed)?|come|coming|where\s+is\s+it|track(?:ing)?|ship(?:ped)?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ArrivalPattern();

@@ -131,9 +131,9 @@ internal sealed partial class DialogRunner(
         // An out-of-scope verdict gets its second reading (any other comes back as it is) only here, with no dialog
         // waiting: an answer to "which product?" ("the Ferro pan") must still fill the slot.
         if (classifier is not null && Language.Detect(t.Text) == Language.English) await SplitRequestsAsync(t, classifier, ct);
+        t.Nlu = ReadCues(t);
         if (await AnswerOutsideFormAsync(t, askedYesNo, ct)) return;
         if (shopNames is not null) t.Nlu = await shopNames.ReadAsync(t.Text, t.Nlu, ct);
-        t.Nlu = ReadCues(t);
         RecordIntent(t);
         if (t.Nlu.OutOfScope)
         {
@@ -251,7 +251,7 @@ internal sealed partial class DialogRunner(
             // as its value; nor is a bare "yes" anybody's name or street.
             if (slot.Type is SlotValidators.Product or SlotValidators.Text && IsConfidentNewIntent(t, id) is not null && !LooksLikeData(t.Text))
                 return false;
-            if (slot.Type == SlotValidators.Text && SlotValidators.ParseYesNo(value) is not null && value.Split(' ').Length <= 2)
+            if (slot.Type == SlotValidators.Text && Cues.ShortYesNo(value) is not null)
                 return false;
             t.Set(id, slot.Name, value);
             t.Set(id, Tries, null);

@@ -106,15 +106,15 @@ internal sealed partial record Entities(
     };
 
     // "20-30", "20–30 euros", "between 20 and 30", "€20 to €30"
-    [GeneratedRegex(@"(?:between\s+)?[€$£]?\s?(?<a>\d{1,5}(?:[.,]\d{1,2})?)\s?(?:€|eur|euros?)?\s*(?:-|–|to|and)\s*[€$£]?\s?(?<b>\d{1,5}(?:[.,]\d{1,2})?)\s?(?:€|eur|euros?|bucks|quid)?(?=\W|$)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:between\s+)?[€$£]?\s?(?<a>\d{1,5}(?:[.,]\d{1,2})?)\s?(?:euros?|eur|€)?\s*(?:-|–|to|and)\s*[€$£]?\s?(?<b>\d{1,5}(?:[.,]\d{1,2})?)\s?(?:euros?|eur|€|bucks|quid)?(?=\W|$)", RegexOptions.IgnoreCase)]
     private static partial Regex RangePattern();
 
     // "under €50", "below 50 euros", "less than 50", "max 50", "up to 50", "no more than 50", "50 or less", "budget of 50"
-    [GeneratedRegex(@"(?:under|below|less\s+than|cheaper\s+than|max(?:imum)?|up\s+to|no\s+more\s+than|not\s+more\s+than|at\s+most|budget\s+(?:is\s+|of\s+)?(?:about\s+|around\s+)?|<)\s*[€$£]?\s?(?<a>\d{1,5}(?:[.,]\d{1,2})?)\s?(?:€|eur|euros?|bucks|quid)?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:under|below|less\s+than|cheaper\s+than|max(?:imum)?|up\s+to|no\s+more\s+than|not\s+more\s+than|at\s+most|budget\s+(?:is\s+|of\s+)?(?:about\s+|around\s+)?|<)\s*[€$£]?\s?(?<a>\d{1,5}(?:[.,]\d{1,2})?)\s?(?:euros?|eur|€|bucks|quid)?", RegexOptions.IgnoreCase)]
     private static partial Regex MaxPattern();
 
     // "over 100 euros", "more than 100", "at least 100"
-    [GeneratedRegex(@"(?:over|above|more\s+than|at\s+least|from)\s*[€$£]?\s?(?<a>\d{1,5}(?:[.,]\d{1,2})?)\s?(?:€|eur|euros?)(?=\W|$)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:over|above|more\s+than|at\s+least|from)\s*[€$£]?\s?(?<a>\d{1,5}(?:[.,]\d{1,2})?)\s?(?:euros?|eur|€)(?=\W|$)", RegexOptions.IgnoreCase)]
     private static partial Regex MinPattern();
 
     [GeneratedRegex(@"\b(?:cheap|cheaper|cheapest|inexpensive|affordable|budget|low[\s-]cost|not\s+too\s+expensive|on\s+a\s+budget)\b", RegexOptions.IgnoreCase)]
