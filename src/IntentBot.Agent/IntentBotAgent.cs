@@ -40,19 +40,24 @@ public sealed class IntentBotAgent : IBot
     private readonly ILogger<IntentBotAgent> _logger;
     private readonly DialogRunner _runner;
     private readonly ICustomerDirectory? _customers;
+    private readonly bool _verifyGuests;
     private const int TopIntents = 4;
 
     /// <param name="products">The shop's catalog: an out-of-scope message naming its brands gets a second reading
     /// (<see cref="ShopNameReading"/>). Without it the model's verdict stands.</param>
     public IntentBotAgent(ITextClassifier classifier, IConversationStore store, DialogCatalog catalog, TemplateRenderer renderer,
         IHandoffInbox handoffs, ICustomerSignals signals, IFreeFormResponder freeForm, IOptions<AgentOptions> options,
-        TimeProvider clock, ILogger<IntentBotAgent> logger, ICustomerDirectory? customers = null, ICatalog? products = null)
+        TimeProvider clock, ILogger<IntentBotAgent> logger, ICustomerDirectory? customers = null, ICatalog? products = null,
+        IOrderService? orders = null)
     {
         _customers = customers;
+        // Guests prove an order is theirs against the shop's records; without both services every user id is taken as the customer's.
+        var guests = customers is null || orders is null ? null : new GuestVerification(orders, customers);
+        _verifyGuests = guests is not null;
         (_classifier, _store, _catalog, _handoffs, _signals, _options, _clock, _logger) =
             (classifier, store, catalog, handoffs, signals, options.Value, clock, logger);
         var shopNames = products is null ? null : new ShopNameReading(classifier, products, _options.ClarifyBelow, TopIntents, logger);
-        _runner = new DialogRunner(catalog, renderer, freeForm, _options, clock, logger, shopNames);
+        _runner = new DialogRunner(catalog, renderer, freeForm, _options, clock, logger, shopNames, guests, products, classifier);
     }
 
     public async Task<BotTurnResult> OnTurnAsync(Activity incoming, CancellationToken cancellationToken)
@@ -108,6 +113,7 @@ public sealed class IntentBotAgent : IBot
 
         var nlu = (await _classifier.ClassifyAsync([text], topK: TopIntents, ct))[0];
         var signals = await SignalsAsync(userId, ct);
+        var signedIn = !_verifyGuests || await IsCustomerAsync(userId, ct);
 
         for (var attempt = 1; ; attempt++)
         {
@@ -134,6 +140,7 @@ public sealed class IntentBotAgent : IBot
                 Profile = profile?.Value ?? await NewProfileAsync(userId, incoming, ct),
                 ProfileVersion = profile?.Version ?? 0,
                 Signals = signals,
+                SignedIn = signedIn,
                 Slots = new Dictionary<string, string>(state.Slots),
                 Active = state.ActiveDialog,
                 Suspended = [.. state.SuspendedDialogs],
@@ -168,6 +175,18 @@ public sealed class IntentBotAgent : IBot
         {
             _logger.LogWarning(e, "Shop unavailable; profile without the customer's name");
             return profile;
+        }
+    }
+
+    /// <summary>Whether the user id is one of the shop's customers. The shop down: a guest, who can still be helped
+    /// with everything but their orders (safer than trusting an id nobody checked).</summary>
+    private async Task<bool> IsCustomerAsync(string userId, CancellationToken ct)
+    {
+        try { return await _customers!.GetByIdAsync(userId, ct) is not null; }
+        catch (ShopUnavailableException e)
+        {
+            _logger.LogWarning(e, "Shop unavailable; the user is treated as a guest this turn");
+            return false;
         }
     }
 

@@ -19,5 +19,34 @@ public static class BuiltInVariables
     /// not offered a promotion yet in this conversation: the condition for a promotion action.</summary>
     public const string PurchaseIntentHigh = "purchase_intent_high";
 
-    public static IReadOnlySet<string> All { get; } = new HashSet<string> { Text, Intent, UserId, ConversationId, CustomerName, Interests, Negative, PurchaseIntentHigh };
+    /// <summary>Whose orders this turn may see: the signed-in customer's id; for a guest, the owner of the dialog's
+    /// order once the guest proved it is theirs (order number plus e-mail or postcode); else "". Compare an order's
+    /// owner with it (<c>order_data_customer_id == $customer_id</c>).</summary>
+    public const string CustomerId = "customer_id";
+
+    /// <summary>The country the shopper named in this conversation (ISO code, "" when none): shipping answers use it.</summary>
+    public const string Country = "known_country";
+
+    /// <summary>The shopper's price limits in EUR ("under €50", "20-30", "cheap"), "" when none was given.</summary>
+    public const string BudgetMin = "budget_min";
+    public const string BudgetMax = "budget_max";
+
+    /// <summary>The size and colour the shopper named in this conversation, "" when none.</summary>
+    public const string Size = "known_size";
+    public const string Colour = "known_colour";
+
+    /// <summary>The id of the product under discussion (the last one shown), "" when none.</summary>
+    public const string SubjectProduct = "subject_product";
+
+    /// <summary>A discount code written in this message ("SUMMER20"), "" when none.</summary>
+    public const string SaidCode = "said_code";
+
+    /// <summary>"en" or "zh": the language the conversation is answered in.</summary>
+    public const string Language = "language";
+
+    public static IReadOnlySet<string> All { get; } = new HashSet<string>
+    {
+        Text, Intent, UserId, ConversationId, CustomerName, Interests, Negative, PurchaseIntentHigh,
+        CustomerId, Country, BudgetMin, BudgetMax, Size, Colour, SubjectProduct, SaidCode, Language,
+    };
 }

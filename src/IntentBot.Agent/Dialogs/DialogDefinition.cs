@@ -44,6 +44,10 @@ public sealed class DialogDefinition
     /// to answer that asking the question again does not.</summary>
     public bool Interrupts { get; set; } = true;
 
+    /// <summary>The intent is one of a newer model's labels: while the loaded model lacks it, the dialog loads inactive
+    /// (one warning line, no start-up failure) and the classifier never starts it; the engine's cues still can.</summary>
+    public bool UpcomingIntent { get; set; }
+
     /// <summary>Where this dialog was loaded from (set by the loader, for messages).</summary>
     [YamlDotNet.Serialization.YamlIgnore]
     public string SourceFile { get; set; } = "";
@@ -69,6 +73,16 @@ public sealed class SlotDefinition
 
     /// <summary>Suggested actions shown with the prompt (e.g. Yes / No).</summary>
     public List<string> Suggestions { get; set; } = [];
+
+    /// <summary>Ask for this slot only when this condition holds; the dialog's checks run first, as soon as the
+    /// slots before it are filled. E.g. the new street is asked only once the order is known to be changeable.</summary>
+    public string? AskWhen { get; set; }
+
+    /// <summary>The prompt in other languages, by language code ("zh").</summary>
+    public Dictionary<string, string>? Translations { get; set; }
+
+    /// <summary>The retry in other languages.</summary>
+    public Dictionary<string, string>? RetryTranslations { get; set; }
 }
 
 public sealed class ConfirmDefinition
@@ -82,6 +96,9 @@ public sealed class ConfirmDefinition
 
     /// <summary>Said when the customer answers no (nothing is done).</summary>
     public string Declined { get; set; } = "";
+
+    /// <summary>The prompt in other languages, by language code ("zh").</summary>
+    public Dictionary<string, string>? Translations { get; set; }
 }
 
 public sealed class ActionDefinition
@@ -113,6 +130,9 @@ public sealed class ResponseDefinition
 
     /// <summary>Hand the conversation to a human after this answer (e.g. contact_human_agent).</summary>
     public bool Handoff { get; set; }
+
+    /// <summary>The text in other languages, by language code ("zh").</summary>
+    public Dictionary<string, string>? Translations { get; set; }
 }
 
 public sealed class EscalationDefinition
@@ -131,4 +151,7 @@ public sealed class FollowupDefinition
     public string Text { get; set; } = "";
 
     public List<string>? Suggestions { get; set; }
+
+    /// <summary>The text in other languages, by language code ("zh").</summary>
+    public Dictionary<string, string>? Translations { get; set; }
 }

@@ -1,5 +1,6 @@
 using IntentBot.Agent.Slots;
 using IntentBot.Agent.Templates;
+using Microsoft.Extensions.Logging;
 using Microsoft.SemanticKernel;
 
 namespace IntentBot.Agent.Dialogs;
@@ -11,16 +12,25 @@ namespace IntentBot.Agent.Dialogs;
 /// </summary>
 public static class DialogValidator
 {
-    public static DialogCatalog Validate(IReadOnlyList<DialogDefinition> dialogs, IEnumerable<string> intents, TemplateRenderer renderer)
+    /// <param name="logger">Told, one line per dialog, which upcoming-intent dialogs wait for a model that has their label.</param>
+    public static DialogCatalog Validate(IReadOnlyList<DialogDefinition> dialogs, IEnumerable<string> intents, TemplateRenderer renderer, ILogger? logger = null)
     {
-        var known = intents.ToHashSet(StringComparer.Ordinal);
+        var modelIntents = intents.ToHashSet(StringComparer.Ordinal);
+        // An upcoming intent's dialog is checked like any other, and may be named in suggestions.
+        var known = modelIntents.Union(dialogs.Where(d => d.UpcomingIntent).Select(d => d.Intent)).ToHashSet(StringComparer.Ordinal);
         var errors = new List<string>();
         var byIntent = new Dictionary<string, DialogDefinition>(StringComparer.Ordinal);
+        var inactive = new Dictionary<string, DialogDefinition>(StringComparer.Ordinal);
         foreach (var dialog in dialogs)
         {
             var file = dialog.SourceFile;
-            if (!known.Contains(dialog.Intent))
-                errors.Add($"{file}: intent: unknown intent '{dialog.Intent}' (the model knows: {string.Join(", ", known.Order())})");
+            if (!modelIntents.Contains(dialog.Intent) && dialog.UpcomingIntent)
+            {
+                if (!inactive.TryAdd(dialog.Intent, dialog))
+                    errors.Add($"{file}: intent: '{dialog.Intent}' already has a dialog in {inactive[dialog.Intent].SourceFile}");
+            }
+            else if (!modelIntents.Contains(dialog.Intent))
+                errors.Add($"{file}: intent: unknown intent '{dialog.Intent}' (the model knows: {string.Join(", ", modelIntents.Order())})");
             else if (!byIntent.TryAdd(dialog.Intent, dialog))
                 errors.Add($"{file}: intent: '{dialog.Intent}' already has a dialog in {byIntent[dialog.Intent].SourceFile}");
             if (string.IsNullOrWhiteSpace(dialog.Title)) errors.Add($"{file}: title: required");
@@ -41,6 +51,8 @@ public static class DialogValidator
                 if (string.IsNullOrWhiteSpace(slot.Prompt)) errors.Add($"{path}.prompt: required");
                 CheckTemplate(slot.Prompt, $"{path}.prompt");
                 if (slot.Retry is not null) CheckTemplate(slot.Retry, $"{path}.retry");
+                CheckTranslations(slot.Translations, $"{path}.translations");
+                CheckTranslations(slot.RetryTranslations, $"{path}.retry_translations");
             }
             CheckActions(dialog.Checks, "checks");
             if (dialog.Confirm is { } confirm)
@@ -49,6 +61,7 @@ public static class DialogValidator
                 if (string.IsNullOrWhiteSpace(confirm.Prompt)) errors.Add($"{file}: confirm.prompt: required");
                 CheckTemplate(confirm.Prompt, $"{file}: confirm.prompt");
                 CheckTemplate(confirm.Declined, $"{file}: confirm.declined");
+                CheckTranslations(confirm.Translations, $"{file}: confirm.translations");
             }
             CheckActions(dialog.Actions, "actions");
 
@@ -85,6 +98,7 @@ public static class DialogValidator
                 if (response.When is not null) CheckCondition(response.When, $"{path}.when");
                 if (string.IsNullOrWhiteSpace(response.Text)) errors.Add($"{path}.text: required");
                 CheckTemplate(response.Text, $"{path}.text");
+                CheckTranslations(response.Translations, $"{path}.translations");
                 if (response.Card is not null)
                 {
                     var parts = response.Card.Split(':', 2);
@@ -100,6 +114,7 @@ public static class DialogValidator
                 if (followup.When is not null) CheckCondition(followup.When, $"{file}: followups[{i}].when");
                 if (string.IsNullOrWhiteSpace(followup.Text)) errors.Add($"{file}: followups[{i}].text: required");
                 CheckTemplate(followup.Text, $"{file}: followups[{i}].text");
+                CheckTranslations(followup.Translations, $"{file}: followups[{i}].translations");
             }
             CheckSuggestions(dialog.Suggestions, $"{file}: suggestions");
             for (var i = 0; i < dialog.Slots.Count; i++) CheckSuggestions(dialog.Slots[i].Suggestions, $"{file}: slots[{i}].suggestions");
@@ -110,6 +125,19 @@ public static class DialogValidator
                 foreach (var s in suggestions ?? [])
                     if (s.StartsWith('@') && !known.Contains(s[1..]))
                         errors.Add($"{path}: '{s}' names no known intent");
+            }
+
+            // Slot conditions may read the checks' outputs (the checks run before such a slot is asked).
+            for (var i = 0; i < dialog.Slots.Count; i++)
+                if (dialog.Slots[i].AskWhen is { } askWhen) CheckCondition(askWhen, $"{file}: slots[{i}].ask_when");
+
+            void CheckTranslations(Dictionary<string, string>? translations, string path)
+            {
+                foreach (var (language, text) in translations ?? [])
+                {
+                    if (language is not ("zh")) errors.Add($"{path}.{language}: no answers are given in '{language}' (languages: zh)");
+                    CheckTemplate(text, $"{path}.{language}");
+                }
             }
 
             void CheckTemplate(string source, string path)
@@ -138,11 +166,14 @@ public static class DialogValidator
             bool IsKnownVariable(string name) =>
                 variables.Contains(name) || outputs.Any(o => name.StartsWith(o + "_", StringComparison.Ordinal));
         }
-        if (!known.All(byIntent.ContainsKey))
-            errors.Add($"dialogs: no dialog for intent(s) {string.Join(", ", known.Where(i => !byIntent.ContainsKey(i)).Order())}");
+        if (!modelIntents.All(byIntent.ContainsKey))
+            errors.Add($"dialogs: no dialog for intent(s) {string.Join(", ", modelIntents.Where(i => !byIntent.ContainsKey(i)).Order())}");
         if (errors.Count > 0)
             throw new DialogValidationException("Invalid dialogs:" + Environment.NewLine + string.Join(Environment.NewLine, errors.Select(e => "  " + e)));
-        return new DialogCatalog(byIntent);
+        foreach (var dialog in inactive.Values.OrderBy(d => d.Intent, StringComparer.Ordinal))
+            logger?.LogWarning("Dialog {File} is inactive: the model has no intent '{Intent}' yet (it is reached only through the engine's cues until a model with that label is loaded)",
+                dialog.SourceFile, dialog.Intent);
+        return new DialogCatalog(byIntent, inactive);
     }
 
     public static KernelFunction? FindFunction(Kernel kernel, string qualifiedName)

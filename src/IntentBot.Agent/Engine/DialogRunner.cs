@@ -18,14 +18,17 @@ namespace IntentBot.Agent.Engine;
 /// One turn's decisions: continue or switch dialog, fill slots, confirm, act through the Kernel, answer.
 /// Works on a <see cref="Turn"/> only; loading and saving state is the caller's job.
 /// </summary>
-internal sealed class DialogRunner(
+internal sealed partial class DialogRunner(
     DialogCatalog catalog,
     TemplateRenderer renderer,
     IFreeFormResponder freeForm,
     AgentOptions options,
     TimeProvider clock,
     ILogger logger,
-    ShopNameReading? shopNames = null)
+    ShopNameReading? shopNames = null,
+    GuestVerification? guests = null,
+    IntentBot.Shop.ICatalog? products = null,
+    IntentBot.Nlu.ITextClassifier? classifier = null)
 {
     private const string Await = "_await";
     private const string Tries = "_tries";
@@ -45,15 +48,26 @@ internal sealed class DialogRunner(
         t.Negative = nlu.Sentiment.Label == "negative" && nlu.Sentiment.Confidence >= options.NegativeAbove;
         t.Profile = t.Profile with { FrustrationStreak = t.Negative ? t.Profile.FrustrationStreak + 1 : 0, UpdatedUtc = clock.GetUtcNow() };
         t.AddTranscript("customer: " + t.Text, options.TranscriptLines);
+        t.Said = Entities.Read(t.Text);
+        t.Memory.Learn(t.Said);
+        // The answer language follows the shopper: Chinese from a Chinese message on, English again once they write
+        // English sentences (an e-mail address or an order number alone says nothing about the language).
+        var language = Language.Detect(t.Text);
+        if (language == Language.Chinese) t.Memory.Language = Language.Chinese;
+        else if (language == Language.English && t.Memory.Language == Language.Chinese && Language.LooksEnglish(t.Text))
+            t.Memory.Language = Language.English;
+        var askedYesNo = t.Memory.YesMeans;
+        t.Memory.YesMeans = null; // a yes/no question outside a form is open for one turn only
 
-        await DecideAsync(t, ct);
+        await DecideAsync(t, askedYesNo, ct);
+        OfferPendingRequest(t);
 
         if (t.Negative && !t.HandedOff) AddEmpathy(t);
         foreach (var reply in t.Replies.Where(r => r.Type == ActivityTypes.Message && r.Text is not null))
             t.AddTranscript("bot: " + reply.Text, options.TranscriptLines);
     }
 
-    private async Task DecideAsync(Turn t, CancellationToken ct)
+    private async Task DecideAsync(Turn t, string? askedYesNo, CancellationToken ct)
     {
         var command = Commands.Parse(t.Text);
         if (command == Command.StartOver)
@@ -88,6 +102,16 @@ internal sealed class DialogRunner(
             t.Clear(stale);
             t.Active = null;
         }
+        // Asking for a person wins over any form: nobody should have to answer a question to reach a human.
+        if (Cues.WantsPerson(t.Text) && catalog.Find(HumanIntent) is { } human && t.Active != HumanIntent)
+        {
+            t.Nlu = Cues.Read(t.Nlu, HumanIntent);
+            RecordIntent(t);
+            if (t.Active is { } form) t.Suspended.Add(form);
+            t.Active = null;
+            await StartAsync(t, human, ct);
+            return;
+        }
         if (t.Active is { } active)
         {
             var dialog = catalog.Get(active);
@@ -106,6 +130,9 @@ internal sealed class DialogRunner(
 
         // An out-of-scope verdict gets its second reading (any other comes back as it is) only here, with no dialog
         // waiting: an answer to "which product?" ("the Ferro pan") must still fill the slot.
+        if (classifier is not null && Language.Detect(t.Text) == Language.English) await SplitRequestsAsync(t, classifier, ct);
+        t.Nlu = ReadCues(t);
+        if (await AnswerOutsideFormAsync(t, askedYesNo, ct)) return;
         if (shopNames is not null) t.Nlu = await shopNames.ReadAsync(t.Text, t.Nlu, ct);
         RecordIntent(t);
         if (t.Nlu.OutOfScope)
@@ -130,37 +157,63 @@ internal sealed class DialogRunner(
 
     private static void RecordIntent(Turn t) => t.RecentIntents.Add(t.Nlu.OutOfScope ? OutOfScope : t.Nlu.Intent.Label);
 
-    /// <summary>Starts a dialog, taking what it can from the message that started it ("where is W100001").</summary>
-    private async Task StartAsync(Turn t, DialogDefinition dialog, CancellationToken ct)
+    /// <summary>Starts a dialog, taking what it can from the message that started it ("where is W100001") and what
+    /// the conversation already knows (the order "it" refers to, the e-mail given before).</summary>
+    /// <param name="source">The words to take slot values from (default: this message).</param>
+    /// <param name="orderNumber">The order the dialog is about when the message points at it ("when will it arrive?").</param>
+    private async Task StartAsync(Turn t, DialogDefinition dialog, CancellationToken ct, string? source = null, string? orderNumber = null)
     {
         t.Clear(dialog.Intent);
         t.Active = dialog.Intent;
+        source ??= t.Text;
         foreach (var slot in dialog.Slots.Where(s => s.Extract ?? s.Type != SlotValidators.Text))
-            if (SlotValidators.Recognise(slot.Type, t.Text, wholeAnswer: false) is { } value)
-                t.Set(dialog.Intent, slot.Name, value);
+        {
+            var value = SlotValidators.Recognise(slot.Type, source, wholeAnswer: false) ?? slot.Type switch
+            {
+                SlotValidators.Country => Entities.Read(source).Country,
+                SlotValidators.Email => t.Memory.Email,
+                SlotValidators.OrderNumber => orderNumber ?? (Cues.RefersBack(source) ? t.Memory.Order : null),
+                SlotValidators.Product when Cues.RefersBack(source) => t.Memory.Product,
+                _ => null,
+            };
+            if (value is not null) t.Set(dialog.Intent, slot.Name, value);
+        }
         await AdvanceAsync(t, dialog, ct);
     }
 
-    /// <summary>Asks for the next missing slot, or the confirmation, or completes the dialog.</summary>
+    /// <summary>Asks for the next missing slot, or the confirmation, or completes the dialog. A guest proves the
+    /// order is theirs before anything about it is said; the checks run as soon as their inputs are known, so a
+    /// slot that is asked only when a check allows it ("ask_when") is never collected for nothing.</summary>
     private async Task AdvanceAsync(Turn t, DialogDefinition dialog, CancellationToken ct)
     {
         var id = dialog.Intent;
+        if (!await GuestMayProceedAsync(t, dialog, ct)) return;
+        t.Outputs.Clear();
+        var variables = Variables(t, dialog);
+        var checked_ = false;
         foreach (var slot in dialog.Slots)
         {
             if (t.Get(id, slot.Name) is not null || t.Get(id, "_skip." + slot.Name) is not null) continue;
+            if (slot.AskWhen is not null)
+            {
+                if (!checked_)
+                {
+                    if (!await RunActionsAsync(t, dialog, dialog.Checks, variables, ct)) { await FailAsync(t, dialog, ct); return; }
+                    checked_ = true;
+                }
+                if (!Condition.Parse(slot.AskWhen).Holds(variables)) continue;
+            }
             t.Set(id, Await, slot.Name);
-            var prompt = await RenderAsync(t, dialog, slot.Prompt, ct);
+            var prompt = await RenderAsync(t, dialog, Localised(t, slot.Prompt, slot.Translations), ct);
             Say(t, prompt, slot.Suggestions.Count > 0 ? slot.Suggestions : null);
             return;
         }
-        t.Outputs.Clear();
-        var variables = Variables(t, dialog);
-        if (!await RunActionsAsync(t, dialog, dialog.Checks, variables, ct)) { await FailAsync(t, dialog, ct); return; }
+        if (!checked_ && !await RunActionsAsync(t, dialog, dialog.Checks, variables, ct)) { await FailAsync(t, dialog, ct); return; }
         if (dialog.Confirm is { } confirm && t.Get(id, Confirmed) is null
             && (confirm.When is null || Condition.Parse(confirm.When).Holds(variables)))
         {
             t.Set(id, Await, ConfirmSlot);
-            Say(t, await renderer.RenderAsync(confirm.Prompt, variables, ct), ["Yes", "No"]);
+            Say(t, await renderer.RenderAsync(Localised(t, confirm.Prompt, confirm.Translations), variables, ct), ["Yes", "No"]);
             return;
         }
         await CompleteAsync(t, dialog, variables, ct);
@@ -189,20 +242,23 @@ internal sealed class DialogRunner(
                     return false;
             }
         }
+        if (awaiting == VerifySlot) return await TryVerifyAsync(t, dialog, ct);
         var slot = dialog.Slots.FirstOrDefault(s => s.Name == awaiting);
         if (slot is null) return false;
         if (SlotValidators.Recognise(slot.Type, t.Text, wholeAnswer: true) is { } value)
         {
-            // A free-text slot accepts anything, so a clearly different request must not be swallowed as its value.
-            // A product slot takes almost any words, so a clearly different request must not be swallowed as its value.
-            if (slot.Type == SlotValidators.Product && IsConfidentNewIntent(t, id) is not null)
+            // A product or free-text slot takes almost any words, so a clearly different request must not be swallowed
+            // as its value; nor is a bare "yes" anybody's name or street.
+            if (slot.Type is SlotValidators.Product or SlotValidators.Text && IsConfidentNewIntent(t, id) is not null && !LooksLikeData(t.Text))
+                return false;
+            if (slot.Type == SlotValidators.Text && Cues.ShortYesNo(value) is not null)
                 return false;
             t.Set(id, slot.Name, value);
             t.Set(id, Tries, null);
             await AdvanceAsync(t, dialog, ct);
             return true;
         }
-        if (slot.Optional)
+        if (slot.Optional && (IsConfidentNewIntent(t, id) is null || LooksLikeData(t.Text)))
         {
             t.Set(id, "_skip." + slot.Name, "1");
             await AdvanceAsync(t, dialog, ct);
@@ -235,7 +291,8 @@ internal sealed class DialogRunner(
             await AdvanceAsync(t, dialog, ct);
             return;
         }
-        Say(t, await RenderAsync(t, dialog, slot.Retry ?? slot.Prompt, ct), slot.Suggestions.Count > 0 ? slot.Suggestions : null);
+        Say(t, await RenderAsync(t, dialog, Localised(t, slot.Retry ?? slot.Prompt, slot.Retry is null ? slot.Translations : slot.RetryTranslations), ct),
+            slot.Suggestions.Count > 0 ? slot.Suggestions : null);
     }
 
     /// <summary>Every slot is filled (and confirmed): run the actions, answer, end the dialog, resume a suspended one.</summary>
@@ -247,10 +304,11 @@ internal sealed class DialogRunner(
             if (t.Get(id, slot.Name) is { } product) t.RememberSearch(product);
 
         var response = dialog.Responses.FirstOrDefault(r => r.When is null || Condition.Parse(r.When).Holds(variables)) ?? dialog.Responses[^1];
-        var text = await renderer.RenderAsync(response.Text, variables, ct);
+        var text = await renderer.RenderAsync(Localised(t, response.Text, response.Translations), variables, ct);
         Say(t, text, response.Suggestions ?? (dialog.Suggestions.Count > 0 ? dialog.Suggestions : null), Cards(t, response.Card));
+        RememberSubject(t, response.Card, variables);
         foreach (var followup in dialog.Followups.Where(f => f.When is null || Condition.Parse(f.When).Holds(variables)))
-            Say(t, await renderer.RenderAsync(followup.Text, variables, ct), followup.Suggestions);
+            Say(t, await renderer.RenderAsync(Localised(t, followup.Text, followup.Translations), variables, ct), followup.Suggestions);
 
         Finish(t, id);
         if (response.Handoff)
@@ -410,7 +468,7 @@ internal sealed class DialogRunner(
             .Select(i => "@" + i.Label)
             .ToList();
         if (options.Count == 0) options = [.. EngineTexts.MainMenu];
-        Say(t, EngineTexts.Clarify, options);
+        Say(t, Localised(t, EngineTexts.Clarify, EngineTexts.Zh.Clarify), options);
     }
 
     private static void AddEmpathy(Turn t)
@@ -433,7 +491,7 @@ internal sealed class DialogRunner(
         t.HandedOff = true;
         var lastIntent = t.RecentIntents.LastOrDefault() ?? "unknown";
         var summary = $"{reason}: last intent {lastIntent}, sentiment {t.Nlu.Sentiment.Label}, {t.Original.TurnCount + 1} turns; last message: \"{Shorten(t.Text)}\"";
-        if (!t.Replies.Any(r => r.Type == ActivityTypes.Message)) Say(t, EngineTexts.HandoffNotice);
+        if (!t.Replies.Any(r => r.Type == ActivityTypes.Message)) Say(t, Localised(t, EngineTexts.HandoffNotice, EngineTexts.Zh.HandoffNotice));
         var transcript = t.Transcript.Concat(t.Replies.Where(r => r.Type == ActivityTypes.Message).Select(r => "bot: " + r.Text)).TakeLast(options.TranscriptLines).ToList();
         t.Handoff = new HandoffRecord(t.ConversationId, t.UserId, t.Incoming.ChannelId, reason, summary, transcript, clock.GetUtcNow());
         var handoffEvent = t.Incoming.CreateReply(type: ActivityTypes.Event);
@@ -461,9 +519,45 @@ internal sealed class DialogRunner(
             [BuiltInVariables.PurchaseIntentHigh] = estimate >= options.PromotionAbove && !t.Slots.ContainsKey("_promotion_offered")
                 && ChatPurchaseIntent.Hesitation.Contains(dialog.Intent) ? "true" : "false",
         };
+        var memory = t.Memory;
+        variables[BuiltInVariables.CustomerId] = CustomerId(t, dialog);
+        variables[BuiltInVariables.Country] = memory.Country ?? "";
+        variables[BuiltInVariables.BudgetMin] = memory.BudgetMin?.ToString(CultureInfo.InvariantCulture) ?? "";
+        variables[BuiltInVariables.BudgetMax] = memory.BudgetMax?.ToString(CultureInfo.InvariantCulture) ?? "";
+        variables[BuiltInVariables.Size] = memory.Size ?? "";
+        variables[BuiltInVariables.Colour] = memory.Colour ?? "";
+        variables[BuiltInVariables.SubjectProduct] = memory.Product ?? "";
+        variables[BuiltInVariables.Language] = memory.Language ?? Language.English;
+        variables[BuiltInVariables.SaidCode] = t.Said.Code ?? "";
         foreach (var slot in dialog.Slots)
             variables[slot.Name] = t.Get(dialog.Intent, slot.Name) ?? "";
         return variables;
+    }
+
+    /// <summary>The text in the conversation's language when the dialog has it, else the English one.</summary>
+    private static string Localised(Turn t, string text, Dictionary<string, string>? translations) =>
+        t.Memory.Language is { } language && language != Language.English && translations is not null
+            && translations.TryGetValue(language, out var translated) && translated.Length > 0 ? translated : text;
+
+    private static string Localised(Turn t, string english, string chinese) =>
+        t.Memory.Language == Language.Chinese ? chinese : english;
+
+    /// <summary>An answer that carries data (a number, a postcode, a short name) rather than a new request.</summary>
+    private static bool LooksLikeData(string text) =>
+        text.Any(char.IsDigit) || (text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 3 && !text.Contains('?'));
+
+    /// <summary>The product or order a card showed becomes the subject that follow-ups refer to.</summary>
+    private static void RememberSubject(Turn t, string? card, Dictionary<string, string> variables)
+    {
+        if (card?.Split(':', 2) is not [var kind, var output]) return;
+        var id = kind switch
+        {
+            "products" => variables.GetValueOrDefault(output + "_data_products_first_id"),
+            "product" => variables.GetValueOrDefault(output + "_data_id"),
+            _ => null,
+        };
+        if (!string.IsNullOrEmpty(id)) t.Memory.Product = id;
+        if (kind == "order" && variables.GetValueOrDefault(output + "_data_number") is { Length: > 0 } number) t.Memory.Order = number;
     }
 
     private Task<string> RenderAsync(Turn t, DialogDefinition dialog, string template, CancellationToken ct) =>

@@ -23,4 +23,32 @@ internal static class EngineTexts
 
     /// <summary>Dialogs offered as buttons when the bot has nothing more specific to suggest.</summary>
     public static readonly string[] MainMenu = ["@track_order", "@get_refund", "@recommendation", "@contact_human_agent"];
+
+    // Guests: the status is part of what is protected, so the prompt only says the order exists.
+    public static string VerifyPrompt(string order) =>
+        $"Order {order} is on file. To keep your details private, please tell me the e-mail address or the postcode the order was placed with.";
+    public static string VerifyMismatch(string order) =>
+        $"Sorry, that doesn't match what we have for order {order}. Please check the e-mail address or postcode the order was placed with.";
+    public static string VerifyGaveUp(string order) =>
+        $"Sorry, I couldn't confirm that order {order} is yours, so I can't show or change it here. A member of our team can check it with you another way. Shall I connect you?";
+
+    // Dialogue acts outside a form.
+    public const string YesNothingAsked = "Great! What can I help you with?";
+    public const string NoNothingAsked = "Alright. If there's anything else, just ask: I can track orders, help with returns, find products and answer questions about delivery.";
+    public const string TellMeMore = "Could you tell me a bit more about what you need? I can track an order, help with a return or refund, find a product or connect you with our team.";
+    public const string DoesNotFit = "Sorry it doesn't fit! I can help you exchange it for another size or return it for a refund. Which would you prefer?";
+    public static string AlsoAsked(string text) => $"You also asked: \"{text}\". Shall I look at that next?";
+
+    /// <summary>A language the dialogs have no texts for: said in English, with the way to a person.</summary>
+    public const string UnsupportedLanguage = "Sorry, I can only chat in English (and Chinese) for now. You can write to me in English, or I can connect you with a member of our team.";
+
+    /// <summary>The engine's own sentences in Chinese (the dialogs carry theirs as "translations: { zh: ... }").</summary>
+    public static class Zh
+    {
+        public static string VerifyPrompt(string order) => $"已找到订单 {order}。为保护您的隐私，请告诉我下单时使用的电子邮箱或邮政编码。";
+        public static string VerifyMismatch(string order) => $"抱歉，这与订单 {order} 的信息不符。请核对下单时使用的电子邮箱或邮政编码。";
+        public static string VerifyGaveUp(string order) => $"抱歉，我无法确认订单 {order} 属于您，因此无法在这里显示或修改。我们的客服同事可以用其他方式帮您核实。需要为您转接人工客服吗？";
+        public const string Clarify = "抱歉，我没有完全理解。我可以帮您查询订单、办理退货退款、查找商品、查询优惠码，或为您转接人工客服。";
+        public const string HandoffNotice = "好的，正在为您转接人工客服。他们能看到我们之前的对话，您无需重复。";
+    }
 }

@@ -27,6 +27,16 @@ internal sealed class Turn
     public required long ProfileVersion { get; init; }
     public required CustomerSignals Signals { get; init; }
 
+    /// <summary>True when the user id is a customer of the shop (the shop's page passed its signed-in customer to the
+    /// widget): their own orders need no further proof. A guest proves each order (<see cref="GuestVerification"/>).</summary>
+    public bool SignedIn { get; init; } = true;
+
+    /// <summary>What this message says (order number, e-mail, country, size, colour, budget).</summary>
+    public Entities Said { get; set; } = new();
+
+    /// <summary>What the conversation knows beyond one dialog; lives in <see cref="Slots"/>.</summary>
+    public ConversationMemory Memory => new(Slots);
+
     public Dictionary<string, string> Slots { get; init; } = [];
     public string? Active { get; set; }
     public List<string> Suspended { get; init; } = [];

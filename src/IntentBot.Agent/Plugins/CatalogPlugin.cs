@@ -15,7 +15,7 @@ public sealed class CatalogPlugin(ICatalog catalog)
 
     [KernelFunction("search"), Description("Searches the product catalog by free text (product type, brand, colour, size, features) with optional category and price filters. Returns the best matches with prices and stock.")]
     public Task<ShopReply<ProductListView>> SearchAsync(
-        [Description("What the customer is looking for, e.g. 'wireless headphones', 'running shoes size 42', 'espresso machine'.")] string query,
+        [Description("What the customer is looking for, e.g. 'wireless headphones', 'running shoes size 42', 'espresso machine'; empty to list the best-rated products within the filters.")] string query = "",
         [Description("Category to search in (optional): electronics, phones, home-kitchen, fashion, shoes, sports, beauty, toys, books, or a subcategory such as 'Running Shoes'.")] string? category = null,
         [Description("Lowest price in EUR (optional).")] decimal? minPrice = null,
         [Description("Highest price in EUR (optional), e.g. 100 for 'under 100 euros'.")] decimal? maxPrice = null,
@@ -46,6 +46,21 @@ public sealed class CatalogPlugin(ICatalog catalog)
             var stock = p.InStock ? "In stock." : "Currently out of stock.";
             var text = $"{p.Name} by {p.Brand} costs {Money.Format(p.Price, p.Currency)}. {p.Description}{attributes} Rated {p.Rating:0.0}/5 by {p.ReviewCount} customers. {stock}";
             return ShopReply.Ok(text, ProductView.From(p));
+        });
+
+    [KernelFunction("answer"), Description("Answers a question about one product from its own record: price, sizes (is size 44 available), colour, material, stock, compatibility or another attribute. Code 'answered' when the question was about one of these, else 'details' with the product's full details.")]
+    public Task<ShopReply<ProductView>> AnswerAsync(
+        [Description("The product id (P1001), SKU or name.")] string product,
+        [Description("The customer's question in their words, e.g. 'do you have it in size 44?'.")] string question,
+        CancellationToken cancellationToken = default) =>
+        ShopReply.Guard(async () =>
+        {
+            if (await ResolveAsync(product, cancellationToken).ConfigureAwait(false) is not { } p)
+                return NotFound<ProductView>(product);
+            if (ProductAnswers.Answer(p, question ?? "") is { } answer)
+                return new ShopReply<ProductView>(true, "answered", answer, ProductView.From(p));
+            var details = await DetailsAsync(p.Id, cancellationToken).ConfigureAwait(false);
+            return details with { Code = "details" };
         });
 
     [KernelFunction("availability"), Description("Checks whether a product is in stock, low on stock or out of stock.")]

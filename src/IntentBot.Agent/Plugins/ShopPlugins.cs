@@ -15,14 +15,16 @@ public static class ShopPlugins
         services.GetRequiredService<ICatalog>(),
         services.GetRequiredService<IPolicyService>(),
         services.GetRequiredService<IPromotionService>(),
-        services.GetService<TimeProvider>() ?? TimeProvider.System);
+        services.GetService<TimeProvider>() ?? TimeProvider.System,
+        services.GetService<ICustomerDirectory>());
 
-    public static IReadOnlyList<KernelPlugin> Create(IOrderService orders, ICatalog catalog, IPolicyService policies, IPromotionService promotions, TimeProvider time) =>
+    public static IReadOnlyList<KernelPlugin> Create(IOrderService orders, ICatalog catalog, IPolicyService policies, IPromotionService promotions, TimeProvider time,
+        ICustomerDirectory? customers = null) =>
     [
         KernelPluginFactory.CreateFromObject(new OrdersPlugin(orders), OrdersPlugin.PluginName),
         KernelPluginFactory.CreateFromObject(new CatalogPlugin(catalog), CatalogPlugin.PluginName),
         KernelPluginFactory.CreateFromObject(new PoliciesPlugin(policies), PoliciesPlugin.PluginName),
-        KernelPluginFactory.CreateFromObject(new PromotionsPlugin(promotions, policies, time), PromotionsPlugin.PluginName),
+        KernelPluginFactory.CreateFromObject(new PromotionsPlugin(promotions, policies, time, customers), PromotionsPlugin.PluginName),
     ];
 
     /// <summary>Adds the shop plugins to a kernel's plugin collection (e.g. <c>kernel.Plugins.AddShopPlugins(services)</c>).</summary>

@@ -23,7 +23,8 @@ public sealed record OrderView(
     DateOnly? DeliveredOn,
     string? InvoiceNumber,
     string? ReturnStatus,
-    string? RefundStatus)
+    string? RefundStatus,
+    bool AddressChangeable)
 {
     public static OrderView From(Order o) => new(
         o.Number,
@@ -41,7 +42,8 @@ public sealed record OrderView(
         o.Shipment?.DeliveredAt is { } d ? DateOnly.FromDateTime(d.UtcDateTime) : null,
         o.InvoiceNumber,
         o.Return is { } r ? Snake(r.Status) : null,
-        o.Refund is { } f ? Snake(f.Status) : null);
+        o.Refund is { } f ? Snake(f.Status) : null,
+        OrderRules.CanChangeAddress(o.Status));
 
     public static string Snake<TEnum>(TEnum value) where TEnum : struct, Enum =>
         System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());

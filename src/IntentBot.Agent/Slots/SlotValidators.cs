@@ -34,7 +34,8 @@ public static partial class SlotValidators
             Number => NumberPattern().Match(text) is { Success: true } m
                 && decimal.TryParse(m.Value, NumberStyles.Number, CultureInfo.InvariantCulture, out var n) ? n.ToString(CultureInfo.InvariantCulture)
                 : wholeAnswer ? NumberWord(text) : null,
-            Product => ProductReference(text, wholeAnswer),
+            // A budget is a filter (budget_min/budget_max), not words to search for.
+            Product => ProductReference(Engine.Entities.WithoutBudget(text), wholeAnswer) ?? (wholeAnswer ? text : null),
             Text => wholeAnswer && text.Length >= 2 ? text : null,
             Country => wholeAnswer ? ParseCountry(text) : null,
             _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown slot type."),

@@ -12,6 +12,7 @@ using IntentBot.Protocol.Bots;
 using IntentBot.Server.Problems;
 using IntentBot.Server.Security;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
 using StackExchange.Redis;
@@ -56,7 +57,8 @@ public static class AgentRegistration
         {
             var options = sp.GetRequiredService<IOptions<AgentOptions>>().Value;
             var folder = RepositoryRoot.Resolve(options.DialogsPath, sp.GetRequiredService<IHostEnvironment>().ContentRootPath);
-            return AgentSetup.LoadDialogs(folder, sp.GetRequiredService<ITextClassifier>(), sp.GetRequiredService<TemplateRenderer>());
+            return AgentSetup.LoadDialogs(folder, sp.GetRequiredService<ITextClassifier>(), sp.GetRequiredService<TemplateRenderer>(),
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger("IntentBot.Agent.Dialogs"));
         });
         services.AddSingleton<IntentBotAgent>();
         services.AddSingleton<IBot>(sp => sp.GetRequiredService<IntentBotAgent>());

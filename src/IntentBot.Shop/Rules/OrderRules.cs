@@ -41,6 +41,9 @@ public static class OrderRules
         };
     }
 
+    /// <summary>Whether the delivery address may still change (the parcel has not left the warehouse).</summary>
+    public static bool CanChangeAddress(OrderStatus status) => NotYetShipped.Contains(status);
+
     public static AddressChangeOutcome CheckAddressChange(Order order, Address newAddress, ShopPolicies policies)
     {
         if (!NotYetShipped.Contains(order.Status))

@@ -33,7 +33,7 @@ public sealed class DialogValidationTests : IDisposable
     [InlineData("track_order.yaml", "type: order_number", "type: order_id", "track_order.yaml: slots[0].type: unknown slot type 'order_id'")]
     [InlineData("track_order.yaml", "arguments: { orderNumber:", "arguments: { number:", "track_order.yaml: actions[0].arguments.number: 'orders.status' has no parameter 'number'")]
     [InlineData("cancel_order.yaml", "{{$quote}} Shall I", "{{orders.nope $order_number}} Shall I", "cancel_order.yaml: confirm.prompt: unknown plugin function 'orders.nope'")]
-    [InlineData("cancel_order.yaml", "when: quote_ok && quote_data_allowed && quote_data_order_customer_id == $user_id\n  prompt", "when: quote_ok && $nobody\n  prompt", "cancel_order.yaml: confirm.when: unknown variable")]
+    [InlineData("cancel_order.yaml", "when: quote_ok && quote_data_allowed && quote_data_order_customer_id == $customer_id\n  prompt", "when: quote_ok && $nobody\n  prompt", "cancel_order.yaml: confirm.when: unknown variable")]
     [InlineData("greeting.yaml", "suggestions: [\"@track_order\"", "suggestions: [\"@track_parcel\"", "greeting.yaml: suggestions: '@track_parcel' names no known intent")]
     public void A_mistake_stops_start_up_naming_file_and_path(string file, string find, string replace, string expected)
     {

@@ -60,7 +60,7 @@ public sealed class AgentHarness
         var renderer = new TemplateRenderer(kernel);
         var dialogs = AgentSetup.LoadDialogs(DialogsPath, classifier, renderer);
         var agent = new IntentBotAgent(classifier, store, dialogs, renderer, handoffs, signals, freeForm ?? new NoFreeFormResponder(),
-            agentOptions, clock, NullLogger<IntentBotAgent>.Instance, shop, products ?? shop);
+            agentOptions, clock, NullLogger<IntentBotAgent>.Instance, shop, products ?? shop, orders: shop);
         return new AgentHarness
         {
             Agent = agent, Store = store, Handoffs = handoffs, Shop = shop, Kernel = kernel, Dialogs = dialogs,
@@ -71,7 +71,7 @@ public sealed class AgentHarness
     public static Kernel BuildKernel(SampleShop shop, IHandoffInbox handoffs, ICustomerSignals signals, TimeProvider clock)
     {
         var kernel = new Kernel();
-        foreach (var plugin in AgentKernel.Plugins(ShopPlugins.Create(shop, shop, shop, shop, clock), handoffs, signals))
+        foreach (var plugin in AgentKernel.Plugins(ShopPlugins.Create(shop, shop, shop, shop, clock, customers: shop), handoffs, signals))
             kernel.Plugins.Add(plugin);
         return kernel;
     }

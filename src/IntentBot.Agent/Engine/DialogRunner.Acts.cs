@@ -1,0 +1,112 @@
+using IntentBot.Agent.Dialogs;
+
+namespace IntentBot.Agent.Engine;
+
+/// <summary>
+/// Messages outside a form that are not requests of their own: another language, a bare order number, "yes" or
+/// "no" to what the bot just asked, a short remark ("she loves cooking", "it's too small"), a follow-up about the
+/// product or order under discussion.
+/// </summary>
+internal sealed partial class DialogRunner
+{
+    private const string Recommendation = "recommendation";
+    private const string ProductInquiry = "product_inquiry";
+    private const string TrackOrder = "track_order";
+    private const string PromoCode = "promo_code";
+    private const string OpeningHours = "opening_hours";
+    private const string ExchangeItem = "exchange_item";
+    private const string DamagedOrWrong = "damaged_or_wrong_item";
+
+    /// <summary>Cues over the model's reading (see <see cref="Cues"/>), for a message that starts something.</summary>
+    private IntentBot.Nlu.Classification.ClassificationResult ReadCues(Turn t)
+    {
+        if (Cues.AsksForCodes(t.Text) && catalog.Find(PromoCode) is not null) return Cues.Read(t.Nlu, PromoCode);
+        if (Cues.AsksOpeningHours(t.Text) && catalog.Find(OpeningHours) is not null) return Cues.Read(t.Nlu, OpeningHours);
+        if (Cues.ReportsDamage(t.Text) && catalog.Find(DamagedOrWrong) is not null) return Cues.Read(t.Nlu, DamagedOrWrong);
+        if (Cues.AsksExchange(t.Text) && catalog.Find(ExchangeItem) is not null) return Cues.Read(t.Nlu, ExchangeItem);
+        return t.Nlu;
+    }
+
+    /// <summary>True when the message was answered here; false when it is a request for a dialog.</summary>
+    private async Task<bool> AnswerOutsideFormAsync(Turn t, string? askedYesNo, CancellationToken ct)
+    {
+        switch (Language.Detect(t.Text))
+        {
+            case Language.Chinese:
+                await AnswerChineseAsync(t, ct);
+                return true;
+            case Language.Unsupported:
+                RecordIntent(t);
+                Say(t, EngineTexts.UnsupportedLanguage, [EngineTexts.TalkToPerson + "|" + EngineTexts.TalkToPersonText]);
+                t.Memory.YesMeans = "@" + HumanIntent;
+                return true;
+        }
+
+        if (Cues.IsBareOrderNumber(t.Text) && catalog.Find(TrackOrder) is { } track)
+        {
+            t.Nlu = Cues.Read(t.Nlu, TrackOrder);
+            RecordIntent(t);
+            await StartAsync(t, track, ct);
+            return true;
+        }
+
+        var words = t.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        var namedSmallTalk = Cues.IsSmallTalk(t.Nlu.Intent.Label) && Cues.ConfirmsSmallTalk(t.Nlu.Intent.Label, t.Text);
+        if (!namedSmallTalk && Cues.ShortYesNo(t.Text) is { } yesNo)
+        {
+            var agreedTo = askedYesNo is ['@', .. var offer] ? offer.Split('|', 2) : null;
+            if (yesNo == "yes" && agreedTo is not null && catalog.Find(agreedTo[0]) is { } agreed)
+            {
+                t.Nlu = Cues.Read(t.Nlu, agreed.Intent);
+                RecordIntent(t);
+                await StartAsync(t, agreed, ct, source: agreedTo.Length > 1 ? agreedTo[1] : null);
+                return true;
+            }
+            RecordIntent(t);
+            Say(t, yesNo == "yes" ? EngineTexts.YesNothingAsked : EngineTexts.NoNothingAsked, EngineTexts.MainMenu);
+            return true;
+        }
+
+        if (await AnswerAboutSubjectAsync(t, ct)) return true;
+
+        var smallTalkWithoutWords = Cues.IsSmallTalk(t.Nlu.Intent.Label) && !Cues.ConfirmsSmallTalk(t.Nlu.Intent.Label, t.Text);
+        // An out-of-scope verdict on a short remark that asks nothing ("she loves cooking") is a remark, not a request.
+        var remark = t.Nlu.OutOfScope && words <= 5 && !t.Text.Contains('?') && !Cues.IsQuestion(t.Text);
+        var unsure = smallTalkWithoutWords || t.Nlu.Intent.Confidence < options.ClarifyBelow || remark;
+        if (!unsure) return false;
+        // An order number settles what an unsure reading was about: the likeliest order request, else tracking it.
+        if (t.Said.OrderNumber is not null && !smallTalkWithoutWords)
+        {
+            var orderIntent = t.Nlu.Intents.Select(i => catalog.Find(i.Label)).OfType<DialogDefinition>()
+                .FirstOrDefault(d => d.Slots.Any(s => s.Type == Slots.SlotValidators.OrderNumber)) ?? catalog.Find(TrackOrder);
+            if (orderIntent is not null)
+            {
+                t.Nlu = Cues.Read(t.Nlu, orderIntent.Intent);
+                RecordIntent(t);
+                await StartAsync(t, orderIntent, ct);
+                return true;
+            }
+        }
+        if (Cues.DoesNotFit(t.Text))
+        {
+            RecordIntent(t);
+            Say(t, EngineTexts.DoesNotFit, catalog.Find(ExchangeItem) is not null ? ["@" + ExchangeItem, "@get_refund"] : ["@get_refund", "@contact_human_agent"]);
+            return true;
+        }
+        // A remark right after a recommendation refines it ("she loves cooking", "something cheaper").
+        if (t.RecentIntents.LastOrDefault() is Recommendation or ProductInquiry && words <= 10 && catalog.Find(Recommendation) is { } recommend)
+        {
+            t.Nlu = Cues.Read(t.Nlu, Recommendation);
+            RecordIntent(t);
+            await StartAsync(t, recommend, ct);
+            return true;
+        }
+        if (smallTalkWithoutWords)
+        {
+            RecordIntent(t);
+            Say(t, EngineTexts.TellMeMore, EngineTexts.MainMenu);
+            return true;
+        }
+        return false;
+    }
+}
