@@ -167,7 +167,9 @@ def _group_sources(by_source: dict) -> dict:
 def training_text(meta: dict) -> str:
     args = meta.get("args", {})
     frozen = args.get("freeze_below", 0)
-    return (f"{args.get('epochs')} epochs of {args.get('epoch_size'):,} rows drawn with class-balanced sampling "
+    epochs = (f"{args['stop_after']} epochs (of a learning-rate schedule planned for {args.get('epochs')})"
+              if args.get("stop_after") else f"{args.get('epochs')} epochs")
+    return (f"{epochs} of {args.get('epoch_size'):,} rows drawn with class-balanced sampling "
             f"(intents {args.get('intent_share')} of the draws, reviews the rest), batch {args.get('batch')}, "
             f"AdamW (lr {args.get('lr')} for the encoder layers, {args.get('head_lr')} for the heads, "
             f"{args.get('row_lr')} for the new CJK rows), warm-up + linear decay, label smoothing "

@@ -249,7 +249,7 @@ internal sealed partial class DialogRunner(
         {
             // A product or free-text slot takes almost any words, so a clearly different request must not be swallowed
             // as its value; nor is a bare "yes" anybody's name or street.
-            if (slot.Type is SlotValidators.Product or SlotValidators.Text && IsConfidentNewIntent(t, id) is not null && !LooksLikeData(t.Text))
+            if (slot.Type is SlotValidators.Product or SlotValidators.Text && IsConfidentNewIntent(t, id) is not null && !LooksLikeAnswer(slot.Type, t.Text))
                 return false;
             if (slot.Type == SlotValidators.Text && Cues.ShortYesNo(value) is not null)
                 return false;
@@ -543,6 +543,15 @@ internal sealed partial class DialogRunner(
         t.Memory.Language == Language.Chinese ? chinese : english;
 
     /// <summary>An answer that carries data (a number, a postcode, a short name) rather than a new request.</summary>
+    /// <summary>Whether a message reads as the answer to a product or free-text prompt rather than a new request:
+    /// short, or (for free text such as a street) holding digits. An order number in a longer message is a new
+    /// request at a product prompt ("where is my order W100001"), not the product's name.</summary>
+    private static bool LooksLikeAnswer(string slotType, string text) =>
+        slotType == SlotValidators.Product ? IsShortAnswer(text) : LooksLikeData(text);
+
+    private static bool IsShortAnswer(string text) =>
+        text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 3 && !text.Contains('?');
+
     private static bool LooksLikeData(string text) =>
         text.Any(char.IsDigit) || (text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 3 && !text.Contains('?'));
 

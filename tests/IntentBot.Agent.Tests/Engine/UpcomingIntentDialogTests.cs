@@ -21,8 +21,8 @@ public sealed class UpcomingIntentDialogTests
     public void Without_the_label_they_load_inactive_with_one_warning_line_each()
     {
         var logs = new CapturingLoggerFactory();
-        var modelIntents = AgentHarness.Classifier.Model.Intents.Select(i => i.Name).ToList();
-        Assert.DoesNotContain("promo_code", modelIntents); // the shipped model 1.2.0; with 2.0.0 the next test is the one that matters
+        // A model without the five labels (as 1.2.0 was): the shipped model's labels less those.
+        var modelIntents = AgentHarness.Classifier.Model.Intents.Select(i => i.Name).Except(Upcoming).ToList();
 
         var catalog = DialogValidator.Validate(DialogLoader.LoadFolder(AgentHarness.DialogsPath), modelIntents, Renderer(), logs.CreateLogger("dialogs"));
 
@@ -56,7 +56,7 @@ public sealed class UpcomingIntentDialogTests
         var promo = dialogs.Single(d => d.Intent == "promo_code");
         promo.UpcomingIntent = false;
         var error = Assert.Throws<DialogValidationException>(() =>
-            DialogValidator.Validate(dialogs, AgentHarness.Classifier.Model.Intents.Select(i => i.Name), Renderer()));
+            DialogValidator.Validate(dialogs, AgentHarness.Classifier.Model.Intents.Select(i => i.Name).Except(Upcoming), Renderer()));
         Assert.Contains("promo_code.yaml: intent: unknown intent 'promo_code'", error.Message, StringComparison.Ordinal);
     }
 }

@@ -71,9 +71,10 @@ public sealed class ManifestValidationTests
     [Fact]
     public void Label_count_that_does_not_match_the_output_shape_is_refused()
     {
+        var labels = ManifestReader.Read(TestPaths.DefaultModel).Heads!.Intent!.Labels!.Count;
         var ex = LoadBroken((_, m) => m["heads"]!["intent"]!["labels"]!.AsArray().RemoveAt(0));
         Assert.Contains("heads.intent", ex.Message);
-        Assert.Contains("33 labels", ex.Message);
+        Assert.Contains($"{labels - 1} labels", ex.Message);
     }
 
     [Fact]

@@ -5,9 +5,10 @@ internal static class Tolerance
     /// <summary>
     /// How far a probability may move with the other texts in its micro-batch. The shipped model is int8
     /// with dynamic activation quantisation: one scale per batch tensor, so the same text scores slightly
-    /// differently beside different batch-mates. Measured on 2,000 validation texts, single vs batched:
-    /// median 0.0001, p99 0.013, max 0.024; 2 near-tie intent flips, no sentiment flips (MODEL_CARD.md).
-    /// The texts these tests use are clear-cut, so their labels must not change.
+    /// differently beside different batch-mates. The pretrained encoder of model 2.x has wider activation
+    /// ranges than the 1.x models (whose measured max on 2,000 validation texts was 0.024): the texts of these
+    /// tests move by up to 0.062 between a batch and a single run. The texts are clear-cut, so their labels
+    /// must not change.
     /// </summary>
-    public const float Probability = 0.05f;
+    public const float Probability = 0.08f;
 }
