@@ -1,4 +1,5 @@
 using IntentBot.Channels.DirectLine;
+using IntentBot.Server.Classification;
 using IntentBot.Server.Security;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -39,6 +40,11 @@ public static class OpenApiDocumentation
                 operation.Security = [RequirementFor(context)];
                 return Task.CompletedTask;
             });
+            options.AddSchemaTransformer((schema, context, _) =>
+            {
+                if (context.JsonTypeInfo.Type == typeof(ClassifyRequest)) DescribeClassifyRequest(schema);
+                return Task.CompletedTask;
+            });
         });
 
     private static void Describe(OpenApiDocument document)
@@ -71,6 +77,19 @@ public static class OpenApiDocumentation
         foreach (var tag in document.Tags ?? new HashSet<OpenApiTag>())
             if (tag.Name is not null && TagDescriptions.TryGetValue(tag.Name, out var description))
                 tag.Description = description;
+    }
+
+    /// <summary>
+    /// The classify body is read by hand (ClassifyRequestReader), and the record that documents it says
+    /// "string?" only because one of text/texts is left out: a text or texts that is present must not be null.
+    /// Documented as nullable, generated clients send "texts": null beside "text" and get a 400.
+    /// </summary>
+    private static void DescribeClassifyRequest(OpenApiSchema schema)
+    {
+        foreach (var name in new[] { "text", "texts" })
+            if (schema.Properties?.TryGetValue(name, out var property) == true && property is OpenApiSchema inline && inline.Type is { } type)
+                inline.Type = type & ~JsonSchemaType.Null;
+        schema.Description = "Exactly one of text (one message) or texts (a batch); topK is optional.";
     }
 
     private static OpenApiSecurityRequirement RequirementFor(OpenApiOperationTransformerContext context)
