@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Idempotent set-up shared by run.sh and test.sh: checks the .NET SDK and restores NuGet packages.
+# Idempotent set-up shared by run.sh and test.sh: checks the .NET SDK and restores NuGet packages
+# (of INTENTBOT_RESTORE, a project or solution; the whole solution by default).
 # Later components add their system packages here (each install is skipped when already present).
 set -euo pipefail
 
@@ -19,4 +20,15 @@ apt_install() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 }
 
-dotnet restore IntentBot.sln --verbosity quiet
+# Restore prints one line per package it downloads, so a first run that fetches several hundred MB
+# shows it is moving; a warm run prints only the closing line.
+restore_packages() {
+  local target="$1" status=0
+  echo "== restoring NuGet packages for ${target}"
+  dotnet restore "$target" -v normal --nologo 2>&1 \
+    | awk '/^ *Installed [^ ]+ [^ ]+ from / { print "   + " $2 " " $3; fflush(); next }
+           /error|warning/ { print; fflush() }' || status=$?
+  [ "$status" -eq 0 ] || { echo "error: NuGet restore failed (run 'dotnet restore $target' to see why)." >&2; return "$status"; }
+}
+
+restore_packages "${INTENTBOT_RESTORE:-IntentBot.sln}"

@@ -49,9 +49,11 @@ public sealed class NluEngine : ITextClassifier, IAsyncDisposable
     {
         var manifest = ManifestReader.Read(modelDirectory);
         var encoder = TextEncoder.ForModel(modelDirectory, manifest);
-        var model = OnnxModel.Load(Path.Combine(modelDirectory, manifest.Files!.Model!), manifest, options, logger);
-        logger.LogInformation("Loaded model {Name} {Version} from {Path} on {Provider}.",
-            manifest.Name, manifest.Version, modelDirectory, model.ExecutionProvider);
+        var model = OnnxModel.Load(Path.Combine(modelDirectory, manifest.Files!.Model!), manifest, options);
+        // One line says what runs the model and why; a GPU that is installed but failed is worth a warning.
+        logger.Log(model.Provider.Degraded ? LogLevel.Warning : LogLevel.Information,
+            "Loaded model {Name} {Version} from {Path}; running it on {Provider} ({Reason}).",
+            manifest.Name, manifest.Version, modelDirectory, model.Provider.Name, model.Provider.Reason);
         return new NluEngine(manifest, encoder, model, options, logger);
     }
 

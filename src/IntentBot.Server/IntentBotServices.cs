@@ -5,6 +5,7 @@ using IntentBot.Server.Context;
 using IntentBot.Server.Health;
 using IntentBot.Server.Logging;
 using IntentBot.Server.Nlu;
+using IntentBot.Server.OpenApi;
 using IntentBot.Server.Problems;
 using IntentBot.Server.Security;
 using IntentBot.Server.Shop;
@@ -30,7 +31,7 @@ public static class IntentBotServices
         builder.AddShop();
         builder.AddAgent();
         builder.AddChannels();
-        builder.Services.AddOpenApi();
+        builder.Services.AddIntentBotOpenApi();
         return builder;
     }
 

@@ -97,7 +97,11 @@ public static class DirectLineChannel
         endpoints.MapPost(TokenEndpointPath, IssuePageToken)
             .RequireCors(DirectLineEndpoints.CorsPolicy)
             .RequireRateLimiting(TokenRateLimitPolicy)
-            .WithTags("Direct Line");
+            .WithTags("Direct Line")
+            .WithName("DirectLinePageToken")
+            .WithSummary("A Direct Line token for the chat page: a new conversation and anonymous user, no secret needed.")
+            .Produces<DirectLineConversation>()
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return endpoints;
     }
 

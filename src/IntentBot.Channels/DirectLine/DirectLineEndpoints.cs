@@ -22,15 +22,33 @@ public static class DirectLineEndpoints
 
     public static RouteGroupBuilder MapDirectLineProtocol(this IEndpointRouteBuilder endpoints)
     {
+        // No .Accepts<T>() here: it is routing metadata too, and would answer a missing or foreign content type
+        // with ASP.NET's 415 instead of the Direct Line error shape the stock clients read.
         var group = endpoints.MapGroup(BasePath).RequireCors(CorsPolicy).WithTags("Direct Line")
-            .AddEndpointFilter(StoreOutageFilterAsync);
-        group.MapPost("/tokens/generate", GenerateTokenAsync);
-        group.MapPost("/tokens/refresh", RefreshToken);
-        group.MapPost("/conversations", StartConversationAsync);
-        group.MapGet("/conversations/{conversationId}", ReconnectAsync);
-        group.MapPost("/conversations/{conversationId}/activities", PostActivityAsync);
-        group.MapGet("/conversations/{conversationId}/activities", GetActivitiesAsync);
-        group.MapGet("/conversations/{conversationId}/stream", StreamAsync);
+            .AddEndpointFilter(StoreOutageFilterAsync)
+            .ProducesDirectLineErrors();
+        group.MapPost("/tokens/generate", GenerateTokenAsync)
+            .WithName("DirectLineGenerateToken").WithSummary("Exchange the Direct Line secret for a token bound to a new conversation.")
+            .Produces<DirectLineConversation>();
+        group.MapPost("/tokens/refresh", RefreshToken)
+            .WithName("DirectLineRefreshToken").WithSummary("Exchange a token that has not expired for a fresh one.")
+            .Produces<DirectLineConversation>();
+        group.MapPost("/conversations", StartConversationAsync)
+            .WithName("DirectLineStartConversation").WithSummary("Start the conversation a token names, or a new one with the secret.")
+            .Produces<DirectLineConversation>(StatusCodes.Status201Created).Produces<DirectLineConversation>();
+        group.MapGet("/conversations/{conversationId}", ReconnectAsync)
+            .WithName("DirectLineReconnect").WithSummary("Reconnect to a conversation: a fresh stream URL from a watermark.")
+            .Produces<DirectLineConversation>();
+        group.MapPost("/conversations/{conversationId}/activities", PostActivityAsync)
+            .WithName("DirectLinePostActivity").WithSummary("Send an activity (a customer's message) to the bot.")
+            .Produces<ResourceResponse>()
+            .Produces<DirectLineErrorResponse>(StatusCodes.Status502BadGateway);
+        group.MapGet("/conversations/{conversationId}/activities", GetActivitiesAsync)
+            .WithName("DirectLineGetActivities").WithSummary("Poll the activities after a watermark.")
+            .Produces<ActivitySet>();
+        group.MapGet("/conversations/{conversationId}/stream", StreamAsync)
+            // A WebSocket (101 Switching Protocols), which OpenAPI cannot describe; clients get its URL as streamUrl.
+            .ExcludeFromDescription();
         return group;
     }
 

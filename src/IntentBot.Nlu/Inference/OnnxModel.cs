@@ -1,5 +1,4 @@
 using IntentBot.Nlu.Manifest;
-using Microsoft.Extensions.Logging;
 using Microsoft.ML.OnnxRuntime;
 
 namespace IntentBot.Nlu.Inference;
@@ -19,10 +18,10 @@ public sealed class OnnxModel : IDisposable
     // would cost a native allocation and release on the hot path.
     private readonly RunOptions _runOptions = new();
 
-    private OnnxModel(InferenceSession session, ModelManifest manifest, string provider)
+    private OnnxModel(InferenceSession session, ModelManifest manifest, ProviderChoice provider)
     {
         _session = session;
-        ExecutionProvider = provider;
+        Provider = provider;
         var inputs = manifest.Inputs!;
         _feedsTokenTypes = !string.IsNullOrEmpty(inputs.TokenTypeIds);
         _inputNames = _feedsTokenTypes
@@ -37,16 +36,19 @@ public sealed class OnnxModel : IDisposable
     }
 
     /// <summary>"CPU" or "CUDA": what actually runs the model.</summary>
-    public string ExecutionProvider { get; }
+    public string ExecutionProvider => Provider.Name;
+
+    /// <summary>What runs the model and why, for the start-up log.</summary>
+    public ProviderChoice Provider { get; }
     public int IntentCount { get; }
     public int SentimentCount { get; }
 
     /// <summary>Length of the sentence embedding; 0 when the model has none.</summary>
     public int EmbeddingDimensions { get; }
 
-    public static OnnxModel Load(string modelPath, ModelManifest manifest, NluOptions options, ILogger logger)
+    public static OnnxModel Load(string modelPath, ModelManifest manifest, NluOptions options)
     {
-        var (session, provider) = CreateSession(modelPath, options, logger);
+        var (session, provider) = CreateSession(modelPath, options);
         try
         {
             CheckSignature(session, manifest, modelPath);
@@ -94,30 +96,36 @@ public sealed class OnnxModel : IDisposable
         _runOptions.Dispose();
     }
 
-    private static (InferenceSession Session, string Provider) CreateSession(string modelPath, NluOptions options, ILogger logger)
+    private static (InferenceSession Session, ProviderChoice Choice) CreateSession(string modelPath, NluOptions options)
     {
-        if (options.ExecutionProvider is ExecutionProviderKind.Cuda or ExecutionProviderKind.Auto)
+        if (options.ExecutionProvider == ExecutionProviderKind.Cpu)
+            return (CreateCpuSession(modelPath, options), new ProviderChoice("CPU", "Nlu:ExecutionProvider is Cpu", Degraded: false));
+
+        var unavailable = CudaProbe.Unavailable();
+        if (unavailable is null)
         {
             try
             {
-                return (CreateCudaSession(modelPath, options), "CUDA");
+                return (CreateCudaSession(modelPath, options), new ProviderChoice("CUDA", $"GPU {options.CudaDeviceId}", Degraded: false));
             }
             catch (Exception ex) when (ex is OnnxRuntimeException or EntryPointNotFoundException or DllNotFoundException or TypeInitializationException)
             {
-                var reason = DescribeCudaFailure(ex);
                 if (options.ExecutionProvider == ExecutionProviderKind.Cuda)
-                    throw new ModelLoadException($"Nlu:ExecutionProvider is Cuda but CUDA cannot be used: {reason}", ex);
-                logger.LogWarning("CUDA execution provider unavailable ({Reason}); running the model on CPU.", reason);
+                    throw new ModelLoadException($"Nlu:ExecutionProvider is Cuda but CUDA cannot be used: {FirstLine(ex.Message)}", ex);
+                // The libraries are there, so someone meant this host to use its GPU: worth a warning.
+                return (CreateCpuSession(modelPath, options),
+                    new ProviderChoice("CPU", $"CUDA is installed but failed to start ({FirstLine(ex.Message)})", Degraded: true));
             }
         }
-        return (CreateCpuSession(modelPath, options), "CPU");
+        if (options.ExecutionProvider == ExecutionProviderKind.Cuda)
+            throw new ModelLoadException($"Nlu:ExecutionProvider is Cuda but CUDA cannot be used: {unavailable}.");
+        return (CreateCpuSession(modelPath, options), new ProviderChoice("CPU", $"CUDA unavailable: {unavailable}", Degraded: false));
     }
 
     private static InferenceSession CreateCudaSession(string modelPath, NluOptions options)
     {
         using var sessionOptions = BaseOptions(options);
-        // Both calls can throw when the CUDA provider or its libraries are missing: the append when the
-        // package was built without CUDA, the constructor when libcudart/cuDNN cannot be loaded.
+        // Both calls can still throw after the probe passed (no device, a driver too old for CUDA 13).
         sessionOptions.AppendExecutionProvider_CUDA(options.CudaDeviceId);
         return new InferenceSession(modelPath, sessionOptions);
     }
@@ -148,12 +156,7 @@ public sealed class OnnxModel : IDisposable
         return sessionOptions;
     }
 
-    private static string DescribeCudaFailure(Exception ex)
-    {
-        var available = string.Join(", ", OrtEnv.Instance().GetAvailableProviders());
-        return $"{ex.GetType().Name}: {ex.Message.Trim()} (providers in this ONNX Runtime build: {available}; " +
-               "build with -p:OnnxRuntimeGpu=true and install CUDA 12 + cuDNN 9 for GPU inference)";
-    }
+    private static string FirstLine(string message) => message.Trim().Split('\n')[0].Trim();
 
     private static void CheckSignature(InferenceSession session, ModelManifest manifest, string modelPath)
     {

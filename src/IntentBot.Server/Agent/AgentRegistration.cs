@@ -76,7 +76,8 @@ public static class AgentRegistration
         group.MapGet("/handoffs", async (HandbackService handback, CancellationToken ct) =>
                 Results.Json((await handback.ListOpenAsync(ct)).ToList(), HandoffJsonContext.Default.ListHandoffRecord))
             .WithName("ListHandoffs")
-            .WithSummary("Conversations handed to a human and not handed back yet, oldest first.");
+            .WithSummary("Conversations handed to a human and not handed back yet, oldest first.")
+            .Produces<List<HandoffRecord>>();
 
         group.MapPost("/conversations/{conversationId}/handback", async (string conversationId, HandbackService handback, CancellationToken ct) =>
             {

@@ -9,11 +9,14 @@ public static class HealthApi
     {
         var group = app.MapGroup("/health").WithTags("Health");
         group.MapGet("/live", () => Results.Ok(new HealthStatus("live")))
-            .WithName("Live").WithSummary("The process is up.");
+            .WithName("Live").WithSummary("The process is up.")
+            .Produces<HealthStatus>();
         group.MapGet("/ready", (ModelHost model) => model.IsLoaded
                 ? Results.Ok(new HealthStatus("ready"))
                 : Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Model not loaded"))
-            .WithName("Ready").WithSummary("The model is loaded and requests can be served.");
+            .WithName("Ready").WithSummary("The model is loaded and requests can be served.")
+            .Produces<HealthStatus>()
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 }

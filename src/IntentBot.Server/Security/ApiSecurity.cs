@@ -66,6 +66,10 @@ public static class ApiSecurity
             return await next(context);
         });
         group.RequireRateLimiting(RateLimitPolicy);
+        // For the OpenAPI document: the key scheme, and the two answers the filter and the limiter give.
+        group.WithMetadata(new ApiKeyProtected())
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return group;
     }
 
@@ -88,3 +92,6 @@ public static class ApiSecurity
         return "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
     }
 }
+
+/// <summary>Endpoint metadata: the endpoint checks the X-Api-Key header (see <see cref="ApiSecurity.RequireApiAccess"/>).</summary>
+public sealed class ApiKeyProtected;

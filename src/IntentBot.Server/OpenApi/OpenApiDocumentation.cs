@@ -1,0 +1,106 @@
+using IntentBot.Channels.DirectLine;
+using IntentBot.Server.Classification;
+using IntentBot.Server.Security;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace IntentBot.Server.OpenApi;
+
+/// <summary>
+/// The OpenAPI document (/openapi/v1.json) as client generators and Redocly's recommended lint want it: who
+/// may call each operation (API key, Direct Line secret or token, or anyone), what each tag groups, the
+/// licence, and a server URL without a trailing slash. Operation names, summaries and responses stay on the
+/// endpoints themselves. tests/IntentBot.Server.Tests/OpenApi lints the served document.
+/// </summary>
+public static class OpenApiDocumentation
+{
+    public const string ApiKeyScheme = "ApiKey";
+    public const string DirectLineScheme = "DirectLine";
+
+    private static readonly Dictionary<string, string> TagDescriptions = new(StringComparer.Ordinal)
+    {
+        ["Classification"] = "Intent, out-of-scope verdict and sentiment of customer texts; the loaded model.",
+        ["Behaviour"] = "Shop behaviour events and each customer's live context and purchase intent.",
+        ["Users"] = "A customer's stored data (erasure on request).",
+        ["Agent"] = "Conversations handed to a human, and handing them back to the bot.",
+        ["Direct Line"] = "Direct Line 3.0, the protocol of the Web Chat widget and the Bot Framework Direct Line clients.",
+        ["Health"] = "Liveness and readiness probes.",
+    };
+
+    public static IServiceCollection AddIntentBotOpenApi(this IServiceCollection services) =>
+        services.AddOpenApi(options =>
+        {
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                Describe(document);
+                return Task.CompletedTask;
+            });
+            options.AddOperationTransformer((operation, context, _) =>
+            {
+                operation.Security = [RequirementFor(context)];
+                return Task.CompletedTask;
+            });
+            options.AddSchemaTransformer((schema, context, _) =>
+            {
+                if (context.JsonTypeInfo.Type == typeof(ClassifyRequest)) DescribeClassifyRequest(schema);
+                return Task.CompletedTask;
+            });
+        });
+
+    private static void Describe(OpenApiDocument document)
+    {
+        document.Info.Title = "IntentBot API";
+        document.Info.Description = "Classify customer messages, feed shop behaviour events, read a customer's live context, " +
+            "manage handoffs, and talk to the bot over Direct Line. Errors are RFC 7807 problem details " +
+            "(Direct Line routes answer in the Direct Line error shape).";
+        document.Info.License = new OpenApiLicense { Name = "MIT", Identifier = "MIT" };
+
+        foreach (var server in document.Servers ?? [])
+            server.Url = server.Url?.TrimEnd('/');
+
+        document.Components ??= new OpenApiComponents();
+        document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+        document.Components.SecuritySchemes[ApiKeyScheme] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.ApiKey,
+            In = ParameterLocation.Header,
+            Name = ApiSecurity.ApiKeyHeader,
+            Description = "One of Api:Keys. Needed only when keys are configured (none by default, for local use).",
+        };
+        document.Components.SecuritySchemes[DirectLineScheme] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.Http,
+            Scheme = "bearer",
+            Description = "A Direct Line secret (DirectLine:Secrets) or a token issued for the conversation.",
+        };
+
+        foreach (var tag in document.Tags ?? new HashSet<OpenApiTag>())
+            if (tag.Name is not null && TagDescriptions.TryGetValue(tag.Name, out var description))
+                tag.Description = description;
+    }
+
+    /// <summary>
+    /// The classify body is read by hand (ClassifyRequestReader), and the record that documents it says
+    /// "string?" only because one of text/texts is left out: a text or texts that is present must not be null.
+    /// Documented as nullable, generated clients send "texts": null beside "text" and get a 400.
+    /// </summary>
+    private static void DescribeClassifyRequest(OpenApiSchema schema)
+    {
+        foreach (var name in new[] { "text", "texts" })
+            if (schema.Properties?.TryGetValue(name, out var property) == true && property is OpenApiSchema inline && inline.Type is { } type)
+                inline.Type = type & ~JsonSchemaType.Null;
+        schema.Description = "Exactly one of text (one message) or texts (a batch); topK is optional.";
+    }
+
+    private static OpenApiSecurityRequirement RequirementFor(OpenApiOperationTransformerContext context)
+    {
+        var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+        string? scheme = metadata.OfType<ApiKeyProtected>().Any() ? ApiKeyScheme
+            : ("/" + context.Description.RelativePath).StartsWith(DirectLineEndpoints.BasePath + "/", StringComparison.Ordinal) ? DirectLineScheme
+            : null;
+        // An empty requirement says "no credentials" explicitly (health probes, the chat page's token).
+        var requirement = new OpenApiSecurityRequirement();
+        if (scheme is not null) requirement[new OpenApiSecuritySchemeReference(scheme, context.Document)] = [];
+        return requirement;
+    }
+}
