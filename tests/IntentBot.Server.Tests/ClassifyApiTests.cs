@@ -119,9 +119,9 @@ public sealed class ClassifyApiTests(DefaultServer server) : IClassFixture<Defau
         foreach (var (text, answer) in parallel)
         {
             Assert.Equal(expected[text].Labels, answer.Labels);
-            // int8 activations are scaled per micro-batch: probabilities move slightly with batch-mates
-            // (p99 0.013 on validation texts; see the model card), labels of clear-cut texts do not.
-            Assert.InRange(Math.Abs(expected[text].Confidence - answer.Confidence), 0f, 0.05f);
+            // int8 activations are scaled per micro-batch: probabilities move with batch-mates (model 2.x's encoder by
+            // up to ~0.07; Nlu.Tests' Tolerance says more), labels of clear-cut texts do not.
+            Assert.InRange(Math.Abs(expected[text].Confidence - answer.Confidence), 0f, 0.1f);
         }
     }
 
