@@ -66,7 +66,7 @@ public static class DirectLineEndpoints
         var (parameters, error) = await ReadAsync(context, options.Value, DirectLineJsonContext.Default.TokenParameters, optional: true);
         if (error is not null) return error;
         var userId = parameters?.User?.Id;
-        if (userId is { Length: > 256 }) return DirectLineErrors.BadArgument("user.id is longer than 256 characters.");
+        if (userId is not null && StoredIds.Error(userId, "user.id") is { } idError) return DirectLineErrors.BadArgument(idError);
         var conversationId = DirectLineConversations.NewConversationId();
         return Results.Json(TokenResponse(tokens, options.Value, conversationId, userId), DirectLineJsonContext.Default.DirectLineConversation);
     }
@@ -91,7 +91,7 @@ public static class DirectLineEndpoints
         // A token names its conversation (made by tokens/generate or our token endpoint); a secret starts a new one.
         var conversationId = caller.Grant?.ConversationId ?? DirectLineConversations.NewConversationId();
         var userId = caller.Grant?.UserId ?? parameters?.User?.Id;
-        if (userId is { Length: > 256 }) return DirectLineErrors.BadArgument("user.id is longer than 256 characters.");
+        if (userId is not null && StoredIds.Error(userId, "user.id") is { } idError) return DirectLineErrors.BadArgument(idError);
         var created = await conversations.StartAsync(conversationId, userId, parameters?.Locale, ServiceUrl(context, options.Value), context.RequestAborted);
         var token = caller.IsSecret ? tokens.Issue(conversationId, userId, options.Value.TokenLifetime) : caller.Credential;
         var body = Conversation(context, tokens, options.Value, conversationId, userId, token, caller.Grant, watermark: null);
@@ -121,7 +121,8 @@ public static class DirectLineEndpoints
         if (error is not null) return error;
         if (string.IsNullOrWhiteSpace(activity!.Type)) return DirectLineErrors.BadArgument("The activity needs a type.");
         if (string.IsNullOrWhiteSpace(activity.From?.Id)) return DirectLineErrors.BadArgument("The activity needs from.id.");
-        if (activity.From.Id.Length > 256) return DirectLineErrors.BadArgument("from.id is longer than 256 characters.");
+        // The one id rule of every entry point (StoredIds): what is stored can be erased by DELETE /api/v1/users/{id}.
+        if (StoredIds.Error(activity.From.Id, "from.id") is { } idError) return DirectLineErrors.BadArgument(idError);
         if (caller.Grant?.UserId is { } boundUser && !string.Equals(boundUser, activity.From.Id, StringComparison.Ordinal))
             return DirectLineErrors.BadArgument("from.id does not match the user the token was issued for.");
         if (!await transcripts.ExistsAsync(conversationId, context.RequestAborted)) return DirectLineErrors.NotFound(conversationId);
