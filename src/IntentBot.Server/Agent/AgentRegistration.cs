@@ -78,8 +78,7 @@ public static class AgentRegistration
 
         group.MapPost("/conversations/{conversationId}/handback", async (string conversationId, HandbackService handback, CancellationToken ct) =>
             {
-                if (conversationId.Length > 256 || conversationId.Any(char.IsControl))
-                    return Problem.Validation("conversationId", "A conversation id is at most 256 characters, without control characters.");
+                if (StoredIds.Error(conversationId, "The conversation id") is { } idError) return Problem.Validation("conversationId", idError);
                 var closed = await handback.HandBackAsync(conversationId, ct);
                 return closed is null
                     ? Problem.Status(StatusCodes.Status404NotFound, "Not handed off", $"Conversation '{conversationId}' has no open handoff.")
