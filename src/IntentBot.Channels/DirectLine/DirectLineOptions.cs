@@ -35,6 +35,13 @@ public sealed class DirectLineOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// How often an idle stream reads its transcript even though nothing woke it: finds an expired conversation,
+    /// and an append whose notification was lost. Keep-alives in between cost no store call.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan StreamResyncInterval { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Largest activity body accepted, in bytes.</summary>
     [Range(1024, 16 * 1024 * 1024)]
     public int MaxActivityBytes { get; set; } = 256 * 1024;
