@@ -22,4 +22,11 @@ public sealed class ContextOptions
     /// <summary>Longest wait for the store before a request fails with 503 (no hangs).</summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00")]
     public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// How often the embedded store (no Redis) drops expired entries. Without a sweep an entry would go only when
+    /// its key is read again, and an anonymous visitor's never is.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "1.00:00:00")]
+    public TimeSpan EmbeddedSweepInterval { get; set; } = TimeSpan.FromMinutes(1);
 }
