@@ -18,6 +18,7 @@ public static class ApiSecurity
         builder.Services.AddOptionsWithValidateOnStart<ApiOptions>()
             .BindConfiguration(ApiOptions.SectionName)
             .ValidateDataAnnotations();
+        builder.Services.AddSingleton<FailedKeyThrottle>();
 
         builder.Services.AddRateLimiter(limiter =>
         {
@@ -31,9 +32,10 @@ public static class ApiSecurity
             };
             limiter.AddPolicy(RateLimitPolicy, context =>
             {
-                var options = context.RequestServices.GetRequiredService<IOptions<ApiOptions>>().Value.RateLimit;
+                var api = context.RequestServices.GetRequiredService<IOptions<ApiOptions>>().Value;
+                var options = api.RateLimit;
                 if (options.PermitsPerSecond == 0) return RateLimitPartition.GetNoLimiter("off");
-                return RateLimitPartition.GetTokenBucketLimiter(ClientKey(context), _ => new TokenBucketRateLimiterOptions
+                return RateLimitPartition.GetTokenBucketLimiter(ClientKey(context, api.Keys), _ => new TokenBucketRateLimiterOptions
                 {
                     TokenLimit = options.Burst,
                     TokensPerPeriod = options.PermitsPerSecond,
@@ -55,18 +57,27 @@ public static class ApiSecurity
     /// <summary>Applies the API key check and the rate-limit policy to a group of endpoints.</summary>
     public static RouteGroupBuilder RequireApiAccess(this RouteGroupBuilder group)
     {
-        group.AddEndpointFilter(async (context, next) =>
-        {
-            var keys = context.HttpContext.RequestServices.GetRequiredService<IOptions<ApiOptions>>().Value.Keys;
-            if (keys.Length > 0 && !IsValidKey(context.HttpContext.Request.Headers[ApiKeyHeader].ToString(), keys))
-            {
-                return Problem.Status(StatusCodes.Status401Unauthorized, "Missing or invalid API key",
-                    $"Send a valid key in the {ApiKeyHeader} header.");
-            }
-            return await next(context);
-        });
+        group.AddEndpointFilter(async (context, next) => KeyFailure(context.HttpContext) ?? await next(context));
         group.RequireRateLimiting(RateLimitPolicy);
         return group;
+    }
+
+    /// <summary>
+    /// Null when the request may go on (no keys configured, or a valid key); else 401, or 429 for an address that
+    /// failed too often. Shared by the API groups and the metrics endpoint.
+    /// </summary>
+    internal static IResult? KeyFailure(HttpContext http)
+    {
+        var keys = http.RequestServices.GetRequiredService<IOptions<ApiOptions>>().Value.Keys;
+        if (keys.Length == 0) return null;
+        // An address that has failed too often is not told whether this key is right either: otherwise the
+        // guessing would simply go on, reading 200 against 429 instead of 200 against 401.
+        var failures = http.RequestServices.GetRequiredService<FailedKeyThrottle>();
+        if (failures.IsThrottled(http, out var retryAfter))
+            return Problem.TooManyRequests(http, retryAfter, "Too many requests with a missing or invalid API key from this address.");
+        if (IsValidKey(http.Request.Headers[ApiKeyHeader].ToString(), keys)) return null;
+        failures.RecordFailure(http);
+        return Problem.Status(StatusCodes.Status401Unauthorized, "Missing or invalid API key", $"Send a valid key in the {ApiKeyHeader} header.");
     }
 
     /// <summary>True when <paramref name="presented"/> is one of <paramref name="keys"/> (shared by the metrics endpoint).</summary>
@@ -81,10 +92,17 @@ public static class ApiSecurity
         return match;
     }
 
-    private static string ClientKey(HttpContext context)
+    /// <summary>
+    /// The client a rate-limit bucket belongs to: a configured key the request presents, else its address. An
+    /// unchecked header would let a client pick a fresh bucket per request; a wrong key counts against the address.
+    /// </summary>
+    internal static string ClientKey(HttpContext context, string[] keys)
     {
-        var key = context.Request.Headers[ApiKeyHeader].ToString();
-        if (key.Length > 0) return "key:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
-        return "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+        var presented = context.Request.Headers[ApiKeyHeader].ToString();
+        if (keys.Length > 0 && IsValidKey(presented, keys))
+            return "key:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(presented)));
+        return ClientAddress(context);
     }
+
+    internal static string ClientAddress(HttpContext context) => "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
 }
