@@ -39,7 +39,8 @@ public static class AgentRegistration
         services.AddSingleton<IHandoffInbox>(sp =>
             string.IsNullOrWhiteSpace(sp.GetRequiredService<IConfiguration>().GetConnectionString("Redis"))
                 ? new InMemoryHandoffInbox()
-                : new RedisHandoffInbox(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<IOptions<ContextOptions>>().Value.KeyPrefix));
+                : new RedisHandoffInbox(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<IOptions<ContextOptions>>().Value.KeyPrefix,
+                    sp.GetRequiredService<IOptions<ContextOptions>>().Value.OperationTimeout));
         // Handoff records hold the user id and transcript: DELETE /api/v1/users/{id} erases them.
         services.AddSingleton<IUserDataErasure>(sp => sp.GetRequiredService<IHandoffInbox>());
 
