@@ -70,7 +70,7 @@ public static class AgentRegistration
     /// <summary>Operator endpoints for the shop's agent console: waiting handoffs and handback.</summary>
     public static WebApplication MapAgentApi(this WebApplication app)
     {
-        var group = app.MapGroup("/api/v1").WithTags("Agent").RequireApiAccess();
+        var group = app.MapGroup("/api/v1").WithTags("Agent").RequireApiAccess(customerData: true);
 
         group.MapGet("/handoffs", async (HandbackService handback, CancellationToken ct) =>
                 Results.Json((await handback.ListOpenAsync(ct)).ToList(), HandoffJsonContext.Default.ListHandoffRecord))
