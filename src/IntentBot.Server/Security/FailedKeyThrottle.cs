@@ -1,47 +1,41 @@
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace IntentBot.Server.Security;
 
 /// <summary>
-/// Throttles API key guessing per client address: each request with a missing or wrong key spends a token of the
-/// address's bucket (Api:RateLimit:FailedKeyAttemptsPerMinute, refilled evenly over the minute); an address with
-/// none left is refused before its key is checked.
+/// Throttles API key guessing per client address: each request with a missing or wrong key spends one of the
+/// address's Api:RateLimit:FailedKeyAttemptsPerMinute attempts (given back evenly over the minute); an address with
+/// none left is refused before its key is checked. Addresses whose attempts are all back are forgotten.
 /// </summary>
-public sealed class FailedKeyThrottle : IDisposable
+public sealed class FailedKeyThrottle(IOptions<ApiOptions> options, TimeProvider time)
 {
-    private readonly PartitionedRateLimiter<string>? _limiter;
-    private readonly TimeSpan _refill;
-
-    public FailedKeyThrottle(IOptions<ApiOptions> options)
-    {
-        var perMinute = options.Value.RateLimit.FailedKeyAttemptsPerMinute;
-        if (perMinute == 0) return;
-        _refill = TimeSpan.FromMinutes(1) / perMinute;
-        _limiter = PartitionedRateLimiter.Create<string, string>(address => RateLimitPartition.GetTokenBucketLimiter(address, _ => new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = perMinute,
-            TokensPerPeriod = 1,
-            ReplenishmentPeriod = _refill,
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        }));
-    }
+    private const int ForgetAbove = 10_000;
+    private readonly Dictionary<string, (double Left, DateTimeOffset At)> _addresses = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+    private int PerMinute => options.Value.RateLimit.FailedKeyAttemptsPerMinute;
 
     public bool IsThrottled(HttpContext context, out TimeSpan retryAfter)
     {
-        retryAfter = _refill;
-        if (_limiter is null) return false;
-        // Asking for 0 permits only looks: it succeeds while the bucket holds any.
-        using var lease = _limiter.AttemptAcquire(ApiSecurity.ClientAddress(context), 0);
-        return !lease.IsAcquired;
+        retryAfter = PerMinute == 0 ? TimeSpan.Zero : TimeSpan.FromMinutes(1) / PerMinute;
+        if (PerMinute == 0) return false;
+        lock (_gate) return Left(ApiSecurity.ClientAddress(context), time.GetUtcNow()) < 1;
     }
 
     public void RecordFailure(HttpContext context)
     {
-        if (_limiter is null) return;
-        using var lease = _limiter.AttemptAcquire(ApiSecurity.ClientAddress(context));
+        if (PerMinute == 0) return;
+        var now = time.GetUtcNow();
+        var address = ApiSecurity.ClientAddress(context);
+        lock (_gate)
+        {
+            _addresses[address] = (Math.Max(0, Left(address, now) - 1), now);
+            if (_addresses.Count > ForgetAbove)
+                foreach (var full in _addresses.Where(a => Left(a.Key, now) >= PerMinute).Select(a => a.Key).ToList()) _addresses.Remove(full);
+        }
     }
 
-    public void Dispose() => _limiter?.Dispose();
+    private double Left(string address, DateTimeOffset now) =>
+        _addresses.TryGetValue(address, out var entry)
+            ? Math.Min(PerMinute, entry.Left + (now - entry.At).TotalMinutes * PerMinute)
+            : PerMinute;
 }
