@@ -13,7 +13,7 @@ public static class UsersApi
 
     public static IEndpointRouteBuilder MapUsersApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup(BasePath).WithTags("Users").RequireApiAccess();
+        var group = app.MapGroup(BasePath).WithTags("Users").RequireApiAccess(customerData: true);
         // A catch-all: user ids may hold '/', sent as is or as %2F (the id is read from the raw target).
         group.MapDelete("/{**id}", DeleteAsync)
             .WithName("DeleteUser")
@@ -28,7 +28,7 @@ public static class UsersApi
     }
 
     private static async Task<IResult> DeleteAsync(HttpContext context, IConversationStore store, IBehaviourStore behaviour,
-        [FromServices] IEnumerable<IUserDataErasure> participants, CancellationToken cancellationToken)
+        [FromServices] IEnumerable<IUserDataErasure> participants, ErasureAofRewriter aof, CancellationToken cancellationToken)
     {
         var id = UserIdPath.Read(context, BasePath + "/");
         if (UserIdError(id) is { } error) return Problem.Validation("id", error);
@@ -42,6 +42,7 @@ public static class UsersApi
                 await participant.EraseUserAsync(id!, conversationIds, cancellationToken);
             await behaviour.DeleteUserAsync(id!, cancellationToken);
             await store.DeleteUserAsync(id!, cancellationToken);
+            aof.ErasureCompleted();
             return Results.NoContent();
         }
         catch (StoreUnavailableException ex)
