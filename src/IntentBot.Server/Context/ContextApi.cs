@@ -9,7 +9,7 @@ public static class ContextApi
 {
     public static IEndpointRouteBuilder MapContextApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/users").WithTags("Behaviour").RequireApiAccess();
+        var group = app.MapGroup("/api/v1/users").WithTags("Behaviour").RequireApiAccess(customerData: true);
         group.MapGet("/{id}/context", GetAsync)
             .WithName("GetUserContext")
             .WithSummary("The user's live context: recent events, user and session aggregates, chat intents and sentiment, purchase intent.")

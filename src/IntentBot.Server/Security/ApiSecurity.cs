@@ -19,6 +19,7 @@ public static class ApiSecurity
             .BindConfiguration(ApiOptions.SectionName)
             .ValidateDataAnnotations();
         builder.Services.AddSingleton<FailedKeyThrottle>();
+        builder.Services.AddHostedService<OpenEndpointsWarning>();
 
         builder.Services.AddRateLimiter(limiter =>
         {
@@ -54,10 +55,15 @@ public static class ApiSecurity
         return app;
     }
 
-    /// <summary>Applies the API key check and the rate-limit policy to a group of endpoints.</summary>
-    public static RouteGroupBuilder RequireApiAccess(this RouteGroupBuilder group)
+    /// <summary>
+    /// Applies the API key check and the rate-limit policy to a group of endpoints. A group that reads, changes or
+    /// erases customer data (<paramref name="customerData"/>) is safe by default: with no keys configured it answers
+    /// loopback callers only.
+    /// </summary>
+    public static RouteGroupBuilder RequireApiAccess(this RouteGroupBuilder group, bool customerData = false)
     {
-        group.AddEndpointFilter(async (context, next) => KeyFailure(context.HttpContext) ?? await next(context));
+        group.AddEndpointFilter(async (context, next) => KeyFailure(context.HttpContext, customerData) ?? await next(context));
+        if (customerData) group.WithMetadata(new CustomerDataEndpoint());
         group.RequireRateLimiting(RateLimitPolicy);
         return group;
     }
@@ -66,10 +72,15 @@ public static class ApiSecurity
     /// Null when the request may go on (no keys configured, or a valid key); else 401, or 429 for an address that
     /// failed too often. Shared by the API groups and the metrics endpoint.
     /// </summary>
-    internal static IResult? KeyFailure(HttpContext http)
+    internal static IResult? KeyFailure(HttpContext http, bool loopbackOnlyWithoutKeys)
     {
         var keys = http.RequestServices.GetRequiredService<IOptions<ApiOptions>>().Value.Keys;
-        if (keys.Length == 0) return null;
+        if (keys.Length == 0)
+        {
+            return !loopbackOnlyWithoutKeys || IsLoopbackCaller(http) ? null
+                : Problem.Status(StatusCodes.Status403Forbidden, "Open to loopback callers only",
+                    $"No API keys are configured, so this endpoint answers callers on this machine only. Set Api:Keys and send one in the {ApiKeyHeader} header.");
+        }
         // An address that has failed too often is not told whether this key is right either: otherwise the
         // guessing would simply go on, reading 200 against 429 instead of 200 against 401.
         var failures = http.RequestServices.GetRequiredService<FailedKeyThrottle>();
@@ -102,6 +113,18 @@ public static class ApiSecurity
         if (keys.Length > 0 && IsValidKey(presented, keys))
             return "key:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(presented)));
         return ClientAddress(context);
+    }
+
+    /// <summary>
+    /// A caller on this machine. No address at all is an in-process or Unix-socket caller. Behind a reverse proxy on
+    /// the same host every caller looks local: configure keys there (docs/security.md).
+    /// </summary>
+    internal static bool IsLoopbackCaller(HttpContext context)
+    {
+        var address = context.Connection.RemoteIpAddress;
+        if (address is null) return true;
+        if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
+        return System.Net.IPAddress.IsLoopback(address);
     }
 
     internal static string ClientAddress(HttpContext context) => "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");

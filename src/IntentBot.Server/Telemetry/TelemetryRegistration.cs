@@ -56,7 +56,7 @@ public static class TelemetryRegistration
         app.MapPrometheusScrapingEndpoint(options.MetricsPath, meterProvider: null,
             configureBranchedPipeline: pipeline => pipeline.Use(async (context, next) =>
             {
-                if (options.RequireApiKey && ApiSecurity.KeyFailure(context) is { } failure)
+                if (options.RequireApiKey && ApiSecurity.KeyFailure(context, loopbackOnlyWithoutKeys: true) is { } failure)
                 {
                     await failure.ExecuteAsync(context);
                     return;
