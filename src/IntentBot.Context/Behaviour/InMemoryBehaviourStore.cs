@@ -18,10 +18,14 @@ public sealed class InMemoryBehaviourStore : IBehaviourStore, IDisposable
     private readonly Dictionary<string, UserData> _users = new(StringComparer.Ordinal);
     private readonly ITimer _sweeper;
 
-    public InMemoryBehaviourStore(IOptions<BehaviourOptions> options, TimeProvider clock)
+    private readonly ContextOptions context;
+
+    /// <param name="context">For the anonymous visitors' shorter retention; the defaults when not given.</param>
+    public InMemoryBehaviourStore(IOptions<BehaviourOptions> options, TimeProvider clock, IOptions<ContextOptions>? context = null)
     {
         this.options = options;
         this.clock = clock;
+        this.context = context?.Value ?? new ContextOptions();
         var interval = options.Value.EmbeddedSweepInterval;
         _sweeper = clock.CreateTimer(_ => Sweep(), null, interval, interval);
     }
@@ -92,10 +96,10 @@ public sealed class InMemoryBehaviourStore : IBehaviourStore, IDisposable
                 if (user.Events.Count > o.MaxEventsPerUser) user.Events.RemoveRange(0, user.Events.Count - o.MaxEventsPerUser);
                 outcomes[i] = EventOutcome.Accepted;
             }
-            foreach (var user in users.Values)
+            foreach (var (userId, user) in users)
             {
                 TrimSeenIds(user);
-                user.Totals.ExpiresUtc = now + o.EventRetention;
+                user.Totals.ExpiresUtc = now + context.RetentionFor(userId, o.EventRetention);
             }
         }
         return Task.FromResult<IReadOnlyList<EventOutcome>>(outcomes);
@@ -110,6 +114,7 @@ public sealed class InMemoryBehaviourStore : IBehaviourStore, IDisposable
             var now = clock.GetUtcNow();
             var user = LiveUser(userId, now, create: true)!;
             Apply(user, sessionId, AggregateUpdate.ForChatTurn(turn, AggregateUpdate.EncodeChatTurn(turn)), now);
+            user.Totals.ExpiresUtc = now + context.RetentionFor(userId, options.Value.EventRetention);
         }
         return Task.CompletedTask;
     }

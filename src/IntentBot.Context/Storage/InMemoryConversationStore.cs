@@ -84,9 +84,10 @@ public sealed class InMemoryConversationStore : IConversationStore, IDisposable
             if (profile is not null && currentProfile != expectedProfileVersion)
                 return Task.FromResult(SaveResult.Conflicted("profile", currentConversation, currentProfile));
 
-            _conversations[key] = new Entry(conversationBytes, currentConversation + 1, now + options.Value.ConversationRetention);
+            var o = options.Value;
+            _conversations[key] = new Entry(conversationBytes, currentConversation + 1, now + o.RetentionFor(conversation.UserId, o.ConversationRetention));
             if (profileBytes is not null)
-                _profiles[conversation.UserId] = new Entry(profileBytes, ++currentProfile, now + options.Value.ProfileRetention);
+                _profiles[conversation.UserId] = new Entry(profileBytes, ++currentProfile, now + o.RetentionFor(conversation.UserId, o.ProfileRetention));
             return Task.FromResult(SaveResult.Success(currentConversation + 1, currentProfile));
         }
     }
