@@ -65,6 +65,18 @@ public sealed class DirectLineOptions
 
     public string BotName { get; set; } = "IntentBot";
 
+    /// <summary>Activities one conversation (hence one token) may post per minute, sustained; past it, 429 with Retry-After. 0 turns the limit off.</summary>
+    [Range(0, 100_000)]
+    public int TurnsPerMinute { get; set; } = 30;
+
+    /// <summary>Activities a conversation may post in a burst above that rate.</summary>
+    [Range(1, 100_000)]
+    public int TurnBurst { get; set; } = 10;
+
+    /// <summary>Most activities a transcript holds; a conversation that reaches it takes no more posts (start a new one).</summary>
+    [Range(10, 10_000_000)]
+    public int MaxTranscriptActivities { get; set; } = 2000;
+
     /// <summary>Tokens per minute the same-origin token endpoint hands one client (IP); 0 turns the limit off.</summary>
     [Range(0, 100_000)]
     public int TokenEndpointPermitsPerMinute { get; set; } = 30;

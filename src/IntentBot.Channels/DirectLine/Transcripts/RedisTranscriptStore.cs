@@ -67,6 +67,16 @@ public sealed class RedisTranscriptStore : ITranscriptStore, IDisposable
     public Task<bool> ExistsAsync(string conversationId, CancellationToken cancellationToken) =>
         Guard("exists", () => Db.KeyExistsAsync(Marker(conversationId)), cancellationToken);
 
+    public Task<long?> LengthAsync(string conversationId, CancellationToken cancellationToken) =>
+        Guard<long?>("length", async () =>
+        {
+            var batch = Db.CreateBatch();
+            var exists = batch.KeyExistsAsync(Marker(conversationId));
+            var length = batch.ListLengthAsync(LogKey(conversationId));
+            batch.Execute();
+            return await exists.ConfigureAwait(false) ? await length.ConfigureAwait(false) : null;
+        }, cancellationToken);
+
     public Task<IReadOnlyList<Activity>> AppendAsync(string conversationId, IReadOnlyList<Activity> activities, CancellationToken cancellationToken) =>
         Guard("append", () => AppendCoreAsync(conversationId, activities), cancellationToken);
 
