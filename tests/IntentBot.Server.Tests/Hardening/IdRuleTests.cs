@@ -72,7 +72,8 @@ public sealed class IdRuleTests : IClassFixture<RedisServer>, IDisposable
         var events = await client.PostAsync("/api/v1/events", Events.Batch(Events.Event(id, "search", query: "a kettle")));
         Assert.Equal(HttpStatusCode.OK, events.StatusCode);
         Assert.Contains(_redis.AllKeys(), k => k.Contains(tag, StringComparison.Ordinal));
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/v1/users/{Uri.EscapeDataString(id)}/context")).StatusCode);
+        var context = await client.GetAsync($"/api/v1/users/{Uri.EscapeDataString(id)}/context");
+        Assert.True(context.StatusCode == HttpStatusCode.OK, $"context: {(int)context.StatusCode} {await context.Content.ReadAsStringAsync()}");
 
         var erased = await client.DeleteAsync($"/api/v1/users/{Uri.EscapeDataString(id)}");
 
