@@ -36,6 +36,11 @@ public sealed class AbuseServer(IDictionary<string, string?>? settings = null) :
                 ["DirectLine:Secrets:0"] = DirectLineSecret,
                 ["DirectLine:TokenSigningKey"] = SigningKey,
                 ["DirectLine:TokenEndpointPermitsPerMinute"] = "0",
+                // The fuzzing sends hundreds of requests per route from one client: limits that would answer most
+                // of them with 429 are off here (LockedDownTests and tests/IntentBot.Server.Tests/Hardening test them).
+                ["DirectLine:TurnsPerMinute"] = "0",
+                ["BotConnector:TurnsPerMinute"] = "0",
+                ["Api:RateLimit:FailedKeyAttemptsPerMinute"] = "0",
                 // Local mode replies go to the activity's serviceUrl: one quick attempt at a closed port.
                 ["BotConnector:MaxSendAttempts"] = "1",
                 // Everything the app itself logs, down to Debug, is captured and searched for secrets.

@@ -64,6 +64,9 @@ public sealed class BotProcess : IAsyncDisposable
             ["Context__OperationTimeout"] = "00:00:01",
             ["DirectLine__Secrets__0"] = Secret,
             ["DirectLine__TokenSigningKey"] = SigningKey,
+            // The load of the fault tests posts as fast as it can in one conversation; the turn limits are tested elsewhere.
+            ["DirectLine__TurnsPerMinute"] = "0",
+            ["BotConnector__TurnsPerMinute"] = "0",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) environment[key] = value;
         foreach (var (key, value) in environment) start.Environment[key] = value;

@@ -35,8 +35,8 @@ public sealed class UsersApiEmbeddedTests(DefaultServer server) : IClassFixture<
     [Fact]
     public async Task Overlong_user_id_is_refused()
     {
-        var response = await server.Factory.CreateClient().DeleteAsync($"/api/v1/users/{new string('x', 129)}");
-        await BadInputTests.AssertProblemAsync(response, HttpStatusCode.BadRequest, "longer than 128");
+        var response = await server.Factory.CreateClient().DeleteAsync($"/api/v1/users/{new string('x', 257)}");
+        await BadInputTests.AssertProblemAsync(response, HttpStatusCode.BadRequest, "longer than 256");
     }
 }
 

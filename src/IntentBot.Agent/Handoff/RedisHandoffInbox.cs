@@ -1,4 +1,7 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
+using IntentBot.Context.Redis;
+using IntentBot.Context.Telemetry;
 using StackExchange.Redis;
 
 namespace IntentBot.Agent.Handoff;
@@ -13,13 +16,19 @@ namespace IntentBot.Agent.Handoff;
 /// Erasing a user removes their records from the hash and XDELs their entries from the stream (found by the
 /// entry's conversation id or the record's user id). A console that already read an entry keeps its copy:
 /// erasing that is the console's job.
+/// Every call is bounded by the operation timeout (RedisOperation): an outage is a StoreUnavailableException
+/// (503 with Retry-After), not a RedisTimeoutException seconds later.
 /// </remarks>
-public sealed class RedisHandoffInbox(IConnectionMultiplexer redis, string keyPrefix) : IHandoffInbox
+public sealed class RedisHandoffInbox(IConnectionMultiplexer redis, string keyPrefix, TimeSpan? operationTimeout = null) : IHandoffInbox
 {
+    private readonly TimeSpan _timeout = operationTimeout ?? TimeSpan.FromSeconds(2);
     private readonly RedisKey _open = $"{keyPrefix}:handoffs:open";
     private readonly RedisKey _events = $"{keyPrefix}:handoffs:events";
 
-    public async Task EnqueueAsync(HandoffRecord record, CancellationToken cancellationToken = default)
+    public Task EnqueueAsync(HandoffRecord record, CancellationToken cancellationToken = default) =>
+        Guard(() => EnqueueCoreAsync(record), cancellationToken);
+
+    private async Task<bool> EnqueueCoreAsync(HandoffRecord record)
     {
         var json = JsonSerializer.Serialize(record, HandoffJsonContext.Default.HandoffRecord);
         var db = redis.GetDatabase();
@@ -27,25 +36,30 @@ public sealed class RedisHandoffInbox(IConnectionMultiplexer redis, string keyPr
         _ = batch.HashSetAsync(_open, record.ConversationId, json);
         _ = batch.StreamAddAsync(_events, [new NameValueEntry("conversationId", record.ConversationId), new NameValueEntry("record", json)],
             maxLength: 10_000, useApproximateMaxLength: true);
-        await batch.ExecuteAsync();
+        return await batch.ExecuteAsync();
     }
 
-    public async Task<IReadOnlyList<HandoffRecord>> ListOpenAsync(CancellationToken cancellationToken = default)
-    {
-        var entries = await redis.GetDatabase().HashValuesAsync(_open);
-        return entries.Select(e => Parse(e!)).OrderBy(r => r.CreatedUtc).ToList();
-    }
+    public Task<IReadOnlyList<HandoffRecord>> ListOpenAsync(CancellationToken cancellationToken = default) =>
+        Guard<IReadOnlyList<HandoffRecord>>(async () =>
+        {
+            var entries = await redis.GetDatabase().HashValuesAsync(_open);
+            return entries.Select(e => Parse(e!)).OrderBy(r => r.CreatedUtc).ToList();
+        }, cancellationToken);
 
-    public async Task<HandoffRecord?> FindOpenAsync(string conversationId, CancellationToken cancellationToken = default)
-    {
-        var value = await redis.GetDatabase().HashGetAsync(_open, conversationId);
-        return value.IsNullOrEmpty ? null : Parse(value!);
-    }
+    public Task<HandoffRecord?> FindOpenAsync(string conversationId, CancellationToken cancellationToken = default) =>
+        Guard(async () =>
+        {
+            var value = await redis.GetDatabase().HashGetAsync(_open, conversationId);
+            return value.IsNullOrEmpty ? null : Parse(value!);
+        }, cancellationToken);
 
     public Task<bool> CloseAsync(string conversationId, CancellationToken cancellationToken = default) =>
-        redis.GetDatabase().HashDeleteAsync(_open, conversationId);
+        Guard(() => redis.GetDatabase().HashDeleteAsync(_open, conversationId), cancellationToken);
 
-    public async Task EraseUserAsync(string userId, IReadOnlyCollection<string> conversationIds, CancellationToken cancellationToken = default)
+    public Task EraseUserAsync(string userId, IReadOnlyCollection<string> conversationIds, CancellationToken cancellationToken = default) =>
+        Guard(() => EraseCoreAsync(userId, conversationIds), cancellationToken);
+
+    private async Task<bool> EraseCoreAsync(string userId, IReadOnlyCollection<string> conversationIds)
     {
         var db = redis.GetDatabase();
         bool Theirs(string? conversationId, string? json)
@@ -63,7 +77,11 @@ public sealed class RedisHandoffInbox(IConnectionMultiplexer redis, string keyPr
         var entries = await db.StreamRangeAsync(_events);
         RedisValue[] entryIds = [.. entries.Where(e => Theirs(e["conversationId"]!, e["record"]!)).Select(e => e.Id)];
         if (entryIds.Length > 0) await db.StreamDeleteAsync(_events, entryIds);
+        return true;
     }
+
+    private Task<T> Guard<T>(Func<Task<T>> operation, CancellationToken cancellationToken, [CallerMemberName] string name = "") =>
+        RedisOperation.RunAsync(StoreTelemetry.Handoffs, name, _timeout, operation, cancellationToken);
 
     private static HandoffRecord Parse(string json) =>
         JsonSerializer.Deserialize(json, HandoffJsonContext.Default.HandoffRecord)

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using IntentBot.Channels.Auth;
+using IntentBot.Channels.Limits;
 using IntentBot.Protocol.Activities;
 using IntentBot.Protocol.Bots;
 using Microsoft.AspNetCore.Http;
@@ -20,6 +21,7 @@ public sealed class BotConnectorEndpoint(
     ChannelTokenValidator tokens,
     IActivityDeduplicator deduplicator,
     TurnRunner turns,
+    [FromKeyedServices(TurnRateLimiter.BotConnector)] TurnRateLimiter turnLimits,
     ILogger<BotConnectorEndpoint> logger)
 {
     public const string Route = "/api/messages";
@@ -71,6 +73,14 @@ public sealed class BotConnectorEndpoint(
         if (errors.Count > 0)
             return Results.ValidationProblem(errors, title: "The request is not valid", statusCode: StatusCodes.Status400BadRequest);
 
+        if (caller is null && !IsLoopbackUrl(activity.ServiceUrl!))
+        {
+            // Without authentication anyone can post as any customer; replying only to this machine keeps their
+            // answers (order details) from going to whatever serviceUrl the caller names.
+            logger.LogWarning("Rejected an activity in local mode: serviceUrl {ServiceUrl} is not on this machine", activity.ServiceUrl);
+            return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
+                detail: "In local mode (no BotConnector:AppId) replies go to loopback serviceUrls only (the Emulator, a local test channel).");
+        }
         if (caller is not null)
         {
             // The token names the one service it was issued for; replying anywhere else would hand our token to a stranger.
@@ -89,6 +99,18 @@ public sealed class BotConnectorEndpoint(
         }
 
         TeamsChannel.NormaliseIncoming(activity);
+
+        // Per conversation; in local mode also per client address, since an unauthenticated caller picks its
+        // conversation and sender ids freely and could rotate them. Typing indicators are free, they run no turn.
+        string[] turnKeys = caller is null
+            ? [$"conv:{activity.ChannelId}|{activity.Conversation!.Id}", "addr:" + context.Connection.RemoteIpAddress]
+            : [$"conv:{activity.ChannelId}|{activity.Conversation!.Id}"];
+        if (activity.Type != ActivityTypes.Typing && !turnLimits.TryTake(out var turnRetryAfter, turnKeys))
+        {
+            context.Response.Headers.RetryAfter = TurnRateLimiter.RetryAfterSeconds(turnRetryAfter).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests",
+                detail: $"More than {_options.TurnsPerMinute} activities a minute in this conversation (or, in local mode, from this address); retry after the Retry-After delay.");
+        }
 
         string? dedupKey = null;
         if (!string.IsNullOrEmpty(activity.Id))
@@ -147,6 +169,10 @@ public sealed class BotConnectorEndpoint(
     {
         if (dedupKey is not null) await deduplicator.ForgetAsync(dedupKey);
     }
+
+    private static bool IsLoopbackUrl(string serviceUrl) =>
+        Uri.TryCreate(serviceUrl, UriKind.Absolute, out var uri)
+        && (uri.IsLoopback || (System.Net.IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && System.Net.IPAddress.IsLoopback(ip)));
 
     private static string? BearerToken(HttpRequest request)
     {

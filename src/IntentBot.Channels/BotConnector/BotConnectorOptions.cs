@@ -109,6 +109,17 @@ public sealed class BotConnectorOptions : IValidatableObject
     [Range(1, 256)]
     public int TurnWorkers { get; set; } = 4;
 
+    /// <summary>
+    /// Activities one conversation (and in local mode one client address) may post per minute, sustained; past it,
+    /// 429 with Retry-After. 0 turns the limit off.
+    /// </summary>
+    [Range(0, 100_000)]
+    public int TurnsPerMinute { get; set; } = 30;
+
+    /// <summary>Activities a conversation (or local-mode address) may post in a burst above that rate.</summary>
+    [Range(1, 100_000)]
+    public int TurnBurst { get; set; } = 10;
+
     /// <summary>Turns waiting per worker before /api/messages answers 503 (the channel retries).</summary>
     [Range(1, 100_000)]
     public int TurnRunnerCapacity { get; set; } = 1000;

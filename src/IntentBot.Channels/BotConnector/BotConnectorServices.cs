@@ -1,4 +1,5 @@
 using IntentBot.Channels.Auth;
+using IntentBot.Channels.Limits;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -42,6 +43,11 @@ public static class BotConnectorServices
         services.AddSingleton<TurnRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<TurnRunner>());
         services.AddHostedService<BotConnectorStartupLog>();
+        services.AddKeyedSingleton(TurnRateLimiter.BotConnector, (sp, _) =>
+        {
+            var o = sp.GetRequiredService<IOptions<BotConnectorOptions>>().Value;
+            return new TurnRateLimiter(o.TurnsPerMinute, o.TurnBurst);
+        });
         services.AddSingleton<BotConnectorEndpoint>();
         return services;
     }

@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using IntentBot.Channels.DirectLine.Transcripts;
+using IntentBot.Channels.Limits;
 using IntentBot.Context;
 using IntentBot.Context.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -36,6 +37,11 @@ public static class DirectLineChannel
         services.AddSingleton<DirectLineTokens>();
         services.AddSingleton<DirectLineConversations>();
         services.AddSingleton<DirectLineStreaming>();
+        services.AddKeyedSingleton(TurnRateLimiter.DirectLine, (sp, _) =>
+        {
+            var o = sp.GetRequiredService<IOptions<DirectLineOptions>>().Value;
+            return new TurnRateLimiter(o.TurnsPerMinute, o.TurnBurst);
+        });
         services.AddSingleton<ITranscriptStore>(sp =>
         {
             var redis = sp.GetRequiredService<IConfiguration>().GetConnectionString("Redis");
@@ -47,6 +53,17 @@ public static class DirectLineChannel
         });
         // Transcripts hold the user's id and messages: DELETE /api/v1/users/{id} erases them.
         services.AddSingleton<IUserDataErasure>(sp => sp.GetRequiredService<ITranscriptStore>());
+        // And it ends the tokens naming the user.
+        services.AddSingleton<ITokenRevocations>(sp =>
+        {
+            var redis = sp.GetRequiredService<IConfiguration>().GetConnectionString("Redis");
+            var context = sp.GetRequiredService<IOptions<ContextOptions>>().Value;
+            return string.IsNullOrWhiteSpace(redis)
+                ? ActivatorUtilities.CreateInstance<InMemoryTokenRevocations>(sp)
+                : new RedisTokenRevocations(sp.GetRequiredService<IConnectionMultiplexer>(), context.KeyPrefix,
+                    sp.GetRequiredService<IOptions<DirectLineOptions>>(), sp.GetRequiredService<TimeProvider>(), context.OperationTimeout);
+        });
+        services.AddSingleton<IUserDataErasure>(sp => sp.GetRequiredService<ITokenRevocations>());
 
         services.AddCors();
         services.AddOptions<CorsOptions>().Configure<IOptions<DirectLineOptions>>((cors, directLine) =>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using IntentBot.Channels.DirectLine.Transcripts;
+using IntentBot.Channels.Limits;
 using IntentBot.Context.Storage;
 using IntentBot.Protocol.Activities;
 using Microsoft.AspNetCore.Builder;
@@ -84,32 +85,35 @@ public static class DirectLineEndpoints
         var (parameters, error) = await ReadAsync(context, options.Value, DirectLineJsonContext.Default.TokenParameters, optional: true);
         if (error is not null) return error;
         var userId = parameters?.User?.Id;
-        if (userId is { Length: > 256 }) return DirectLineErrors.BadArgument("user.id is longer than 256 characters.");
+        if (userId is not null && StoredIds.Error(userId, "user.id") is { } idError) return DirectLineErrors.BadArgument(idError);
         var conversationId = DirectLineConversations.NewConversationId();
         return Results.Json(TokenResponse(tokens, options.Value, conversationId, userId), DirectLineJsonContext.Default.DirectLineConversation);
     }
 
-    private static IResult RefreshToken(HttpContext context, DirectLineSecrets secrets, DirectLineTokens tokens, IOptions<DirectLineOptions> options)
+    private static async Task<IResult> RefreshToken(HttpContext context, DirectLineSecrets secrets, DirectLineTokens tokens, IOptions<DirectLineOptions> options,
+        ITokenRevocations revocations)
     {
         var (caller, failure) = DirectLineAuth.Authenticate(context, secrets, tokens);
         if (caller is null) return failure!;
+        if (await RevokedAsync(caller, revocations, context.RequestAborted) is { } revoked) return revoked;
         if (caller.IsSecret)
             return DirectLineErrors.Result(StatusCodes.Status403Forbidden, "Forbidden", "Only a token can be refreshed; a secret does not expire.");
         return Results.Json(TokenResponse(tokens, options.Value, caller.Grant!.ConversationId, caller.Grant.UserId), DirectLineJsonContext.Default.DirectLineConversation);
     }
 
     private static async Task<IResult> StartConversationAsync(HttpContext context, DirectLineSecrets secrets, DirectLineTokens tokens,
-        DirectLineConversations conversations, IOptions<DirectLineOptions> options)
+        DirectLineConversations conversations, IOptions<DirectLineOptions> options, ITokenRevocations revocations)
     {
         var (caller, failure) = DirectLineAuth.Authenticate(context, secrets, tokens);
         if (caller is null) return failure!;
+        if (await RevokedAsync(caller, revocations, context.RequestAborted) is { } revoked) return revoked;
         var (parameters, error) = await ReadAsync(context, options.Value, DirectLineJsonContext.Default.TokenParameters, optional: true);
         if (error is not null) return error;
 
         // A token names its conversation (made by tokens/generate or our token endpoint); a secret starts a new one.
         var conversationId = caller.Grant?.ConversationId ?? DirectLineConversations.NewConversationId();
         var userId = caller.Grant?.UserId ?? parameters?.User?.Id;
-        if (userId is { Length: > 256 }) return DirectLineErrors.BadArgument("user.id is longer than 256 characters.");
+        if (userId is not null && StoredIds.Error(userId, "user.id") is { } idError) return DirectLineErrors.BadArgument(idError);
         var created = await conversations.StartAsync(conversationId, userId, parameters?.Locale, ServiceUrl(context, options.Value), context.RequestAborted);
         var token = caller.IsSecret ? tokens.Issue(conversationId, userId, options.Value.TokenLifetime) : caller.Credential;
         var body = Conversation(context, tokens, options.Value, conversationId, userId, token, caller.Grant, watermark: null);
@@ -118,9 +122,9 @@ public static class DirectLineEndpoints
     }
 
     private static async Task<IResult> ReconnectAsync(string conversationId, string? watermark, HttpContext context, DirectLineSecrets secrets,
-        DirectLineTokens tokens, ITranscriptStore transcripts, IOptions<DirectLineOptions> options)
+        DirectLineTokens tokens, ITranscriptStore transcripts, IOptions<DirectLineOptions> options, ITokenRevocations revocations)
     {
-        var (caller, failure) = Authorize(context, secrets, tokens, conversationId);
+        var (caller, failure) = await AuthorizeAsync(context, secrets, tokens, revocations, conversationId);
         if (caller is null) return failure!;
         if (!Watermarks.TryParse(watermark, out var sequence)) return DirectLineErrors.BadArgument("The watermark is not valid.");
         if (!await transcripts.ExistsAsync(conversationId, context.RequestAborted)) return DirectLineErrors.NotFound(conversationId);
@@ -131,18 +135,32 @@ public static class DirectLineEndpoints
     }
 
     private static async Task<IResult> PostActivityAsync(string conversationId, HttpContext context, DirectLineSecrets secrets,
-        DirectLineTokens tokens, DirectLineConversations conversations, ITranscriptStore transcripts, IOptions<DirectLineOptions> options)
+        DirectLineTokens tokens, DirectLineConversations conversations, ITranscriptStore transcripts, IOptions<DirectLineOptions> options,
+        [FromKeyedServices(TurnRateLimiter.DirectLine)] TurnRateLimiter turns, ITokenRevocations revocations)
     {
-        var (caller, failure) = Authorize(context, secrets, tokens, conversationId);
+        var (caller, failure) = await AuthorizeAsync(context, secrets, tokens, revocations, conversationId);
         if (caller is null) return failure!;
+        // Per conversation, hence per token (a token names one conversation); checked before the body is read.
+        if (!turns.TryTake(out var retryAfter, "conv:" + conversationId))
+        {
+            context.Response.Headers.RetryAfter = TurnRateLimiter.RetryAfterSeconds(retryAfter).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return DirectLineErrors.Result(StatusCodes.Status429TooManyRequests, "TooManyRequests",
+                $"This conversation posts faster than {options.Value.TurnsPerMinute} activities a minute; retry after the Retry-After delay.");
+        }
         var (activity, error) = await ReadAsync(context, options.Value, DirectLineJsonContext.Default.Activity, optional: false);
         if (error is not null) return error;
         if (string.IsNullOrWhiteSpace(activity!.Type)) return DirectLineErrors.BadArgument("The activity needs a type.");
         if (string.IsNullOrWhiteSpace(activity.From?.Id)) return DirectLineErrors.BadArgument("The activity needs from.id.");
-        if (activity.From.Id.Length > 256) return DirectLineErrors.BadArgument("from.id is longer than 256 characters.");
+        // The one id rule of every entry point (StoredIds): what is stored can be erased by DELETE /api/v1/users/{id}.
+        if (StoredIds.Error(activity.From.Id, "from.id") is { } idError) return DirectLineErrors.BadArgument(idError);
         if (caller.Grant?.UserId is { } boundUser && !string.Equals(boundUser, activity.From.Id, StringComparison.Ordinal))
             return DirectLineErrors.BadArgument("from.id does not match the user the token was issued for.");
-        if (!await transcripts.ExistsAsync(conversationId, context.RequestAborted)) return DirectLineErrors.NotFound(conversationId);
+        var length = await transcripts.LengthAsync(conversationId, context.RequestAborted);
+        if (length is null) return DirectLineErrors.NotFound(conversationId);
+        // A cap on a transcript's length (a check, not a reservation: concurrent posts may pass it by a few).
+        if (length >= options.Value.MaxTranscriptActivities)
+            return DirectLineErrors.Result(StatusCodes.Status403Forbidden, "ConversationFull",
+                $"This conversation holds {options.Value.MaxTranscriptActivities} activities, the most one may hold; start a new conversation.");
 
         PostOutcome outcome;
         try
@@ -159,9 +177,9 @@ public static class DirectLineEndpoints
     }
 
     private static async Task<IResult> GetActivitiesAsync(string conversationId, string? watermark, HttpContext context, DirectLineSecrets secrets,
-        DirectLineTokens tokens, ITranscriptStore transcripts, IOptions<DirectLineOptions> options)
+        DirectLineTokens tokens, ITranscriptStore transcripts, IOptions<DirectLineOptions> options, ITokenRevocations revocations)
     {
-        var (caller, failure) = Authorize(context, secrets, tokens, conversationId);
+        var (caller, failure) = await AuthorizeAsync(context, secrets, tokens, revocations, conversationId);
         if (caller is null) return failure!;
         if (!Watermarks.TryParse(watermark, out var sequence)) return DirectLineErrors.BadArgument("The watermark is not valid.");
         var page = await transcripts.ReadAsync(conversationId, sequence, options.Value.MaxActivitiesPerSet, context.RequestAborted);
@@ -170,14 +188,18 @@ public static class DirectLineEndpoints
     }
 
     private static async Task<IResult> StreamAsync(string conversationId, string? watermark, string? t, HttpContext context, DirectLineSecrets secrets,
-        DirectLineTokens tokens, ITranscriptStore transcripts, DirectLineStreaming stream)
+        DirectLineTokens tokens, ITranscriptStore transcripts, DirectLineStreaming stream, ITokenRevocations revocations)
     {
         // Browsers cannot set headers on a WebSocket, so the streamUrl carries its own short-lived token in t=.
+        // Never a secret there: URLs end up in proxy logs and browser history.
+        if (t is { Length: > 0 } && secrets.IsSecret(t))
+            return DirectLineErrors.Result(StatusCodes.Status403Forbidden, "Forbidden", "A secret goes in the Authorization header only, never in the URL.");
         (DirectLineCaller? caller, IResult? failure) = t is { Length: > 0 }
             ? DirectLineAuth.Check(t, secrets, tokens, TokenUse.Stream)
             : DirectLineAuth.Authenticate(context, secrets, tokens);
         if (caller is null) return failure!;
         if (!caller.MayAccess(conversationId)) return DirectLineAuth.WrongConversation();
+        if (await RevokedAsync(caller, revocations, context.RequestAborted) is { } revoked) return revoked;
         if (!context.WebSockets.IsWebSocketRequest) return DirectLineErrors.BadArgument("This is a WebSocket endpoint.");
         if (!Watermarks.TryParse(watermark, out var sequence)) return DirectLineErrors.BadArgument("The watermark is not valid.");
         if (!await transcripts.ExistsAsync(conversationId, context.RequestAborted)) return DirectLineErrors.NotFound(conversationId);
@@ -186,14 +208,22 @@ public static class DirectLineEndpoints
         return Results.Empty;
     }
 
-    private static (DirectLineCaller? Caller, IResult? Failure) Authorize(HttpContext context, DirectLineSecrets secrets, DirectLineTokens tokens, string conversationId)
+    private static async Task<(DirectLineCaller? Caller, IResult? Failure)> AuthorizeAsync(HttpContext context, DirectLineSecrets secrets, DirectLineTokens tokens,
+        ITokenRevocations revocations, string conversationId)
     {
         var (caller, failure) = DirectLineAuth.Authenticate(context, secrets, tokens);
         if (caller is null) return (null, failure);
         if (!caller.MayAccess(conversationId)) return (null, DirectLineAuth.WrongConversation());
         if (!DirectLineConversations.IsValidConversationId(conversationId)) return (null, DirectLineErrors.NotFound(conversationId));
+        if (await RevokedAsync(caller, revocations, context.RequestAborted) is { } revoked) return (null, revoked);
         return (caller, null);
     }
+
+    /// <summary>A token naming a user who was erased after it was issued: refused like an expired one (DirectLineJS then stops).</summary>
+    private static async Task<IResult?> RevokedAsync(DirectLineCaller caller, ITokenRevocations revocations, CancellationToken cancellationToken) =>
+        caller.Grant is { UserId: { } user } grant && await revocations.IsRevokedAsync(user, grant.IssuedAt, cancellationToken)
+            ? DirectLineErrors.Result(StatusCodes.Status403Forbidden, "TokenExpired", "Token revoked: its user's data was erased.")
+            : null;
 
     public static DirectLineConversation TokenResponse(DirectLineTokens tokens, DirectLineOptions options, string conversationId, string? userId) => new()
     {

@@ -35,6 +35,13 @@ public sealed class DirectLineOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// How often an idle stream reads its transcript even though nothing woke it: finds an expired conversation,
+    /// and an append whose notification was lost. Keep-alives in between cost no store call.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan StreamResyncInterval { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Largest activity body accepted, in bytes.</summary>
     [Range(1024, 16 * 1024 * 1024)]
     public int MaxActivityBytes { get; set; } = 256 * 1024;
@@ -57,6 +64,18 @@ public sealed class DirectLineOptions
     public string BotId { get; set; } = "intentbot";
 
     public string BotName { get; set; } = "IntentBot";
+
+    /// <summary>Activities one conversation (hence one token) may post per minute, sustained; past it, 429 with Retry-After. 0 turns the limit off.</summary>
+    [Range(0, 100_000)]
+    public int TurnsPerMinute { get; set; } = 30;
+
+    /// <summary>Activities a conversation may post in a burst above that rate.</summary>
+    [Range(1, 100_000)]
+    public int TurnBurst { get; set; } = 10;
+
+    /// <summary>Most activities a transcript holds; a conversation that reaches it takes no more posts (start a new one).</summary>
+    [Range(10, 10_000_000)]
+    public int MaxTranscriptActivities { get; set; } = 2000;
 
     /// <summary>Tokens per minute the same-origin token endpoint hands one client (IP); 0 turns the limit off.</summary>
     [Range(0, 100_000)]

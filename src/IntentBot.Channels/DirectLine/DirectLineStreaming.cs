@@ -33,16 +33,7 @@ public sealed class DirectLineStreaming(ITranscriptStore transcripts, IOptions<D
                     await socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, closed.Token);
                     continue;
                 }
-                using var quiet = CancellationTokenSource.CreateLinkedTokenSource(closed.Token);
-                quiet.CancelAfter(options.Value.KeepAliveInterval);
-                try
-                {
-                    await transcripts.WaitForAppendAsync(conversationId, watermark, quiet.Token);
-                }
-                catch (OperationCanceledException) when (!closed.IsCancellationRequested)
-                {
-                    await socket.SendAsync(ReadOnlyMemory<byte>.Empty, WebSocketMessageType.Text, endOfMessage: true, closed.Token);
-                }
+                await WaitSendingKeepAlivesAsync(socket, conversationId, watermark, closed.Token);
             }
             if (socket.State == WebSocketState.Open)
                 await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "conversation ended", aborted);
@@ -74,6 +65,41 @@ public sealed class DirectLineStreaming(ITranscriptStore transcripts, IOptions<D
             }
             await closed.CancelAsync();
             await receiving;
+        }
+    }
+
+    /// <summary>
+    /// Waits for an append, sending an empty frame after each quiet KeepAliveInterval. A keep-alive costs no
+    /// store call: the wait stays registered across them (with Redis, a pub/sub wake-up), and the transcript is
+    /// read again only when woken or after StreamResyncInterval (which finds an expired conversation, and an
+    /// append whose notification was lost).
+    /// </summary>
+    private async Task WaitSendingKeepAlivesAsync(WebSocket socket, string conversationId, long watermark, CancellationToken closed)
+    {
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(closed);
+        waiting.CancelAfter(options.Value.StreamResyncInterval);
+        var appended = transcripts.WaitForAppendAsync(conversationId, watermark, waiting.Token);
+        try
+        {
+            while (true)
+            {
+                var tick = Task.Delay(options.Value.KeepAliveInterval, waiting.Token);
+                if (await Task.WhenAny(appended, tick) == appended) break;
+                closed.ThrowIfCancellationRequested();
+                if (waiting.IsCancellationRequested) break; // time to read again
+                await socket.SendAsync(ReadOnlyMemory<byte>.Empty, WebSocketMessageType.Text, endOfMessage: true, closed);
+            }
+            await appended;
+        }
+        catch (OperationCanceledException) when (!closed.IsCancellationRequested)
+        {
+            // The resync interval passed: the caller reads the transcript again.
+        }
+        finally
+        {
+            // A send that failed leaves the wait pending: end it, so the store forgets this waiter now.
+            await waiting.CancelAsync();
+            await appended.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
     }
 

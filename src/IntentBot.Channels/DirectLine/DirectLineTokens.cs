@@ -8,7 +8,11 @@ using Microsoft.Extensions.Options;
 namespace IntentBot.Channels.DirectLine;
 
 /// <summary>What a valid token grants: one conversation, optionally one user id.</summary>
-public sealed record TokenGrant(string ConversationId, string? UserId, DateTimeOffset Expires, TokenUse Use);
+public sealed record TokenGrant(string ConversationId, string? UserId, DateTimeOffset Expires, TokenUse Use)
+{
+    /// <summary>When the token was issued (whole seconds): erasure revokes a user's tokens issued before it.</summary>
+    public DateTimeOffset IssuedAt { get; init; }
+}
 
 /// <summary>Conversation tokens go in the Authorization header; stream tokens only open the WebSocket of a streamUrl.</summary>
 public enum TokenUse { Conversation, Stream }
@@ -97,7 +101,8 @@ public sealed class DirectLineTokens
             var user = root.TryGetProperty("user", out var u) ? u.GetString() : null;
             var use = root.GetProperty("use").GetString() == "stream" ? TokenUse.Stream : TokenUse.Conversation;
             var expires = DateTimeOffset.FromUnixTimeSeconds(root.GetProperty("exp").GetInt64());
-            grant = new TokenGrant(conversation, user, expires, use);
+            var issuedAt = root.TryGetProperty("iat", out var iat) ? DateTimeOffset.FromUnixTimeSeconds(iat.GetInt64()) : DateTimeOffset.MinValue;
+            grant = new TokenGrant(conversation, user, expires, use) { IssuedAt = issuedAt };
             return _time.GetUtcNow() >= expires ? TokenCheck.Expired : TokenCheck.Valid;
         }
         catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)

@@ -53,4 +53,8 @@ public sealed class BehaviourOptions
     /// <summary>How far in the future an event's timestamp may lie (clock skew between shop and bot).</summary>
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
     public TimeSpan MaxFutureSkew { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How often the embedded store (no Redis) drops expired users and sessions (Redis expires keys itself).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "1.00:00:00")]
+    public TimeSpan EmbeddedSweepInterval { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -7,12 +7,53 @@ namespace IntentBot.Context.Behaviour;
 /// The embedded behaviour store (one process, no Redis). It keeps the same shapes the Redis store
 /// keeps (a field → value hash per user and per session, capped recent lists, a capped event list,
 /// remembered event ids) and applies the same <see cref="AggregateUpdate"/>s under one lock, so each
-/// event is applied whole, and the two stores answer alike.
+/// event is applied whole, and the two stores answer alike. A timer sweeps expired users and sessions, as
+/// Redis expires keys.
 /// </summary>
-public sealed class InMemoryBehaviourStore(IOptions<BehaviourOptions> options, TimeProvider clock) : IBehaviourStore
+public sealed class InMemoryBehaviourStore : IBehaviourStore, IDisposable
 {
+    private readonly IOptions<BehaviourOptions> options;
+    private readonly TimeProvider clock;
     private readonly Lock _gate = new();
     private readonly Dictionary<string, UserData> _users = new(StringComparer.Ordinal);
+    private readonly ITimer _sweeper;
+
+    private readonly ContextOptions context;
+
+    /// <param name="context">For the anonymous visitors' shorter retention; the defaults when not given.</param>
+    public InMemoryBehaviourStore(IOptions<BehaviourOptions> options, TimeProvider clock, IOptions<ContextOptions>? context = null)
+    {
+        this.options = options;
+        this.clock = clock;
+        this.context = context?.Value ?? new ContextOptions();
+        var interval = options.Value.EmbeddedSweepInterval;
+        _sweeper = clock.CreateTimer(_ => Sweep(), null, interval, interval);
+    }
+
+    /// <summary>Users held, expired ones not yet swept included.</summary>
+    public int Count
+    {
+        get { lock (_gate) return _users.Count; }
+    }
+
+    /// <summary>Drops expired users, expired sessions and event ids past the deduplication window; returns the users dropped.</summary>
+    public int Sweep()
+    {
+        lock (_gate)
+        {
+            var now = clock.GetUtcNow();
+            var expired = _users.Where(u => u.Value.Totals.ExpiresUtc <= now).Select(u => u.Key).ToList();
+            foreach (var userId in expired) _users.Remove(userId);
+            foreach (var userId in _users.Keys.ToList())
+            {
+                LiveUser(userId, now, create: false);
+                ForgetOldIds(_users[userId], now);
+            }
+            return expired.Count;
+        }
+    }
+
+    public void Dispose() => _sweeper.Dispose();
 
     private sealed class Aggregates
     {
@@ -55,10 +96,10 @@ public sealed class InMemoryBehaviourStore(IOptions<BehaviourOptions> options, T
                 if (user.Events.Count > o.MaxEventsPerUser) user.Events.RemoveRange(0, user.Events.Count - o.MaxEventsPerUser);
                 outcomes[i] = EventOutcome.Accepted;
             }
-            foreach (var user in users.Values)
+            foreach (var (userId, user) in users)
             {
                 TrimSeenIds(user);
-                user.Totals.ExpiresUtc = now + o.EventRetention;
+                user.Totals.ExpiresUtc = now + context.RetentionFor(userId, o.EventRetention);
             }
         }
         return Task.FromResult<IReadOnlyList<EventOutcome>>(outcomes);
@@ -73,6 +114,7 @@ public sealed class InMemoryBehaviourStore(IOptions<BehaviourOptions> options, T
             var now = clock.GetUtcNow();
             var user = LiveUser(userId, now, create: true)!;
             Apply(user, sessionId, AggregateUpdate.ForChatTurn(turn, AggregateUpdate.EncodeChatTurn(turn)), now);
+            user.Totals.ExpiresUtc = now + context.RetentionFor(userId, options.Value.EventRetention);
         }
         return Task.CompletedTask;
     }

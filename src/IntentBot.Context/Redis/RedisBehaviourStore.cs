@@ -118,7 +118,8 @@ public sealed class RedisBehaviourStore(IConnectionMultiplexer redis, IOptions<C
         var args = new List<RedisValue>(11 + 16 * items.Count)
         {
             now.ToUnixTimeMilliseconds(), (now - o.DeduplicationWindow).ToUnixTimeMilliseconds(), o.MaxDeduplicatedIdsPerUser,
-            (long)o.EventRetention.TotalMilliseconds, (long)o.SessionRetention.TotalMilliseconds, o.MaxEventsPerUser,
+            (long)contextOptions.Value.RetentionFor(userId, o.EventRetention).TotalMilliseconds,
+            (long)contextOptions.Value.RetentionFor(userId, o.SessionRetention).TotalMilliseconds, o.MaxEventsPerUser,
             o.RecentProducts, o.RecentCategories, o.RecentChatTurns,
             (now - o.SessionRetention - SessionGrace).ToUnixTimeMilliseconds(), items.Count,
         };

@@ -43,13 +43,15 @@ public sealed class RedisConversationStore(IConnectionMultiplexer redis, IOption
         ArgumentNullException.ThrowIfNull(conversation);
         var o = options.Value;
         var userId = conversation.UserId;
+        var conversationRetention = o.RetentionFor(userId, o.ConversationRetention);
+        var profileRetention = o.RetentionFor(userId, o.ProfileRetention);
         RedisKey[] keys = [_keys.Conversation(userId, conversation.ConversationId), _keys.Profile(userId), _keys.ConversationIndex(userId)];
         RedisValue[] args =
         [
-            expectedConversationVersion, DocumentSerializer.Serialize(conversation), (long)o.ConversationRetention.TotalMilliseconds,
+            expectedConversationVersion, DocumentSerializer.Serialize(conversation), (long)conversationRetention.TotalMilliseconds,
             profile is null ? "0" : "1", expectedProfileVersion, profile is null ? RedisValue.EmptyString : DocumentSerializer.Serialize(profile),
-            (long)o.ProfileRetention.TotalMilliseconds, conversation.ConversationId,
-            (long)Math.Max(o.ConversationRetention.TotalMilliseconds, o.ProfileRetention.TotalMilliseconds),
+            (long)profileRetention.TotalMilliseconds, conversation.ConversationId,
+            (long)Math.Max(conversationRetention.TotalMilliseconds, profileRetention.TotalMilliseconds),
         ];
         return RunAsync(async () =>
         {

@@ -6,13 +6,46 @@ namespace IntentBot.Context.Storage;
 /// <summary>
 /// The embedded store the local default runs on: one process, no Redis. It keeps serialised bytes (so
 /// callers never share mutable objects with it, as with Redis), honours retention, and applies the same
-/// all-or-nothing versioned save under one lock.
+/// all-or-nothing versioned save under one lock. A timer sweeps expired entries, as Redis expires keys.
 /// </summary>
-public sealed class InMemoryConversationStore(IOptions<ContextOptions> options, TimeProvider clock) : IConversationStore
+public sealed class InMemoryConversationStore : IConversationStore, IDisposable
 {
+    private readonly IOptions<ContextOptions> options;
+    private readonly TimeProvider clock;
     private readonly Lock _gate = new();
     private readonly Dictionary<(string User, string Conversation), Entry> _conversations = [];
     private readonly Dictionary<string, Entry> _profiles = [];
+    private readonly ITimer _sweeper;
+
+    public InMemoryConversationStore(IOptions<ContextOptions> options, TimeProvider clock)
+    {
+        this.options = options;
+        this.clock = clock;
+        var interval = options.Value.EmbeddedSweepInterval;
+        _sweeper = clock.CreateTimer(_ => Sweep(), null, interval, interval);
+    }
+
+    /// <summary>Conversations and profiles held, expired ones not yet swept included.</summary>
+    public int Count
+    {
+        get { lock (_gate) return _conversations.Count + _profiles.Count; }
+    }
+
+    /// <summary>Drops every expired conversation and profile; returns how many.</summary>
+    public int Sweep()
+    {
+        var now = clock.GetUtcNow();
+        lock (_gate)
+        {
+            var conversations = _conversations.Where(e => e.Value.ExpiresUtc <= now).Select(e => e.Key).ToList();
+            foreach (var key in conversations) _conversations.Remove(key);
+            var profiles = _profiles.Where(e => e.Value.ExpiresUtc <= now).Select(e => e.Key).ToList();
+            foreach (var key in profiles) _profiles.Remove(key);
+            return conversations.Count + profiles.Count;
+        }
+    }
+
+    public void Dispose() => _sweeper.Dispose();
 
     private sealed record Entry(byte[] Data, long Version, DateTimeOffset ExpiresUtc);
 
@@ -51,9 +84,10 @@ public sealed class InMemoryConversationStore(IOptions<ContextOptions> options, 
             if (profile is not null && currentProfile != expectedProfileVersion)
                 return Task.FromResult(SaveResult.Conflicted("profile", currentConversation, currentProfile));
 
-            _conversations[key] = new Entry(conversationBytes, currentConversation + 1, now + options.Value.ConversationRetention);
+            var o = options.Value;
+            _conversations[key] = new Entry(conversationBytes, currentConversation + 1, now + o.RetentionFor(conversation.UserId, o.ConversationRetention));
             if (profileBytes is not null)
-                _profiles[conversation.UserId] = new Entry(profileBytes, ++currentProfile, now + options.Value.ProfileRetention);
+                _profiles[conversation.UserId] = new Entry(profileBytes, ++currentProfile, now + o.RetentionFor(conversation.UserId, o.ProfileRetention));
             return Task.FromResult(SaveResult.Success(currentConversation + 1, currentProfile));
         }
     }

@@ -18,6 +18,7 @@ public static class StoreTelemetry
     public const string Conversations = "conversation";
     public const string Behaviour = "behaviour";
     public const string Transcripts = "transcript";
+    public const string Handoffs = "handoff";
 
     /// <summary>Error types used as the <c>error.type</c> tag.</summary>
     public const string Timeout = "timeout";

@@ -40,7 +40,8 @@ public static class AgentRegistration
         services.AddSingleton<IHandoffInbox>(sp =>
             string.IsNullOrWhiteSpace(sp.GetRequiredService<IConfiguration>().GetConnectionString("Redis"))
                 ? new InMemoryHandoffInbox()
-                : new RedisHandoffInbox(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<IOptions<ContextOptions>>().Value.KeyPrefix));
+                : new RedisHandoffInbox(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<IOptions<ContextOptions>>().Value.KeyPrefix,
+                    sp.GetRequiredService<IOptions<ContextOptions>>().Value.OperationTimeout));
         // Handoff records hold the user id and transcript: DELETE /api/v1/users/{id} erases them.
         services.AddSingleton<IUserDataErasure>(sp => sp.GetRequiredService<IHandoffInbox>());
 
@@ -71,7 +72,7 @@ public static class AgentRegistration
     /// <summary>Operator endpoints for the shop's agent console: waiting handoffs and handback.</summary>
     public static WebApplication MapAgentApi(this WebApplication app)
     {
-        var group = app.MapGroup("/api/v1").WithTags("Agent").RequireApiAccess();
+        var group = app.MapGroup("/api/v1").WithTags("Agent").RequireApiAccess(customerData: true);
 
         group.MapGet("/handoffs", async (HandbackService handback, CancellationToken ct) =>
                 Results.Json((await handback.ListOpenAsync(ct)).ToList(), HandoffJsonContext.Default.ListHandoffRecord))
@@ -81,8 +82,7 @@ public static class AgentRegistration
 
         group.MapPost("/conversations/{conversationId}/handback", async (string conversationId, HandbackService handback, CancellationToken ct) =>
             {
-                if (conversationId.Length > 256 || conversationId.Any(char.IsControl))
-                    return Problem.Validation("conversationId", "A conversation id is at most 256 characters, without control characters.");
+                if (StoredIds.Error(conversationId, "The conversation id") is { } idError) return Problem.Validation("conversationId", idError);
                 var closed = await handback.HandBackAsync(conversationId, ct);
                 return closed is null
                     ? Problem.Status(StatusCodes.Status404NotFound, "Not handed off", $"Conversation '{conversationId}' has no open handoff.")

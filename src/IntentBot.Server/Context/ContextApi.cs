@@ -9,7 +9,7 @@ public static class ContextApi
 {
     public static IEndpointRouteBuilder MapContextApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/users").WithTags("Behaviour").RequireApiAccess();
+        var group = app.MapGroup("/api/v1/users").WithTags("Behaviour").RequireApiAccess(customerData: true);
         group.MapGet("/{id}/context", GetAsync)
             .WithName("GetUserContext")
             .WithSummary("The user's live context: recent events, user and session aggregates, chat intents and sentiment, purchase intent.")
@@ -21,16 +21,18 @@ public static class ContextApi
     }
 
     /// <param name="sessionId">The session to describe; the user's most recently active one when absent.</param>
-    private static async Task<IResult> GetAsync(string id, string? sessionId, HttpContext context, IBehaviourStore store,
+    private static async Task<IResult> GetAsync(string? sessionId, HttpContext context, IBehaviourStore store,
         PurchaseIntentEstimator estimator, CancellationToken cancellationToken)
     {
+        // The route's {id} keeps "%2F" encoded; the raw target decoded once gives the id as stored ('/' included).
+        var id = UserIdPath.Read(context, UsersApi.BasePath + "/", "/context");
         if (UsersApi.UserIdError(id) is { } error) return Problem.Validation("id", error);
         if (sessionId is not null && SessionIdError(sessionId) is { } sessionError) return Problem.Validation("sessionId", sessionError);
 
         BehaviourContext? behaviour;
         try
         {
-            behaviour = await store.GetContextAsync(id, sessionId, cancellationToken);
+            behaviour = await store.GetContextAsync(id!, sessionId, cancellationToken);
         }
         catch (StoreUnavailableException ex)
         {

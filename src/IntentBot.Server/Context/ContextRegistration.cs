@@ -19,6 +19,8 @@ public static class ContextRegistration
             .BindConfiguration(ContextOptions.SectionName)
             .ValidateDataAnnotations();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ErasureAofRewriter>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ErasureAofRewriter>());
 
         // Chosen when first resolved, from the final configuration (environment, test overrides included).
         // The multiplexer is its own singleton so the container disposes it; it exists only with Redis.

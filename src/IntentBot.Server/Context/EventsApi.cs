@@ -10,7 +10,7 @@ public static class EventsApi
 {
     public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1").WithTags("Behaviour").RequireApiAccess();
+        var group = app.MapGroup("/api/v1").WithTags("Behaviour").RequireApiAccess(customerData: true);
         group.MapPost("/events", PostAsync)
             .WithName("PostEvents")
             .WithSummary("Record a batch of shop behaviour events; retried event ids are counted once.")

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using IntentBot.Context.Behaviour;
+using IntentBot.Context.Storage;
 using IntentBot.Server.Problems;
 using IntentBot.Server.Security;
 
@@ -111,7 +112,13 @@ internal static partial class EventsRequestReader
         var type = String(item, at, "type", required: true, 40, errors);
         if (type is not null && !BehaviourEventTypes.All.Contains(type))
             errors[$"{at}.type"] = [$"Unknown event type '{type}'; one of: {string.Join(", ", BehaviourEventTypes.All)}."];
-        var userId = String(item, at, "userId", required: true, MaxIdLength, errors);
+        // The user id follows the rule of every entry point (StoredIds), so erasure can always name it.
+        var userId = String(item, at, "userId", required: true, StoredIds.MaxLength, errors);
+        if (userId is not null && StoredIds.Error(userId, "The user id") is { } userIdError)
+        {
+            errors[$"{at}.userId"] = [userIdError];
+            userId = null;
+        }
         var sessionId = String(item, at, "sessionId", required: true, MaxIdLength, errors);
         var timestamp = Timestamp(item, at, options, now, errors);
         var productId = String(item, at, "productId", required: type is not null && NeedProduct.Contains(type), MaxIdLength, errors);

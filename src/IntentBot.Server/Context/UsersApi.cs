@@ -9,15 +9,17 @@ namespace IntentBot.Server.Context;
 
 public static class UsersApi
 {
-    public const int MaxIdLength = 128;
+    public const string BasePath = "/api/v1/users";
 
     public static IEndpointRouteBuilder MapUsersApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/users").WithTags("Users").RequireApiAccess();
-        group.MapDelete("/{id}", DeleteAsync)
+        var group = app.MapGroup(BasePath).WithTags("Users").RequireApiAccess(customerData: true);
+        // A catch-all: user ids may hold '/', sent as is or as %2F (the id is read from the raw target).
+        group.MapDelete("/{**id}", DeleteAsync)
             .WithName("DeleteUser")
             .WithSummary("Erase everything stored about a user: conversations, profile, behaviour events and aggregates, Direct Line transcripts and handoff records.")
-            .WithDescription("The user id is the channel's from.id (for anonymous Web Chat users the dl_... id the token endpoint issued). " +
+            .WithDescription("The user id is the channel's from.id (for anonymous Web Chat users the dl_... id the token endpoint issued), " +
+                "percent-encoded once; it may hold '/'. Every id a channel or the events API can store is accepted here, and no other. " +
                 "Idempotent: after a 503 part-way, repeating the request finishes the erasure.")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesValidationProblem()
@@ -25,20 +27,22 @@ public static class UsersApi
         return app;
     }
 
-    private static async Task<IResult> DeleteAsync(string id, HttpContext context, IConversationStore store, IBehaviourStore behaviour,
-        [FromServices] IEnumerable<IUserDataErasure> participants, CancellationToken cancellationToken)
+    private static async Task<IResult> DeleteAsync(HttpContext context, IConversationStore store, IBehaviourStore behaviour,
+        [FromServices] IEnumerable<IUserDataErasure> participants, ErasureAofRewriter aof, CancellationToken cancellationToken)
     {
+        var id = UserIdPath.Read(context, BasePath + "/");
         if (UserIdError(id) is { } error) return Problem.Validation("id", error);
         try
         {
             // Every step is idempotent, so after a 503 part-way the client's retry finishes the job. The
             // conversation store goes last: its conversation index is how the participants (transcripts,
             // handoffs) find the user's conversations, and a retry needs it again.
-            var conversationIds = await store.ListConversationIdsAsync(id, cancellationToken);
+            var conversationIds = await store.ListConversationIdsAsync(id!, cancellationToken);
             foreach (var participant in participants)
-                await participant.EraseUserAsync(id, conversationIds, cancellationToken);
-            await behaviour.DeleteUserAsync(id, cancellationToken);
-            await store.DeleteUserAsync(id, cancellationToken);
+                await participant.EraseUserAsync(id!, conversationIds, cancellationToken);
+            await behaviour.DeleteUserAsync(id!, cancellationToken);
+            await store.DeleteUserAsync(id!, cancellationToken);
+            aof.ErasureCompleted();
             return Results.NoContent();
         }
         catch (StoreUnavailableException ex)
@@ -52,12 +56,6 @@ public static class UsersApi
         }
     }
 
-    /// <summary>A user id is opaque, but bounded and printable so it is safe in keys and logs.</summary>
-    public static string? UserIdError(string id)
-    {
-        if (string.IsNullOrWhiteSpace(id)) return "The user id must not be empty.";
-        if (id.Length > MaxIdLength) return $"The user id is longer than {MaxIdLength} characters.";
-        if (id.Any(char.IsControl)) return "The user id must not contain control characters.";
-        return null;
-    }
+    /// <summary>The one id rule of every entry point (StoredIds): erasure accepts exactly the ids that can be stored.</summary>
+    public static string? UserIdError(string? id) => StoredIds.Error(id, "The user id");
 }

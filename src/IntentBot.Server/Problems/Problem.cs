@@ -19,4 +19,12 @@ public static class Problem
         context.Response.Headers.RetryAfter = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: title, detail: detail);
     }
+
+    /// <summary>429 with Retry-After (whole seconds, at least 1).</summary>
+    public static IResult TooManyRequests(HttpContext context, TimeSpan retryAfter, string detail)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests", detail: $"{detail} Retry after {seconds} s.");
+    }
 }

@@ -1,4 +1,6 @@
+using IntentBot.Context.Storage;
 using Microsoft.AspNetCore.Diagnostics;
+using StackExchange.Redis;
 
 namespace IntentBot.Server.Problems;
 
@@ -16,6 +18,7 @@ public static class ProblemHandling
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
         });
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        builder.Services.AddExceptionHandler<StoreOutageExceptionHandler>();
         return builder;
     }
 
@@ -39,6 +42,26 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
             HttpContext = httpContext,
             Exception = exception,
             ProblemDetails = { Status = bad.StatusCode, Title = "Bad request", Detail = bad.Message },
+        });
+    }
+}
+
+/// <summary>
+/// A store outage that an endpoint did not answer itself (the operator API's handoff routes, and whatever is added
+/// later) is a 503 with Retry-After like every other state endpoint's, never a 500: the request can be repeated.
+/// </summary>
+internal sealed class StoreOutageExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is not (StoreUnavailableException or RedisException or TimeoutException)) return false;
+        httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        httpContext.Response.Headers.RetryAfter = "5";
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = exception,
+            ProblemDetails = { Status = StatusCodes.Status503ServiceUnavailable, Title = "Context store unavailable", Detail = exception.Message },
         });
     }
 }

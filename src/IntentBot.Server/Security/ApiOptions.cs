@@ -26,11 +26,18 @@ public sealed class ApiOptions
 
 public sealed class RateLimitOptions
 {
-    /// <summary>Sustained requests per second per client (API key, else IP); 0 turns rate limiting off.</summary>
+    /// <summary>Sustained requests per second per client (a configured API key it presents, else its address); 0 turns rate limiting off.</summary>
     [Range(0, 1_000_000)]
     public int PermitsPerSecond { get; set; }
 
     /// <summary>Requests a client may burst above the sustained rate.</summary>
     [Range(1, 1_000_000)]
     public int Burst { get; set; } = 100;
+
+    /// <summary>
+    /// Requests with a missing or wrong API key one address may make per minute (when keys are configured); past
+    /// it, every keyed request from that address gets 429 without its key being checked. 0 turns the throttle off.
+    /// </summary>
+    [Range(0, 1_000_000)]
+    public int FailedKeyAttemptsPerMinute { get; set; } = 20;
 }

@@ -56,10 +56,9 @@ public static class TelemetryRegistration
         app.MapPrometheusScrapingEndpoint(options.MetricsPath, meterProvider: null,
             configureBranchedPipeline: pipeline => pipeline.Use(async (context, next) =>
             {
-                if (options.RequireApiKey && !HasValidKey(context))
+                if (options.RequireApiKey && ApiSecurity.KeyFailure(context, loopbackOnlyWithoutKeys: true) is { } failure)
                 {
-                    await Problem.Status(StatusCodes.Status401Unauthorized, "Missing or invalid API key",
-                        $"Send a valid key in the {ApiSecurity.ApiKeyHeader} header.").ExecuteAsync(context);
+                    await failure.ExecuteAsync(context);
                     return;
                 }
                 await next(context);
@@ -71,13 +70,5 @@ public static class TelemetryRegistration
     {
         exporter.Endpoint = endpoint;
         exporter.Protocol = transport == OtlpTransport.HttpProtobuf ? OtlpExportProtocol.HttpProtobuf : OtlpExportProtocol.Grpc;
-    }
-
-    /// <summary>Same rule as the API's key check: no keys configured means open; compared in constant time.</summary>
-    private static bool HasValidKey(HttpContext context)
-    {
-        var keys = context.RequestServices.GetRequiredService<IOptions<ApiOptions>>().Value.Keys;
-        if (keys.Length == 0) return true;
-        return ApiSecurity.IsValidKey(context.Request.Headers[ApiSecurity.ApiKeyHeader].ToString(), keys);
     }
 }

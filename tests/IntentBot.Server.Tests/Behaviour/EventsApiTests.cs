@@ -142,7 +142,7 @@ public sealed class EventsApiTests(DefaultServer server) : IClassFixture<Default
         { "type", "teleport", "events[1].type" },
         { "type", "", "events[1].type" },
         { "userId", "missing", "events[1].userId" },
-        { "userId", new string('u', 129), "events[1].userId" },
+        { "userId", new string('u', 257), "events[1].userId" },
         { "userId", "a\u0007b", "events[1].userId" },
         { "sessionId", "   ", "events[1].sessionId" },
         { "timestamp", "missing", "events[1].timestamp" },
@@ -233,7 +233,7 @@ public sealed class EventsApiTests(DefaultServer server) : IClassFixture<Default
     public async Task Context_of_an_unknown_user_is_404_and_bad_ids_are_400()
     {
         await BadInputTests.AssertProblemAsync(await _client.GetAsync($"/api/v1/users/{NewUser()}/context"), HttpStatusCode.NotFound, "No context");
-        await BadInputTests.AssertProblemAsync(await _client.GetAsync($"/api/v1/users/{new string('x', 129)}/context"), HttpStatusCode.BadRequest, "longer than 128");
+        await BadInputTests.AssertProblemAsync(await _client.GetAsync($"/api/v1/users/{new string('x', 257)}/context"), HttpStatusCode.BadRequest, "longer than 256");
         await BadInputTests.AssertProblemAsync(await _client.GetAsync("/api/v1/users/u/context?sessionId=%20"), HttpStatusCode.BadRequest, "sessionId");
     }
 

@@ -22,6 +22,9 @@ public interface ITranscriptStore : IUserDataErasure
 
     Task<bool> ExistsAsync(string conversationId, CancellationToken cancellationToken);
 
+    /// <summary>How many activities the transcript holds; null when the conversation does not exist.</summary>
+    Task<long?> LengthAsync(string conversationId, CancellationToken cancellationToken);
+
     /// <summary>
     /// Appends the activities in order and returns them as stored, each with its id. Ids the caller set are
     /// replaced. Throws <see cref="ConversationNotFoundException"/> when the conversation does not exist.

@@ -38,6 +38,11 @@ public sealed class InMemoryTranscriptStore(IOptions<DirectLineOptions> options,
         lock (_gate) return Task.FromResult(TryGet(conversationId, out _));
     }
 
+    public Task<long?> LengthAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        lock (_gate) return Task.FromResult<long?>(TryGet(conversationId, out var log) ? log.Entries.Count : null);
+    }
+
     public Task<IReadOnlyList<Activity>> AppendAsync(string conversationId, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
     {
         var entries = activities.Select(TranscriptEntries.Serialize).ToList();

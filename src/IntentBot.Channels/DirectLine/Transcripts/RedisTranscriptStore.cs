@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using IntentBot.Context.Redis;
 using IntentBot.Context.Telemetry;
 using IntentBot.Protocol.Activities;
@@ -32,7 +31,10 @@ public sealed class RedisTranscriptStore : ITranscriptStore, IDisposable
     private readonly string _prefix;
     private readonly IOptions<DirectLineOptions> _options;
     private readonly RedisChannel _channel;
-    private readonly ConcurrentDictionary<string, TaskCompletionSource> _waiters = new(StringComparer.Ordinal);
+    // One entry per conversation that has streams waiting, counted so the last wait to end (woken, cancelled or
+    // returned early) removes it: an entry left behind would outlive its conversation for good.
+    private readonly Dictionary<string, Waiters> _waiters = new(StringComparer.Ordinal);
+    private readonly Lock _waitersGate = new();
     private readonly Lock _subscriptionGate = new();
     private Task? _subscription;
     private readonly TimeSpan _timeout;
@@ -44,6 +46,10 @@ public sealed class RedisTranscriptStore : ITranscriptStore, IDisposable
         _prefix = keyPrefix;
         _options = options;
         _channel = RedisChannel.Literal($"{keyPrefix}:dl:appended");
+        // Notifications published while the connection was down are lost, and a stream waiting on a dead
+        // connection would only notice at its next resync: wake every stream, which then reads (or gets 1011).
+        _redis.ConnectionFailed += WakeAll;
+        _redis.ConnectionRestored += WakeAll;
     }
 
     private IDatabase Db => _redis.GetDatabase();
@@ -60,6 +66,16 @@ public sealed class RedisTranscriptStore : ITranscriptStore, IDisposable
 
     public Task<bool> ExistsAsync(string conversationId, CancellationToken cancellationToken) =>
         Guard("exists", () => Db.KeyExistsAsync(Marker(conversationId)), cancellationToken);
+
+    public Task<long?> LengthAsync(string conversationId, CancellationToken cancellationToken) =>
+        Guard<long?>("length", async () =>
+        {
+            var batch = Db.CreateBatch();
+            var exists = batch.KeyExistsAsync(Marker(conversationId));
+            var length = batch.ListLengthAsync(LogKey(conversationId));
+            batch.Execute();
+            return await exists.ConfigureAwait(false) ? await length.ConfigureAwait(false) : null;
+        }, cancellationToken);
 
     public Task<IReadOnlyList<Activity>> AppendAsync(string conversationId, IReadOnlyList<Activity> activities, CancellationToken cancellationToken) =>
         Guard("append", () => AppendCoreAsync(conversationId, activities), cancellationToken);
@@ -111,11 +127,50 @@ public sealed class RedisTranscriptStore : ITranscriptStore, IDisposable
     {
         await RedisOperation.RunAsync(StoreTelemetry.Transcripts, "subscribe", _timeout, EnsureSubscribedAsync, cancellationToken).ConfigureAwait(false);
         // Register before looking, so an append between the look and the wait still wakes us.
-        var signal = _waiters.GetOrAdd(conversationId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-        var length = await Guard("length", () => Db.ListLengthAsync(LogKey(conversationId)), cancellationToken).ConfigureAwait(false);
-        if (length > afterSequence) return;
-        // Only the look is bounded; the wait itself lasts until an append or the caller's cancellation.
-        await signal.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var waiters = Register(conversationId);
+        try
+        {
+            var length = await Guard("length", () => Db.ListLengthAsync(LogKey(conversationId)), cancellationToken).ConfigureAwait(false);
+            if (length > afterSequence) return;
+            // Only the look is bounded; the wait itself lasts until an append or the caller's cancellation.
+            await waiters.Signal.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Unregister(conversationId, waiters);
+        }
+    }
+
+    /// <summary>Conversations with at least one stream waiting: what the leak tests watch return to zero.</summary>
+    internal int WaitingConversations
+    {
+        get { lock (_waitersGate) return _waiters.Count; }
+    }
+
+    private sealed class Waiters
+    {
+        public TaskCompletionSource Signal { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public int Count { get; set; }
+    }
+
+    private Waiters Register(string conversationId)
+    {
+        lock (_waitersGate)
+        {
+            if (!_waiters.TryGetValue(conversationId, out var waiters)) _waiters[conversationId] = waiters = new Waiters();
+            waiters.Count++;
+            return waiters;
+        }
+    }
+
+    private void Unregister(string conversationId, Waiters waiters)
+    {
+        lock (_waitersGate)
+        {
+            // A wake may have replaced the entry already; only the one this wait joined is counted down.
+            if (--waiters.Count == 0 && _waiters.TryGetValue(conversationId, out var current) && ReferenceEquals(current, waiters))
+                _waiters.Remove(conversationId);
+        }
     }
 
     public Task EraseUserAsync(string userId, IReadOnlyCollection<string> conversationIds, CancellationToken cancellationToken = default) =>
@@ -163,11 +218,29 @@ public sealed class RedisTranscriptStore : ITranscriptStore, IDisposable
 
     private void Wake(string conversationId)
     {
-        if (_waiters.TryRemove(conversationId, out var signal)) signal.TrySetResult();
+        Waiters? woken;
+        lock (_waitersGate)
+        {
+            if (!_waiters.Remove(conversationId, out woken)) return;
+        }
+        woken.Signal.TrySetResult();
+    }
+
+    private void WakeAll(object? sender, ConnectionFailedEventArgs e)
+    {
+        List<Waiters> woken;
+        lock (_waitersGate)
+        {
+            woken = [.. _waiters.Values];
+            _waiters.Clear();
+        }
+        foreach (var waiters in woken) waiters.Signal.TrySetResult();
     }
 
     public void Dispose()
     {
+        _redis.ConnectionFailed -= WakeAll;
+        _redis.ConnectionRestored -= WakeAll;
         if (_subscription is { IsCompletedSuccessfully: true }) _redis.GetSubscriber().Unsubscribe(_channel);
     }
 }
