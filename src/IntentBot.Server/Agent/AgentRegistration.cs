@@ -66,32 +66,6 @@ public static class AgentRegistration
         return builder;
     }
 
-    /// <summary>Operator endpoints for the shop's agent console: waiting handoffs and handback.</summary>
-    public static WebApplication MapAgentApi(this WebApplication app)
-    {
-        var group = app.MapGroup("/api/v1").WithTags("Agent").RequireApiAccess();
-
-        group.MapGet("/handoffs", async (HandbackService handback, CancellationToken ct) =>
-                Results.Json((await handback.ListOpenAsync(ct)).ToList(), HandoffJsonContext.Default.ListHandoffRecord))
-            .WithName("ListHandoffs")
-            .WithSummary("Conversations handed to a human and not handed back yet, oldest first.");
-
-        group.MapPost("/conversations/{conversationId}/handback", async (string conversationId, HandbackService handback, CancellationToken ct) =>
-            {
-                if (conversationId.Length > 256 || conversationId.Any(char.IsControl))
-                    return Problem.Validation("conversationId", "A conversation id is at most 256 characters, without control characters.");
-                var closed = await handback.HandBackAsync(conversationId, ct);
-                return closed is null
-                    ? Problem.Status(StatusCodes.Status404NotFound, "Not handed off", $"Conversation '{conversationId}' has no open handoff.")
-                    : Results.Json(closed, HandoffJsonContext.Default.HandoffRecord);
-            })
-            .WithName("Handback")
-            .WithSummary("Hands a conversation back to the bot: it answers the customer again.")
-            .Produces<HandoffRecord>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        return app;
-    }
-
     /// <summary>Loads and validates the dialogs while the host starts: a broken dialog stops start-up with its message.</summary>
     private sealed class DialogStartupCheck(IServiceProvider services) : IHostedService
     {
