@@ -9,8 +9,6 @@ using IntentBot.Context;
 using IntentBot.Context.Storage;
 using IntentBot.Nlu;
 using IntentBot.Protocol.Bots;
-using IntentBot.Server.Problems;
-using IntentBot.Server.Security;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
@@ -18,7 +16,7 @@ using StackExchange.Redis;
 
 namespace IntentBot.Server.Agent;
 
-/// <summary>The agent (IBot): dialogs, Semantic Kernel plugins, optional LLM; plus its operator API (handback).</summary>
+/// <summary>The agent (IBot): dialogs, Semantic Kernel plugins, optional LLM. The operator API (queue, handback) is the desk's (Desk/DeskApi.cs).</summary>
 public static class AgentRegistration
 {
     public static WebApplicationBuilder AddAgent(this WebApplicationBuilder builder)
