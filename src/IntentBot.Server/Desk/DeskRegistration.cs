@@ -70,7 +70,7 @@ public static class DeskRegistration
         if (!File.Exists(path)) return Problem.Status(StatusCodes.Status404NotFound, "Not found", $"{Path.GetFileName(path)} is missing from web/desk.");
         context.Response.Headers.CacheControl = "no-cache";
         // The desk shows customers' words: no framing by other sites, no inline script, nothing from elsewhere.
-        context.Response.Headers.ContentSecurityPolicy = "default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+        context.Response.Headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
         context.Response.Headers.XContentTypeOptions = "nosniff";
         context.Response.Headers["Referrer-Policy"] = "no-referrer";
         return Results.File(path, contentType, lastModified: File.GetLastWriteTimeUtc(path));
