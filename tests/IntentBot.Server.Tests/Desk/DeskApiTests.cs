@@ -124,7 +124,7 @@ public sealed class DeskApiTests
         await Expect(HttpStatusCode.BadRequest, messages, """{"text":7,"agent":{"name":"Maria"}}""", "body");
         await Expect(HttpStatusCode.BadRequest, messages, "[1,2]", "body");
         await Expect(HttpStatusCode.BadRequest, messages, "{\"text\":");
-        await Expect(HttpStatusCode.BadRequest, messages, null, "body");
+        await Expect(HttpStatusCode.UnsupportedMediaType, messages, null); // no body, no JSON content type
         var notJson = await http.PostAsync(messages, new StringContent("hello", Encoding.UTF8, "text/plain"));
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, notJson.StatusCode);
         await Expect(HttpStatusCode.NotFound, "/api/v1/conversations/never-handed-off/messages", """{"text":"hello","agent":{"name":"Maria"}}""");
