@@ -58,16 +58,14 @@ public static class DeskApi
         conversation.MapPost("/handback", (string conversationId, HttpContext context, DeskService desk, CancellationToken ct) =>
                 HandBackAsync(conversationId, context, desk, close: false, ct))
             .WithName("Handback")
-            .WithSummary("Hands a conversation back to the bot: it answers the customer again. Optional body: {\"note\": \"...\"}.")
-            .Accepts<HandbackRequest>("application/json")
+            .WithSummary("Hands a conversation back to the bot: it answers the customer again. Optional JSON body: {\"note\": \"...\", \"agent\": {\"name\": \"Maria\"}}.")
             .Produces<HandbackResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         conversation.MapPost("/close", (string conversationId, HttpContext context, DeskService desk, CancellationToken ct) =>
                 HandBackAsync(conversationId, context, desk, close: true, ct))
             .WithName("CloseConversation")
-            .WithSummary("Ends the handoff with a goodbye to the customer; the bot answers if they write again. Optional body: {\"note\": \"...\"}.")
-            .Accepts<HandbackRequest>("application/json")
+            .WithSummary("Ends the handoff with a goodbye to the customer; the bot answers if they write again. Optional JSON body: {\"note\": \"...\", \"agent\": {\"name\": \"Maria\"}}.")
             .Produces<HandbackResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);

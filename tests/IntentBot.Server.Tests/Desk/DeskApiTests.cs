@@ -235,6 +235,16 @@ public sealed class DeskApiTests
         Assert.NotNull(SecretHash.Problem("pbkdf2-sha256$1000$c2FsdHNhbHQ=$aGFzaGhhc2hoYXNoaGFzaA=="));
     }
 
+    /// <summary>docs/desk.md makes hashes with Python's hashlib.pbkdf2_hmac: this one came from its one-liner (fixed salt).</summary>
+    [Fact]
+    public void A_hash_made_the_documented_way_with_python_verifies()
+    {
+        const string fromPython = "pbkdf2-sha256$100000$MDEyMzQ1Njc4OWFiY2RlZg==$egzamATZ9EQRg50KydSD1lfcPED7O+nCyyAo2m4nVQ4=";
+        Assert.Null(SecretHash.Problem(fromPython));
+        Assert.True(SecretHash.Verify("correct horse ✓", fromPython));
+        Assert.False(SecretHash.Verify("correct horse", fromPython));
+    }
+
     private static JsonObject Agent(string name) => new() { ["agent"] = new JsonObject { ["name"] = name } };
 
     private static Task<HttpResponseMessage> SignInAsync(HttpClient http, string name, string secret) =>
