@@ -1,5 +1,6 @@
 using System.Text.Json;
 using IntentBot.Agent.CustomerContext;
+using IntentBot.Agent.Desk;
 using IntentBot.Agent.Dialogs;
 using IntentBot.Agent.Engine;
 using IntentBot.Agent.Handoff;
@@ -41,16 +42,19 @@ public sealed class IntentBotAgent : IBot
     private readonly DialogRunner _runner;
     private readonly ICustomerDirectory? _customers;
     private readonly bool _verifyGuests;
+    private readonly HandoffDesk? _desk;
     private const int TopIntents = 4;
 
     /// <param name="products">The shop's catalog: an out-of-scope message naming its brands gets a second reading
     /// (<see cref="ShopNameReading"/>). Without it the model's verdict stands.</param>
+    /// <param name="desk">The agent desk: handed-off conversations and the customer's messages after handoff go there.</param>
     public IntentBotAgent(ITextClassifier classifier, IConversationStore store, DialogCatalog catalog, TemplateRenderer renderer,
         IHandoffInbox handoffs, ICustomerSignals signals, IFreeFormResponder freeForm, IOptions<AgentOptions> options,
         TimeProvider clock, ILogger<IntentBotAgent> logger, ICustomerDirectory? customers = null, ICatalog? products = null,
-        IOrderService? orders = null)
+        IOrderService? orders = null, HandoffDesk? desk = null)
     {
         _customers = customers;
+        _desk = desk;
         // Guests prove an order is theirs against the shop's records; without both services every user id is taken as the customer's.
         var guests = customers is null || orders is null ? null : new GuestVerification(orders, customers);
         _verifyGuests = guests is not null;
@@ -127,6 +131,7 @@ public sealed class IntentBotAgent : IBot
             {
                 if (await _handoffs.FindOpenAsync(conversationId, ct) is { } open)
                     await _handoffs.EnqueueAsync(open with { Transcript = [.. open.Transcript.TakeLast(49), "customer: " + text] }, ct);
+                if (_desk is not null) await _desk.OnCustomerMessageAsync(conversationId, text, nlu, ct);
                 return BotTurnResult.Empty;
             }
 
@@ -196,6 +201,9 @@ public sealed class IntentBotAgent : IBot
         {
             await _handoffs.EnqueueAsync(record, ct);
             AgentTelemetry.RecordHandoff(record.Reason);
+            if (_desk is not null)
+                foreach (var notice in await _desk.OnHandoffAsync(record, turn.Incoming, turn.Nlu, ct))
+                    turn.Replies.Add(turn.Incoming.CreateReply(notice));
         }
         try
         {

@@ -2,6 +2,7 @@ using IntentBot.Server.Agent;
 using IntentBot.Server.Channels;
 using IntentBot.Server.Classification;
 using IntentBot.Server.Context;
+using IntentBot.Server.Desk;
 using IntentBot.Server.Health;
 using IntentBot.Server.Logging;
 using IntentBot.Server.Nlu;
@@ -31,6 +32,7 @@ public static class IntentBotServices
         builder.AddShop();
         builder.AddAgent();
         builder.AddChannels();
+        builder.AddDesk();
         builder.Services.AddIntentBotOpenApi();
         return builder;
     }
@@ -44,8 +46,8 @@ public static class IntentBotServices
         app.MapClassificationApi();
         app.MapUsersApi();
         app.MapBehaviourApi();
-        app.MapAgentApi();
         app.MapChannels();
+        app.MapDesk();
         app.MapOpenApi();
         return app;
     }

@@ -8,9 +8,9 @@ namespace IntentBot.EndToEnd.Tests;
 
 /// <summary>
 /// The real IntentBot (the same AddIntentBot/MapIntentBot as Program.cs: real model, real agent, embedded
-/// defaults, no configuration) on a free loopback port, rooted at the repository like ./run.sh.
+/// defaults unless a test gives settings) on a free loopback port, rooted at the repository like ./run.sh.
 /// </summary>
-public sealed class RealServer : IAsyncLifetime
+public sealed class RealServer(IDictionary<string, string?>? settings = null) : IAsyncLifetime
 {
     public static string RepoRoot { get; } = typeof(RealServer).Assembly
         .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepoRoot").Value!;
@@ -26,6 +26,7 @@ public sealed class RealServer : IAsyncLifetime
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = RepoRoot, EnvironmentName = "Testing" });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Nlu:ExecutionProvider"] = "Cpu" });
+        if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.AddIntentBot();
         _app = builder.Build();
         _app.MapIntentBot();

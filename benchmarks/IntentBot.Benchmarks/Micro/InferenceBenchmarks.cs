@@ -27,7 +27,7 @@ public class InferenceBenchmarks
         var manifest = ManifestReader.Read(dir);
         var encoder = TextEncoder.ForModel(dir, manifest);
         var options = new NluOptions { ExecutionProvider = ExecutionProviderKind.Cpu, IntraOpThreads = IntraOpThreads };
-        _model = OnnxModel.Load(Path.Combine(dir, manifest.Files!.Model!), manifest, options, NullLogger.Instance);
+        _model = OnnxModel.Load(Path.Combine(dir, manifest.Files!.Model!), manifest, options);
         foreach (var batch in new[] { 1, 8, 32 })
             _inputs[batch] = Pad(Corpus.Messages.Take(batch).Select(t => encoder.Encode(t).Ids).ToArray(), encoder.PadId);
     }

@@ -35,7 +35,7 @@ internal static class ModelTiming
         var manifest = ManifestReader.Read(dir);
         var encoder = TextEncoder.ForModel(dir, manifest);
         var options = new NluOptions { ExecutionProvider = ExecutionProviderKind.Cpu, IntraOpThreads = threads };
-        using var model = OnnxModel.Load(Path.Combine(dir, manifest.Files!.Model!), manifest, options, NullLogger.Instance);
+        using var model = OnnxModel.Load(Path.Combine(dir, manifest.Files!.Model!), manifest, options);
         foreach (var batch in batches)
         {
             var (ids, mask, types, sequence) = InferenceBenchmarks.Pad(

@@ -9,8 +9,6 @@ using IntentBot.Context;
 using IntentBot.Context.Storage;
 using IntentBot.Nlu;
 using IntentBot.Protocol.Bots;
-using IntentBot.Server.Problems;
-using IntentBot.Server.Security;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -19,7 +17,7 @@ using StackExchange.Redis;
 
 namespace IntentBot.Server.Agent;
 
-/// <summary>The agent (IBot): dialogs, Semantic Kernel plugins, optional LLM; plus its operator API (handback).</summary>
+/// <summary>The agent (IBot): dialogs, Semantic Kernel plugins, optional LLM. The operator API (queue, handback) is the desk's (Desk/DeskApi.cs).</summary>
 public static class AgentRegistration
 {
     public static WebApplicationBuilder AddAgent(this WebApplicationBuilder builder)
@@ -67,32 +65,6 @@ public static class AgentRegistration
         // Registered after the model host, so it starts after the model is loaded.
         services.AddHostedService<DialogStartupCheck>();
         return builder;
-    }
-
-    /// <summary>Operator endpoints for the shop's agent console: waiting handoffs and handback.</summary>
-    public static WebApplication MapAgentApi(this WebApplication app)
-    {
-        var group = app.MapGroup("/api/v1").WithTags("Agent").RequireApiAccess(customerData: true);
-
-        group.MapGet("/handoffs", async (HandbackService handback, CancellationToken ct) =>
-                Results.Json((await handback.ListOpenAsync(ct)).ToList(), HandoffJsonContext.Default.ListHandoffRecord))
-            .WithName("ListHandoffs")
-            .WithSummary("Conversations handed to a human and not handed back yet, oldest first.")
-            .Produces<List<HandoffRecord>>();
-
-        group.MapPost("/conversations/{conversationId}/handback", async (string conversationId, HandbackService handback, CancellationToken ct) =>
-            {
-                if (StoredIds.Error(conversationId, "The conversation id") is { } idError) return Problem.Validation("conversationId", idError);
-                var closed = await handback.HandBackAsync(conversationId, ct);
-                return closed is null
-                    ? Problem.Status(StatusCodes.Status404NotFound, "Not handed off", $"Conversation '{conversationId}' has no open handoff.")
-                    : Results.Json(closed, HandoffJsonContext.Default.HandoffRecord);
-            })
-            .WithName("Handback")
-            .WithSummary("Hands a conversation back to the bot: it answers the customer again.")
-            .Produces<HandoffRecord>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        return app;
     }
 
     /// <summary>Loads and validates the dialogs while the host starts: a broken dialog stops start-up with its message.</summary>
