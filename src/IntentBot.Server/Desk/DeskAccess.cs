@@ -62,7 +62,14 @@ public static class DeskAccess
             return new DeskCaller(session.Kind, session);
         }
 
-        if (!sessions.RequiresSignIn) return new DeskCaller(DeskSessions.KindOpen, null);
+        // Safe by default, like every endpoint with customer data: an unconfigured desk answers this machine only.
+        if (!sessions.RequiresSignIn)
+        {
+            if (ApiSecurity.IsLoopbackCaller(http)) return new DeskCaller(DeskSessions.KindOpen, null);
+            error = Problem.Status(StatusCodes.Status403Forbidden, "Open to loopback callers only",
+                "No desk accounts or API keys are configured, so the desk answers callers on this machine only. Configure Desk:Agents or Api:Keys.");
+            return null;
+        }
         error = Problem.Status(StatusCodes.Status401Unauthorized, "Sign in or send an API key",
             $"Sign in to the desk (POST /api/v1/desk/session) or send a valid key in the {ApiSecurity.ApiKeyHeader} header.");
         return null;

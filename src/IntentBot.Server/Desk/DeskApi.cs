@@ -20,6 +20,9 @@ public static class DeskApi
     public static WebApplication MapDeskApi(this WebApplication app)
     {
         var group = app.MapGroup("/api/v1").WithTags("Desk").RequireDeskAccess();
+        // Every desk operation can answer these (sign-in, CSRF, loopback-only when unconfigured).
+        group.WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status401Unauthorized, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), ["application/problem+json"]),
+            new ProducesResponseTypeMetadata(StatusCodes.Status403Forbidden, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), ["application/problem+json"]));
         group.AddEndpointFilter(TranslateFailures);
 
         group.MapGet("/handoffs", ListAsync)
@@ -28,6 +31,11 @@ public static class DeskApi
             .Produces<List<HandoffQueueItem>>();
 
         var conversation = group.MapGroup("/conversations/{conversationId}");
+        // The one id rule of every entry point: an id that could never be stored is a 400, not a lookup.
+        conversation.AddEndpointFilter(async (context, next) =>
+            StoredIds.Error(context.HttpContext.Request.RouteValues["conversationId"] as string, "The conversation id") is { } idError
+                ? Problem.Validation("conversationId", idError)
+                : await next(context));
         conversation.MapGet("/transcript", TranscriptAsync)
             .WithName("GetConversationTranscript")
             .WithSummary("A handed-off conversation: bot, customer and agent lines (each customer line with intent, confidence and sentiment), the claim, the customer's context and orders, and suggested replies.")

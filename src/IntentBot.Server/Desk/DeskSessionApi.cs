@@ -24,14 +24,18 @@ public static class DeskSessionApi
                     : Results.Json(new SessionResponse(null, null, null, null, Open: true), DeskApiJsonContext.Default.SessionResponse);
             })
             .WithName("DeskSession")
-            .WithSummary("The signed-in agent and the CSRF token the page sends in X-Desk-Csrf; 401 when not signed in.");
+            .WithSummary("The signed-in agent and the CSRF token the page sends in X-Desk-Csrf; 401 when not signed in.")
+            .Produces<SessionResponse>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
         group.MapDelete("", (HttpContext context) =>
             {
                 context.Response.Cookies.Delete(DeskSessions.CookieName, CookieOptions(context, DateTimeOffset.UnixEpoch));
                 return Results.NoContent();
             })
             .WithName("DeskSignOut")
-            .WithSummary("Signs out (removes the session cookie).");
+            .WithSummary("Signs out (removes the session cookie).")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return app;
     }
 

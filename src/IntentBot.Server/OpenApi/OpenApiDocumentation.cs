@@ -23,6 +23,7 @@ public static class OpenApiDocumentation
         ["Behaviour"] = "Shop behaviour events and each customer's live context and purchase intent.",
         ["Users"] = "A customer's stored data (erasure on request).",
         ["Agent"] = "Conversations handed to a human, and handing them back to the bot.",
+        ["Desk"] = "The agent desk: the queue of handed-off conversations, transcripts, claims, agent replies, handback and close, and the desk's sign-in.",
         ["Direct Line"] = "Direct Line 3.0, the protocol of the Web Chat widget and the Bot Framework Direct Line clients.",
         ["Health"] = "Liveness and readiness probes.",
     };
@@ -38,6 +39,7 @@ public static class OpenApiDocumentation
             options.AddOperationTransformer((operation, context, _) =>
             {
                 operation.Security = [RequirementFor(context)];
+                DeclarePathParameters(operation, context.Description.RelativePath);
                 return Task.CompletedTask;
             });
             options.AddSchemaTransformer((schema, context, _) =>
@@ -84,6 +86,25 @@ public static class OpenApiDocumentation
     /// "string?" only because one of text/texts is left out: a text or texts that is present must not be null.
     /// Documented as nullable, generated clients send "texts": null beside "text" and get a 400.
     /// </summary>
+    /// <summary>A route parameter the handler reads itself (the erasure's raw, catch-all user id) is still a path
+    /// parameter of the operation: generators need it declared.</summary>
+    private static void DeclarePathParameters(OpenApiOperation operation, string? relativePath)
+    {
+        if (relativePath is null) return;
+        foreach (var segment in relativePath.Split('/'))
+        {
+            if (!segment.StartsWith('{') || !segment.EndsWith('}')) continue;
+            var name = segment.Trim('{', '}').TrimStart('*').Split(':', '=', '?')[0];
+            operation.Parameters ??= [];
+            if (operation.Parameters.Any(p => p.Name == name && p.In == ParameterLocation.Path)) continue;
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = name, In = ParameterLocation.Path, Required = true,
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            });
+        }
+    }
+
     private static void DescribeClassifyRequest(OpenApiSchema schema)
     {
         foreach (var name in new[] { "text", "texts" })

@@ -129,7 +129,8 @@ public sealed class RedisDownRouteTests : IDisposable
         var request = new HttpRequestMessage(method, path);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Secret);
         if (json is not null) request.Content = Json.Body(json);
-        return client.SendAsync(request);
+        // Headers are the answer: a stream (the desk's server-sent events) never ends by itself.
+        return client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
     }
 
     public void Dispose()
