@@ -20,6 +20,7 @@ public sealed record ClassificationResult(
     SentimentResult Sentiment,
     bool Truncated)
 {
-    /// <summary>The text's L2-normalised sentence embedding, when the model has one; never serialised by the API.</summary>
+    /// <summary>The text's L2-normalised sentence embedding, when the model has one; not part of the JSON answers.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public float[]? Embedding { get; init; }
 }
