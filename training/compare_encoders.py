@@ -28,7 +28,6 @@ REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 @torch.no_grad()
 def embed(model, tok, texts, batch=64):
     """(mean-pooled, [CLS]) L2-normalised final states of each text."""
-    means, clss = [], []
     order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
     out_mean = np.zeros((len(texts), model.cfg.hidden), dtype=np.float32)
     out_cls = np.zeros_like(out_mean)

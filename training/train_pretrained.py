@@ -28,8 +28,8 @@ import torch.nn.functional as F
 
 from training import pretrained
 from training.tokenization import WordPieceTokenizer
-from training.train import (encode_rows, length_bucketed_batches, linear_schedule, pad_batch, quick_metrics,
-                            read_jsonl, read_labels, sampling_weights)
+from training.train import (encode_rows, length_bucketed_batches, linear_schedule, pad_batch, predict_logits,
+                            quick_metrics, read_jsonl, read_labels, sampling_weights)
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -92,7 +92,6 @@ def chinese_metrics(model, rows, seqs, sents, device: str) -> dict:
     zh = [i for i, r in enumerate(rows) if any(pretrained.is_cjk_char(c) for c in r["text"]) and sents[i] >= 0]
     if not zh:
         return {}
-    from training.train import predict_logits
     _, sl = predict_logits(model, [seqs[i] for i in zh], device)
     pred, gold = sl.argmax(1), sents[zh]
     return {"zh_sentiment_acc": float(np.mean(pred == gold)), "zh_rows": len(zh)}
