@@ -19,6 +19,11 @@ namespace IntentBot.Agent.Engine;
 /// the rest of the message is then a confident in-scope request other than small talk — "what is the highest
 /// Summit in Europe" without "Summit" is still out of scope — so the shop's vocabulary alone never pulls a
 /// message in. The sentiment stays the whole message's.
+/// When that second reading is not confident either, one more way in: the message names a product the catalog
+/// found and the model spread it over shopping intents only ("do you sell the Ferro Non-Stick Frying Pan 24 cm":
+/// price 0.34, stock 0.27, order 0.18, product 0.11), none confident alone but together above the clarification
+/// threshold; the customer is asking about that product, so it is read as a product question, whose answer
+/// carries price and stock too.
 /// Costs one catalog search per out-of-scope turn, and one more classification only when a name was found. It is
 /// an enrichment: whatever goes wrong (shop down, odd backend reply, the model saturated), the verdict stands.
 /// </remarks>
@@ -26,6 +31,8 @@ internal sealed class ShopNameReading(ITextClassifier classifier, ICatalog catal
 {
     private const int ProductsLooked = 5;
     private const string SmallTalkCategory = "CONVERSATION";
+    private const string ShoppingCategory = "SHOPPING";
+    private const string ProductQuestion = "product_inquiry";
 
     /// <summary>Product questions are short; a long message is a complaint or an e-mail, not a name the model missed.</summary>
     internal const int MaxLength = 200;
@@ -43,6 +50,13 @@ internal sealed class ShopNameReading(ITextClassifier classifier, ICatalog catal
 
             var second = (await classifier.ClassifyAsync([rest], topK, ct))[0];
             var inScope = !second.OutOfScope && second.Intent.Confidence >= minConfidence && second.Intent.Category != SmallTalkCategory;
+            if (!inScope && ShoppingSpread(nlu) is { } productQuestion)
+            {
+                AgentTelemetry.RecordShopNameReading(true);
+                logger.LogInformation("Out-of-scope message naming {Names} read as a product question: shopping intents hold {Confidence:0.00} together",
+                    string.Join(", ", names.Select(n => n.Word)), productQuestion.Intent.Confidence);
+                return productQuestion;
+            }
             AgentTelemetry.RecordShopNameReading(inScope);
             if (!inScope) return nlu;
             logger.LogInformation("Out-of-scope message read as {Intent} ({Confidence:0.00}) without the shop's names {Names}",
@@ -54,6 +68,16 @@ internal sealed class ShopNameReading(ITextClassifier classifier, ICatalog catal
             logger.LogWarning(e, "No second reading of an out-of-scope message; the model's verdict stands");
             return nlu;
         }
+    }
+
+    /// <summary>The first reading as a product question, when only shopping intents hold its top and they are confident together.</summary>
+    private ClassificationResult? ShoppingSpread(ClassificationResult nlu)
+    {
+        if (nlu.Intent.Category != ShoppingCategory || nlu.Intents.Count == 0) return null;
+        var shopping = nlu.Intents.TakeWhile(i => i.Category == ShoppingCategory).Sum(i => i.Confidence);
+        if (shopping < minConfidence) return null;
+        var product = new IntentScore(ProductQuestion, ShoppingCategory, shopping);
+        return nlu with { Intent = product, Intents = [product, .. nlu.Intents.Where(i => i.Label != ProductQuestion)], OutOfScope = false };
     }
 
     /// <summary>

@@ -40,6 +40,21 @@ public sealed class ShopNameReadingRuleTests
         Assert.Contains(WithoutName, nlu.Classified);
     }
 
+    [Theory]
+    [InlineData("price_inquiry", true)]    // only shopping intents on top: together 0.30 + 0.20 + 0.10 = 0.60
+    [InlineData("track_order", false)]     // an order intent among them breaks the run: 0.30 + 0.20 alone are too little
+    public async Task A_named_product_spread_over_shopping_intents_is_a_product_question(string third, bool answered)
+    {
+        var spread = Reading.Of("price_inquiry", 0.30).Or("stock_availability", 0.20).Or(third == "price_inquiry" ? "product_inquiry" : third, 0.10);
+        spread = spread with { OutOfScope = true };
+        var nlu = NewScript().Reads(Question, spread).Reads(WithoutName, Reading.Of("price_inquiry", 0.4));
+        var chat = AgentHarness.Create(classifier: nlu).Start("c1001");
+        var reply = await chat.SayAsync(Question);
+        Assert.Equal(answered ? "product_inquiry" : "out_of_scope", (await chat.StateAsync()).RecentIntents[^1]);
+        if (answered) reply.ShowsCard("Ferro");
+        else reply.Says("I'm the shop's assistant");
+    }
+
     [Fact]
     public async Task Small_talk_without_the_name_does_not_pull_the_message_in()
     {
