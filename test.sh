@@ -5,8 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/ensure-dotnet-deps.sh
 source scripts/ensure-web-deps.sh
-# A test lints the OpenAPI document with Redocly CLI.
-source scripts/ensure-openapi-tools.sh
+# Tests lint the OpenAPI document (Redocly CLI) and validate the Teams app package (Microsoft's manifest validator).
+source scripts/ensure-node-tools.sh
 # The store contract tests run against a real redis-server (started by the tests on a free port).
 apt_install redis-server
 # The end-to-end tests drive the Web Chat page in headless Chromium (Playwright never downloads a browser here).

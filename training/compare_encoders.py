@@ -20,7 +20,7 @@ import torch.nn.functional as F
 
 from training import pretrained
 from training.tokenization import WordPieceTokenizer
-from training.train import pad_batch, read_jsonl, read_labels
+from training.utils import pad_batch, read_jsonl, read_labels
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 

@@ -21,7 +21,7 @@ from typing import Dict, List, Optional
 
 import numpy as np
 
-from training.train import macro_f1, predict_logits, read_jsonl, read_labels
+from training.utils import macro_f1, predict_logits, read_jsonl, read_labels
 
 
 def softmax(x: np.ndarray, temperature: float = 1.0) -> np.ndarray:

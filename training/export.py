@@ -24,7 +24,7 @@ import torch
 
 from training.model import load_checkpoint
 from training.tokenization import WordPieceTokenizer
-from training.train import pad_batch, read_jsonl
+from training.utils import pad_batch, read_jsonl
 
 INPUT_NAMES = ["input_ids", "attention_mask", "token_type_ids"]
 OUTPUT_NAMES = ["intent_logits", "sentiment_logits"]

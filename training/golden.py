@@ -119,7 +119,7 @@ def check_onnx(model_dir: str, checkpoint: str, data_file: str, count: int, tol:
     import numpy as np
     import torch
     from training.model import load_checkpoint
-    from training.train import pad_batch
+    from training.utils import pad_batch
     with open(os.path.join(model_dir, "manifest.json"), encoding="utf-8") as f:
         manifest = json.load(f)
     model, _ = load_checkpoint(checkpoint)

@@ -7,9 +7,9 @@ out-of-scope rule) on the same rows: slices cut from training/build/data/{val,ch
 prepare_data.py first; a candidate trained on other data versions must be judged on the splits of the newest),
 plus a generated probe of order-number messages. Prints one markdown table, rows as in the README.
 
-Why a probe of order numbers: candidate 1.9.0 read "where is my order #12345?" as change_order (0.60) although it
-got 198 of 200 random order numbers right; the digits people type when they try a bot are not random, and the
-validation split, whose numbers are generated, cannot show it.
+Why a probe of order numbers: a model can get nearly all random order numbers right and still misread the ones
+people type when they try a bot ("where is my order #12345?"), which are not random; the validation split, whose
+numbers are generated, cannot show it (docs/model-history.md has the case that made this probe).
 
 The agent-level product-question count (with the shop-name second reading) is measured by
 tests/IntentBot.Agent.Tests (ProductQuestionCoverage): copy the candidate into models/intentbot-default and run it.
@@ -26,7 +26,7 @@ from pathlib import Path
 
 import numpy as np
 
-from training.train import macro_f1, read_jsonl
+from training.utils import macro_f1, read_jsonl
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "training" / "build" / "data"

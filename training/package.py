@@ -36,7 +36,7 @@ DATA_SOURCES = [
      "licence": "Apache-2.0 (model); package MIT",
      "url": "huggingface.co/sentence-transformers/all-MiniLM-L6-v2",
      "use": "pretrained encoder weights and vocabulary (bert-base-uncased WordPiece, Apache-2.0)"},
-    {"name": "IntentBot hand-written seeds and templates", "licence": "project licence",
+    {"name": "IntentBot hand-written seeds and templates", "licence": "MIT (the repository's LICENSE)",
      "url": "training/data/", "use": "shopping, conversation, customer-service and out-of-scope messages"},
 ]
 

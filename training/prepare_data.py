@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Build IntentBot's training data: ``/usr/bin/python3 training/prepare_data.py``.
+"""Build IntentBot's training data: ``/usr/bin/python3 -m training.prepare_data`` (from the repository root).
 
 Why this exists: the intent/sentiment model is trained on a mix of public
 datasets (read in place from ``$INTENTBOT_DATASETS``, default
@@ -25,19 +25,14 @@ phrasings.  See ``training/data/README.md`` for sources and licences.
 from __future__ import annotations
 
 import json
-import sys
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE / "data"))
+from training.data import gen_bitext, gen_noise, gen_own, public_sources
+from training.data.common import Group, Row, clean, load_labels, rng_for, split_by_key, stable_fraction
 
-import gen_bitext  # noqa: E402
-import gen_noise  # noqa: E402
-import gen_own  # noqa: E402
-import public_sources  # noqa: E402
-from common import Group, Row, clean, load_labels, rng_for, split_by_key, stable_fraction  # noqa: E402
+HERE = Path(__file__).resolve().parent
 
 OUT_DIR = HERE / "build" / "data"
 CHALLENGE_DIR = HERE / "data" / "challenge"

@@ -62,12 +62,13 @@ if [ -z "$PY" ]; then
   PY=/usr/bin/python3
 fi
 export PYTHONUNBUFFERED=1
-echo "== python: $PY ($("$PY" -c 'import torch; print("torch", torch.__version__)'))"
+echo "== python: $PY"
+"$PY" -m training.check_versions torch onnx numpy
 
 DATA=training/build/data
 # Always rebuilt (a few seconds, deterministic): stale splits would silently train on old seeds.
 echo "== preparing data"
-"$PY" training/prepare_data.py
+"$PY" -m training.prepare_data
 
 if [ "$QUICK" = 1 ]; then
   BUILD=training/build/quick

@@ -28,7 +28,7 @@ import torch.nn.functional as F
 
 from training import pretrained
 from training.tokenization import WordPieceTokenizer
-from training.train import (encode_rows, length_bucketed_batches, linear_schedule, pad_batch, predict_logits,
+from training.utils import (encode_rows, length_bucketed_batches, linear_schedule, pad_batch, predict_logits,
                             quick_metrics, read_jsonl, read_labels, sampling_weights)
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))

@@ -21,6 +21,10 @@ public static class CommandLine
                                    Chat with a running bot over Direct Line: each stdin line is a message; the
                                    bot's replies and suggested actions are printed (type a number to pick one).
                                    Without --secret the token comes from the server's /api/v1/directline/token.
+          teams package [--config FILE.json] [--output FILE.zip]
+                                   Build the Teams app package (manifest.json + icons) from the configuration:
+                                   BotConnector:AppId and the Teams section (appsettings.json, environment,
+                                   then FILE.json). Default output: artifacts/teams/intentbot-teams.zip.
 
         --model defaults to models/intentbot-default in the IntentBot home (the checkout, or INTENTBOT_HOME).
         """;
@@ -41,6 +45,7 @@ public static class CommandLine
                 "eval" => await EvalCommand.RunAsync(options, stdout),
                 "tokenize" => await TokenizeCommand.RunAsync(options, stdin, stdout),
                 "chat" => await ChatCommand.RunAsync(options, stdin, stdout, stderr),
+                "teams" => await TeamsCommand.RunAsync(options, stdout, stderr),
                 _ => await UnknownAsync(args[0], stderr),
             };
         }

@@ -273,7 +273,10 @@ public abstract class EndpointFuzzTests(FuzzFixture fixture)
         await fixture.AssertStillHealthyAsync();
     }
 
-    /// <summary>The bugs the fuzz found, pinned: an escaped lone surrogate was a 500 on each of these.</summary>
+    /// <summary>
+    /// An escaped lone surrogate passes JSON parsing and fails only when the string is read: each of these routes
+    /// must refuse it as malformed, not fail later with a 500.
+    /// </summary>
     [Fact]
     public async Task Escaped_lone_surrogates_are_a_400_not_a_500()
     {

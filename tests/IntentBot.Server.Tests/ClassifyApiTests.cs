@@ -40,6 +40,29 @@ public sealed class ClassifyApiTests(DefaultServer server) : IClassFixture<Defau
     }
 
     [Theory]
+    [InlineData("""{"text":"where is my order #12345?","texts":null,"topK":null}""")]
+    [InlineData("""{"text":null,"texts":["where is my order #12345?"]}""")]
+    public async Task An_explicit_null_reads_as_a_field_left_out(string body)
+    {
+        // Generated clients send every optional property, null when unset.
+        var response = await _client.PostAsync("/api/v1/classify", Json.Body(body));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var result = (await Json.ReadAsync(response))["results"]!.AsArray().Single()!;
+        Assert.Equal("track_order", result["intent"]!["label"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("""{"texts":null}""", "texts")]
+    [InlineData("""{"text":null,"texts":null}""", "text")]
+    public async Task Nulls_alone_are_still_a_problem_naming_the_field(string body, string field)
+    {
+        var response = await _client.PostAsync("/api/v1/classify", Json.Body(body));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        Assert.NotNull((await Json.ReadAsync(response))["errors"]![field]);
+    }
+
+    [Theory]
     [InlineData("I love it 😍🔥 best purchase ever")]
     [InlineData("这个手机很好用，物流也很快")]
     [InlineData("مرحبا، أين طلبي؟")]

@@ -16,7 +16,7 @@ from __future__ import annotations
 import random
 import re
 
-from common import NEG, POS
+from training.data.common import NEG, POS
 
 GREETING_PREFIXES = ["hi, ", "hi ", "hello, ", "hey, ", "hey ", "hi there, ", "hello! ", "good morning, ",
                      "good evening. ", "hiya, ", "Hi team, ", "Hello, ", "Hi! ", "hey guys ", "yo ",

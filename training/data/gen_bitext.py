@@ -15,10 +15,9 @@ from __future__ import annotations
 import random
 import re
 
-import augment
-import slots
-from common import Group, Row, rng_for, stable_fraction
-from public_sources import bitext_sentiment, load_bitext
+from training.data import augment, slots
+from training.data.common import Group, Row, rng_for, stable_fraction
+from training.data.public_sources import bitext_sentiment, load_bitext
 
 VAL_FRACTION = 0.15
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import random
 
-from common import Group, Row, rng_for
+from training.data.common import Group, Row, rng_for
 
 KEYBOARD_ROWS = ["qwertyuiop", "asdfghjkl", "zxcvbnm"]
 VOWELS = "aeiou"

@@ -33,8 +33,8 @@ Which file feeds which label, and how strongly each is expanded:
 
 from __future__ import annotations
 
-from common import SEEDS_DIR, Group
-from gen_seeds import seed_groups
+from training.data.common import SEEDS_DIR, Group
+from training.data.gen_seeds import seed_groups
 
 # file stem prefix -> (expansion target per section, label kind, max rows per line)
 PLAN = [

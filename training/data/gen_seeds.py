@@ -18,9 +18,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import augment
-import slots
-from common import Group, Row, SEEDS_DIR, parse_sentiment_marker, read_sections, rng_for, split_by_key
+from training.data import augment, slots
+from training.data.common import Group, Row, SEEDS_DIR, parse_sentiment_marker, read_sections, rng_for, split_by_key
 
 NO_CONTEXT_INTENTS = {"greeting", "goodbye", "thanks", "out_of_scope"}
 # short conversational acts: only surface noise, never added words

@@ -16,7 +16,7 @@ import csv
 import json
 import re
 
-from common import NEG, NEU, POS, Group, Row, clean, datasets_dir, rng_for, split_by_key
+from training.data.common import NEG, NEU, POS, Group, Row, clean, datasets_dir, rng_for, split_by_key
 
 OOS = "out_of_scope"
 DROP = None

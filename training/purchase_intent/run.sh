@@ -30,6 +30,7 @@ if ! "$PY" -c 'import sklearn, onnx, numpy, scipy' 2>/dev/null; then
   $SUDO apt-get update
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends python3-sklearn python3-onnx python3-numpy python3-scipy
 fi
+"$PY" -m training.check_versions sklearn scipy onnx numpy
 # One OpenMP thread: on a shared machine sklearn's default of one per core oversubscribes and runs
 # many times slower; the data is small enough that one thread trains a model in seconds.
 export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}" PYTHONUNBUFFERED=1

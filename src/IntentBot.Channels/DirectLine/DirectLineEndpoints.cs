@@ -54,8 +54,8 @@ public static class DirectLineEndpoints
     }
 
     /// <summary>
-    /// The transcript store (Redis) being down is an outage, not a server bug: without this, a killed Redis made
-    /// every route answer 500 with an unhandled-exception log (found by the fault tests, tests/IntentBot.Faults.Tests).
+    /// The transcript store (Redis) being down is an outage, not a server bug: without this, a killed Redis makes
+    /// every route answer 500 with an unhandled-exception log (tests/IntentBot.Faults.Tests kill it).
     /// Clients get 503 with Retry-After in the Direct Line error shape, as with the hosted service; DirectLineJS
     /// retries on it. The customer's activity was not stored (short of a write that completed just as the timeout
     /// fired), so the retry loses nothing; a failure to store the bot's replies after the turn is a 502 instead (see
@@ -296,9 +296,9 @@ public static class DirectLineEndpoints
     }
 
     /// <summary>
-    /// Abuse fuzzing found this: the deserializer keeps free-form members (value, channelData) as raw JSON without
-    /// decoding their strings, so an escaped lone surrogate ("\ud800") got in and only failed when the transcript
-    /// serialized the activity: a 500 after the body was accepted. Decoding every escaped string up front refuses it.
+    /// The deserializer keeps free-form members (value, channelData) as raw JSON without decoding their strings, so
+    /// an escaped lone surrogate ("\ud800") would get in and only fail when the transcript serializes the activity:
+    /// a 500 after the body was accepted. Decoding every escaped string up front refuses it.
     /// </summary>
     private static bool HasMalformedString(ReadOnlySpan<byte> json)
     {

@@ -24,8 +24,8 @@ internal static class ClassifyRequestReader
             }
             catch (InvalidOperationException ex)
             {
-                // Abuse fuzzing found this: JsonDocument.Parse accepts an escaped lone surrogate ("\ud800"), and only
-                // reading the string (GetString, a property name) throws; unhandled, that was a 500.
+                // JsonDocument.Parse accepts an escaped lone surrogate ("\ud800"); only reading the string (GetString,
+                // a property name) throws. The client sent malformed text: a 400, not a server error.
                 return (null, Problem.Status(StatusCodes.Status400BadRequest, "Malformed JSON", ex.Message));
             }
         }
@@ -36,10 +36,16 @@ internal static class ClassifyRequestReader
         if (root.ValueKind != JsonValueKind.Object)
             return (null, Problem.Validation("body", "The body must be a JSON object."));
 
-        var hasText = root.TryGetProperty("text", out var text);
-        var hasTexts = root.TryGetProperty("texts", out var texts);
-        if (hasText == hasTexts)
-            return (null, Problem.Validation(hasText ? "texts" : "text", "Send exactly one of \"text\" (a string) or \"texts\" (an array of strings)."));
+        // An explicit null reads as an absent field, as generated clients send every optional property;
+        // a request that then holds neither text nor texts still names the null field it sent.
+        var hasText = Present(root, "text", out var text);
+        var hasTexts = Present(root, "texts", out var texts);
+        if (hasText && hasTexts)
+            return (null, Problem.Validation("texts", "Send exactly one of \"text\" (a string) or \"texts\" (an array of strings)."));
+        if (!hasText && !hasTexts)
+            return (null, root.TryGetProperty("text", out _) ? Problem.Validation("text", "Must be a string, not null.")
+                : root.TryGetProperty("texts", out _) ? Problem.Validation("texts", "\"texts\" must be an array of strings, not null.")
+                : Problem.Validation("text", "Send exactly one of \"text\" (a string) or \"texts\" (an array of strings)."));
 
         var errors = new Dictionary<string, string[]>();
         var list = new List<string>();
@@ -64,7 +70,7 @@ internal static class ClassifyRequestReader
         }
 
         int? topK = null;
-        if (root.TryGetProperty("topK", out var k) && k.ValueKind != JsonValueKind.Null)
+        if (Present(root, "topK", out var k))
         {
             if (k.ValueKind == JsonValueKind.Number && k.TryGetInt32(out var value) && value >= 1 && value <= labelCount) topK = value;
             else errors["topK"] = [$"\"topK\" must be a whole number from 1 to {labelCount}."];
@@ -72,6 +78,9 @@ internal static class ClassifyRequestReader
 
         return errors.Count > 0 ? (null, Problem.Validation(errors)) : (new Parsed(list, topK), null);
     }
+
+    private static bool Present(JsonElement root, string name, out JsonElement value) =>
+        root.TryGetProperty(name, out value) && value.ValueKind != JsonValueKind.Null;
 
     private static void AddText(JsonElement element, string field, ApiOptions options, List<string> list, Dictionary<string, string[]> errors)
     {

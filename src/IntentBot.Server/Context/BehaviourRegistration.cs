@@ -9,7 +9,7 @@ using StackExchange.Redis;
 
 namespace IntentBot.Server.Context;
 
-/// <summary>Behaviour events, aggregates and the live context API (issue 4).</summary>
+/// <summary>Behaviour events, aggregates and the live context API.</summary>
 public static class BehaviourRegistration
 {
     /// <summary>

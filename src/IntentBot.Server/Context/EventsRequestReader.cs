@@ -58,8 +58,8 @@ internal static partial class EventsRequestReader
             }
             catch (InvalidOperationException ex)
             {
-                // Abuse fuzzing found this: JsonDocument.Parse accepts an escaped lone surrogate ("\ud800"), and only
-                // reading the string (GetString, a property name) throws; unhandled, that was a 500.
+                // JsonDocument.Parse accepts an escaped lone surrogate ("\ud800"); only reading the string (GetString,
+                // a property name) throws. The client sent malformed text: a 400, not a server error.
                 return (null, Problem.Status(StatusCodes.Status400BadRequest, "Malformed JSON", ex.Message));
             }
             return errors.Count > 0 ? (null, Problem.Validation(errors)) : (events, null);

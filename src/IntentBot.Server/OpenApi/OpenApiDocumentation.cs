@@ -1,5 +1,4 @@
 using IntentBot.Channels.DirectLine;
-using IntentBot.Server.Classification;
 using IntentBot.Server.Security;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -9,8 +8,9 @@ namespace IntentBot.Server.OpenApi;
 /// <summary>
 /// The OpenAPI document (/openapi/v1.json) as client generators and Redocly's recommended lint want it: who
 /// may call each operation (API key, Direct Line secret or token, or anyone), what each tag groups, the
-/// licence, and a server URL without a trailing slash. Operation names, summaries and responses stay on the
-/// endpoints themselves. tests/IntentBot.Server.Tests/OpenApi lints the served document.
+/// licence, a server URL without a trailing slash, and request schemas that match the body readers
+/// (SchemaCorrections). Operation names, summaries and responses stay on the endpoints themselves.
+/// tests/IntentBot.Server.Tests/OpenApi lints the served document and generates a client from it.
 /// </summary>
 public static class OpenApiDocumentation
 {
@@ -44,7 +44,7 @@ public static class OpenApiDocumentation
             });
             options.AddSchemaTransformer((schema, context, _) =>
             {
-                if (context.JsonTypeInfo.Type == typeof(ClassifyRequest)) DescribeClassifyRequest(schema);
+                SchemaCorrections.Apply(schema, context);
                 return Task.CompletedTask;
             });
         });
@@ -81,11 +81,6 @@ public static class OpenApiDocumentation
                 tag.Description = description;
     }
 
-    /// <summary>
-    /// The classify body is read by hand (ClassifyRequestReader), and the record that documents it says
-    /// "string?" only because one of text/texts is left out: a text or texts that is present must not be null.
-    /// Documented as nullable, generated clients send "texts": null beside "text" and get a 400.
-    /// </summary>
     /// <summary>A route parameter the handler reads itself (the erasure's raw, catch-all user id) is still a path
     /// parameter of the operation: generators need it declared.</summary>
     private static void DeclarePathParameters(OpenApiOperation operation, string? relativePath)
@@ -103,14 +98,6 @@ public static class OpenApiDocumentation
                 Schema = new OpenApiSchema { Type = JsonSchemaType.String },
             });
         }
-    }
-
-    private static void DescribeClassifyRequest(OpenApiSchema schema)
-    {
-        foreach (var name in new[] { "text", "texts" })
-            if (schema.Properties?.TryGetValue(name, out var property) == true && property is OpenApiSchema inline && inline.Type is { } type)
-                inline.Type = type & ~JsonSchemaType.Null;
-        schema.Description = "Exactly one of text (one message) or texts (a batch); topK is optional.";
     }
 
     private static OpenApiSecurityRequirement RequirementFor(OpenApiOperationTransformerContext context)

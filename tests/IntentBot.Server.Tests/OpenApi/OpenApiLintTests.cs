@@ -5,7 +5,7 @@ namespace IntentBot.Server.Tests.OpenApi;
 /// <summary>
 /// The served OpenAPI document passes Redocly's recommended rules with every warning as an error
 /// (tools/openapi/redocly.yaml), so generated clients get operation ids, summaries, the API-key scheme and
-/// the problem responses. Redocly CLI is installed by test.sh (scripts/ensure-openapi-tools.sh).
+/// the problem responses. Redocly CLI is installed by test.sh (scripts/ensure-node-tools.sh).
 /// </summary>
 public sealed class OpenApiLintTests(DefaultServer server) : IClassFixture<DefaultServer>
 {
