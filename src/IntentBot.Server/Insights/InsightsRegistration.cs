@@ -56,8 +56,11 @@ public static class InsightsRegistration
     private static InsightsOptions Options(IServiceProvider sp) => sp.GetRequiredService<IOptions<InsightsOptions>>().Value;
 
     /// <summary>Runs the recorder's batch writer for the life of the host, and writes what is left on shutdown.</summary>
-    private sealed class AnalyticsWriter(AnalyticsRecorder recorder) : BackgroundService
+    /// <remarks>The recorder is resolved when the writer starts, not when it is built: its review intake needs the
+    /// model, which the model host (an earlier hosted service) loads only as the host starts.</remarks>
+    private sealed class AnalyticsWriter(IServiceProvider services) : BackgroundService
     {
-        protected override Task ExecuteAsync(CancellationToken stoppingToken) => recorder.RunAsync(stoppingToken);
+        protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+            services.GetRequiredService<AnalyticsRecorder>().RunAsync(stoppingToken);
     }
 }
