@@ -21,6 +21,9 @@ public static class CommandLine
                                    Chat with a running bot over Direct Line: each stdin line is a message; the
                                    bot's replies and suggested actions are printed (type a number to pick one).
                                    Without --secret the token comes from the server's /api/v1/directline/token.
+          feedback export [--url http://127.0.0.1:5080] [--api-key KEY] [--out FILE.jsonl]
+                                   Reviewers' corrections from the insights review queue (PII masked) as training
+                                   rows for training/run.sh --feedback FILE (stdout without --out).
 
         --model defaults to models/intentbot-default in the IntentBot home (the checkout, or INTENTBOT_HOME).
         """;
@@ -41,6 +44,7 @@ public static class CommandLine
                 "eval" => await EvalCommand.RunAsync(options, stdout),
                 "tokenize" => await TokenizeCommand.RunAsync(options, stdin, stdout),
                 "chat" => await ChatCommand.RunAsync(options, stdin, stdout, stderr),
+                "feedback" => await FeedbackCommand.RunAsync(options, stdout, stderr),
                 _ => await UnknownAsync(args[0], stderr),
             };
         }

@@ -47,7 +47,12 @@ public sealed record ReviewDecision(string? Status, string? Label, string? Revie
 /// <summary>A group of similar unanswered questions: how many, and the newest few (masked).</summary>
 public sealed record QuestionGroup(int Count, IReadOnlyList<string> Examples, IReadOnlyList<CountDto> Sources);
 
+/// <summary>One training row of the model pipeline (training/prepare_data.py); sentiment null: not labelled.</summary>
+public sealed record FeedbackRow(string Text, string Intent, string? Sentiment, string Source);
+
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(FeedbackRow))]
+[JsonSerializable(typeof(List<string>))]
 [JsonSerializable(typeof(AnalyticsSummary))]
 [JsonSerializable(typeof(AnalyticsSeries))]
 [JsonSerializable(typeof(List<ReviewItemDto>))]

@@ -31,6 +31,14 @@ public static partial class ReviewApi
             .Produces<ReviewItemDto>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/review/export", ExportAsync)
+            .WithName("ExportCorrections")
+            .WithSummary("Reviewers' decisions in the training pipeline's format (training/run.sh --feedback FILE): one JSON object per line, {\"text\", \"intent\", \"sentiment\": null, \"source\": \"feedback\"}, for corrected and confirmed items (new intents need a model with the label first). Texts are PII-masked.")
+            .Produces<string>(StatusCodes.Status200OK, "application/x-ndjson");
+        group.MapGet("/intents", (ITextClassifier classifier) => Results.Json(classifier.Model.Intents.Select(i => i.Name).ToList(), InsightsJsonContext.Default.ListString))
+            .WithName("ListReviewIntents")
+            .WithSummary("The model's intents: the labels a reviewer can correct a reading to (the same as GET /api/v1/model, with the desk's sign-in).")
+            .Produces<List<string>>();
         group.MapGet("/questions", QuestionsAsync)
             .WithName("ListUnansweredQuestions")
             .WithSummary("The open review items (out-of-scope, unsure, rated down) grouped by similarity of the model's sentence embedding, largest group first (query limit: 1-100 groups, default 10).")
@@ -80,6 +88,17 @@ public static partial class ReviewApi
         if (!await store.UpdateAsync(decided, cancellationToken))
             return Problem.Status(StatusCodes.Status404NotFound, "No such review item", "It expired or was erased meanwhile.");
         return Results.Json(ReviewItemDto.From(decided), InsightsJsonContext.Default.ReviewItemDto);
+    }
+
+    private static async Task<IResult> ExportAsync(IReviewStore store, CancellationToken cancellationToken)
+    {
+        var lines = new System.Text.StringBuilder();
+        foreach (var status in new[] { ReviewStatuses.Corrected, ReviewStatuses.Confirmed })
+            foreach (var item in (await store.ListAsync(status, int.MaxValue, cancellationToken)).OrderBy(i => i.At))
+                // Masked when stored; masked again so that a masking rule added since covers older items too.
+                lines.Append(System.Text.Json.JsonSerializer.Serialize(new FeedbackRow(Logging.PiiMasker.Mask(item.Text), item.Label!, null, "feedback"),
+                    InsightsJsonContext.Default.FeedbackRow)).Append('\n');
+        return Results.Text(lines.ToString(), "application/x-ndjson", System.Text.Encoding.UTF8);
     }
 
     private static async Task<IResult> QuestionsAsync(HttpContext context, IReviewStore store, CancellationToken cancellationToken)
