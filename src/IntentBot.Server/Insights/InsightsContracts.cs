@@ -44,6 +44,9 @@ public sealed record ReviewItemDto(
 /// <summary>POST /api/v1/insights/review/{id}/decision: confirmed (the reading was right), corrected (to <c>label</c>), or new_intent (<c>label</c> names it).</summary>
 public sealed record ReviewDecision(string? Status, string? Label, string? Reviewer);
 
+/// <summary>POST /api/v1/insights/review: a message rated down by the customer or corrected by an agent.</summary>
+public sealed record NewReviewItem(string? UserId, string? ConversationId, string? Text, string? Source, string? Label);
+
 /// <summary>A group of similar unanswered questions: how many, and the newest few (masked).</summary>
 public sealed record QuestionGroup(int Count, IReadOnlyList<string> Examples, IReadOnlyList<CountDto> Sources);
 
@@ -52,6 +55,7 @@ public sealed record FeedbackRow(string Text, string Intent, string? Sentiment, 
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(FeedbackRow))]
+[JsonSerializable(typeof(NewReviewItem))]
 [JsonSerializable(typeof(List<string>))]
 [JsonSerializable(typeof(AnalyticsSummary))]
 [JsonSerializable(typeof(AnalyticsSeries))]

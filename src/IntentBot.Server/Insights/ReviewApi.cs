@@ -24,6 +24,12 @@ public static partial class ReviewApi
             .WithSummary("Messages the bot was unsure of, declined, that a customer rated down or an agent corrected, newest first, each with the model's reading and which words drove it (query status: open, confirmed, corrected, new_intent; limit: 1-500, default 100). Texts are PII-masked.")
             .Produces<List<ReviewItemDto>>()
             .ProducesValidationProblem();
+        group.MapPost("/review", AddAsync)
+            .WithName("AddReviewItem")
+            .WithSummary("Puts a message in the review queue from outside the bot: a customer's thumbs-down in the shop's own chat UI ({\"source\": \"rated_down\"}) or an agent's correction ({\"source\": \"agent_corrected\", \"label\": \"track_order\"}, stored as corrected). Body also: userId, conversationId, text. The text is PII-masked, read and explained.")
+            .Accepts<NewReviewItem>("application/json")
+            .Produces<ReviewItemDto>(StatusCodes.Status201Created)
+            .ProducesValidationProblem();
         group.MapPost("/review/{id}/decision", DecideAsync)
             .WithName("DecideReviewItem")
             .WithSummary("A reviewer's decision: {\"status\": \"confirmed\"} (the reading was right), {\"status\": \"corrected\", \"label\": \"track_order\"} (one of the model's intents) or {\"status\": \"new_intent\", \"label\": \"gift_wrapping\"}.")
@@ -55,6 +61,28 @@ public static partial class ReviewApi
         if (Limit(context, 100, MaxLimit) is not { } limit) return Problem.Validation("limit", $"A whole number from 1 to {MaxLimit}.");
         var items = await store.ListAsync(status, limit, cancellationToken);
         return Results.Json(items.Select(ReviewItemDto.From).ToList(), InsightsJsonContext.Default.ListReviewItemDto);
+    }
+
+    private static async Task<IResult> AddAsync(HttpContext context, IReviewStore store, ReviewIntake intake, ITextClassifier classifier, TimeProvider clock,
+        Microsoft.Extensions.Options.IOptions<Security.ApiOptions> api, CancellationToken cancellationToken)
+    {
+        var (body, error) = await DeskBody.ReadAsync(context.Request, InsightsJsonContext.Default.NewReviewItem, optional: false, cancellationToken);
+        if (error is not null) return error;
+        var errors = new Dictionary<string, string[]>();
+        if (IntentBot.Context.Storage.StoredIds.Error(body!.UserId, "The user id") is { } userError) errors["userId"] = [userError];
+        if (IntentBot.Context.Storage.StoredIds.Error(body.ConversationId, "The conversation id") is { } conversationError) errors["conversationId"] = [conversationError];
+        if (string.IsNullOrWhiteSpace(body.Text) || body.Text.Length > api.Value.MaxTextCharacters)
+            errors["text"] = [$"The customer's message: 1 to {api.Value.MaxTextCharacters} characters."];
+        if (body.Source is not (ReviewSources.RatedDown or ReviewSources.AgentCorrected)) errors["source"] = ["rated_down or agent_corrected."];
+        else if (body.Source == ReviewSources.AgentCorrected && !classifier.Model.Intents.Any(i => i.Name == body.Label))
+            errors["label"] = ["An agent's correction names one of the model's intents (GET /api/v1/insights/intents)."];
+        if (errors.Count > 0) return Problem.Validation(errors);
+
+        var item = await intake.CreateAsync(body.UserId!, body.ConversationId!, body.Text!, body.Source!, clock.GetUtcNow(), cancellationToken);
+        if (body.Source == ReviewSources.AgentCorrected)
+            item = item with { Status = ReviewStatuses.Corrected, Label = body.Label, Reviewer = context.Caller().SessionAgent, ReviewedAt = item.At };
+        await store.AddAsync([item], cancellationToken);
+        return Results.Json(ReviewItemDto.From(item), InsightsJsonContext.Default.ReviewItemDto, statusCode: StatusCodes.Status201Created);
     }
 
     private static async Task<IResult> DecideAsync(HttpContext context, string id, IReviewStore store, ITextClassifier classifier, TimeProvider clock, CancellationToken cancellationToken)

@@ -88,8 +88,19 @@ public sealed class InsightsServerTests
         var groups = await http.GetFromJsonAsync<JsonElement>("/api/v1/insights/questions");
         Assert.Equal(1, groups.EnumerateArray().Sum(g => g.GetProperty("count").GetInt32()));
 
+        // A thumbs-down from the shop's chat UI and an agent's correction come in through the API.
+        var rated = await Post(http, "/api/v1/insights/review", """{"userId":"c1002","conversationId":"day-2","text":"the thing with the stuff","source":"rated_down"}""");
+        Assert.Equal(HttpStatusCode.Created, rated.StatusCode);
+        var agentFix = await Post(http, "/api/v1/insights/review",
+            """{"userId":"c1001","conversationId":"day-1","text":"hi there","source":"agent_corrected","label":"greeting"}""");
+        Assert.Equal(HttpStatusCode.Created, agentFix.StatusCode);
+        await AssertProblemAsync(await Post(http, "/api/v1/insights/review", """{"userId":"c1","conversationId":"x","text":"hi there","source":"liked"}"""), HttpStatusCode.BadRequest);
+        var export = await http.GetStringAsync("/api/v1/insights/review/export");
+        Assert.Equal(2, export.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Contains("\"intent\":\"greeting\"", export, StringComparison.Ordinal);
+
         Assert.Equal(HttpStatusCode.NoContent, (await http.DeleteAsync("/api/v1/users/c1002")).StatusCode);
-        Assert.Empty((await http.GetFromJsonAsync<JsonElement>("/api/v1/insights/review")).EnumerateArray());
+        Assert.Equal(["c1001"], (await http.GetFromJsonAsync<JsonElement>("/api/v1/insights/review")).EnumerateArray().Select(i => i.GetProperty("userId").GetString()));
     }
 
     [Fact]
