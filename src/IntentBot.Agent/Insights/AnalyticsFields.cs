@@ -15,6 +15,7 @@ public static class AnalyticsFields
     public const string PromotionsOffered = "promotions_offered";
     public const string CodesChecked = "codes_checked";
     public const string Dropped = "dropped";
+    public const string ReviewSkipped = "review_skipped";
     public const string IntentPrefix = "intent:";
     public const string HandoffPrefix = "handoff:";
     public const string SentimentPrefix = "sentiment:";

@@ -73,7 +73,11 @@ public sealed class AnalyticsRecorder : ITurnAnalytics
             if (!_pending.TryGetValue(hour, out var counts)) _pending[hour] = counts = new Dictionary<string, long>(StringComparer.Ordinal);
             foreach (var field in entry.Turn is { } turn ? AnalyticsFields.Of(turn) : [entry.Field!])
                 counts[field] = counts.GetValueOrDefault(field) + 1;
-            if (entry.Turn is { } t && _review is not null && IsReviewable(t)) review.Add(t);
+            if (entry.Turn is { } t && _review is not null && IsReviewable(t))
+            {
+                if (review.Count < _options.MaxReviewPerFlush) review.Add(t);
+                else counts[AnalyticsFields.ReviewSkipped] = counts.GetValueOrDefault(AnalyticsFields.ReviewSkipped) + 1;
+            }
         }
         var dropped = Interlocked.Exchange(ref _dropped, 0);
         if (dropped > 0)

@@ -27,6 +27,13 @@ public sealed class InsightsOptions
     [Range(0.0, 1.0)]
     public double ReviewBelow { get; set; } = 0.55;
 
+    /// <summary>
+    /// Messages explained and queued for review per batch at most: each costs a model run of its words, on the writer's
+    /// thread, so a flood of declined messages must not hold up the counts. The rest are counted as review_skipped.
+    /// </summary>
+    [Range(1, 10_000)]
+    public int MaxReviewPerFlush { get; set; } = 20;
+
     /// <summary>Review items kept at most (oldest dropped first), so a flood of odd messages cannot fill the store.</summary>
     [Range(10, 1_000_000)]
     public int MaxReviewItems { get; set; } = 5_000;

@@ -64,6 +64,34 @@ public sealed class AnalyticsRecorderTests
         Assert.Equal(2, Assert.Single(await store.ReadAsync(Nine, Nine.AddHours(1)))["turns"]);
     }
 
+    [Fact]
+    public async Task Declined_and_unsure_messages_go_to_review_up_to_the_cap_per_batch()
+    {
+        var store = new InMemoryAnalyticsStore(TimeSpan.FromDays(90), new SettableClock(Nine.AddHours(1)));
+        var intake = new CollectingIntake();
+        var recorder = new AnalyticsRecorder(store, Options.Create(new InsightsOptions { MaxReviewPerFlush = 2, ReviewBelow = 0.55 }),
+            NullLogger<AnalyticsRecorder>.Instance, intake);
+        recorder.Record(Facts(Nine)); // sure and in scope: not for review
+        for (var i = 0; i < 4; i++) recorder.Record(Facts(Nine) with { OutOfScope = true, Text = "weather " + i });
+        recorder.Record(Facts(Nine) with { Confidence = 0.4f, Text = "unsure" });
+        await recorder.FlushAsync(CancellationToken.None);
+
+        Assert.Equal(["weather 0", "weather 1"], intake.Texts);
+        Assert.Equal(3, Assert.Single(await store.ReadAsync(Nine, Nine.AddHours(1)))[AnalyticsFields.ReviewSkipped]);
+    }
+
+    /// <summary>Collects what the recorder hands to the review queue (the queue's own work is tested with the server).</summary>
+    private sealed class CollectingIntake : IReviewIntake
+    {
+        public List<string> Texts { get; } = [];
+
+        public Task AddAsync(IReadOnlyList<TurnFacts> turns, CancellationToken cancellationToken = default)
+        {
+            Texts.AddRange(turns.Select(t => t.Text));
+            return Task.CompletedTask;
+        }
+    }
+
     /// <summary>The real embedded store behind a switch that makes writes fail like an unreachable Redis.</summary>
     private sealed class FlakyStore(IAnalyticsStore inner) : IAnalyticsStore
     {
