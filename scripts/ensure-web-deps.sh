@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Idempotent set-up of the Web Chat widget (sourced by run.sh and test.sh after ensure-dotnet-deps.sh):
 # installs web/node_modules from web/package-lock.json with `npm ci` when it is missing or the lock changed.
-# Only Web Chat's prebuilt bundle (node_modules/botframework-webchat/dist/webchat.js) is served; nothing is built.
+# Only prebuilt bundles are served (Web Chat's dist/webchat.js, Chart.js's dist/chart.umd.js); nothing is built.
 set -euo pipefail
 
 ensure_web_deps() {
@@ -14,10 +14,10 @@ ensure_web_deps() {
     command -v npm >/dev/null 2>&1 || { echo "error: npm is required for the Web Chat widget (apt-get install npm)." >&2; return 1; }
   fi
   want="$(sha256sum "$web/package-lock.json" | cut -d' ' -f1)"
-  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && [ -f "$web/node_modules/botframework-webchat/dist/webchat.js" ]; then
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && [ -f "$web/node_modules/botframework-webchat/dist/webchat.js" ] && [ -f "$web/node_modules/chart.js/dist/chart.umd.js" ]; then
     return 0
   fi
-  echo "== installing the Web Chat widget (npm ci in web/)"
+  echo "== installing the Web Chat widget and Chart.js (npm ci in web/)"
   (cd "$web" && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error)
   echo "$want" > "$stamp"
 }

@@ -17,6 +17,12 @@ templates (``training/data/``).  This script combines them reproducibly
   train/val/mlm).
 * ``training/build/data/stats.json`` and ``STATUS.txt``.
 
+``--feedback FILE`` (``intentbot feedback export``'s jsonl, rows ``{"text",
+"intent", "sentiment", "source"}``) adds reviewers' corrections: each goes to
+the training split only, repeated ``FEEDBACK_REPEAT`` times so that a few
+corrections weigh against thousands of generated rows, and any generated row
+with the same text but another intent is dropped (the reviewer's word wins).
+
 Splitting is by *group* (an original and all its variants, or all
 expansions of one template) so validation measures generalisation to unseen
 phrasings.  See ``training/data/README.md`` for sources and licences.
@@ -24,6 +30,7 @@ phrasings.  See ``training/data/README.md`` for sources and licences.
 
 from __future__ import annotations
 
+import argparse
 import json
 import time
 from collections import Counter, defaultdict
@@ -45,6 +52,7 @@ INTENT_CAPS = {"out_of_scope": 15000}
 REVIEW_CAPS = {"negative": 6000, "neutral": 4500, "positive": 7500}
 CHINESE_PER_CLASS = 8000
 CHINESE_MLM_CAP = 20000
+FEEDBACK_REPEAT = 8
 
 
 def norm_key(text: str) -> str:
@@ -240,7 +248,36 @@ def stats(train: list[Row], val: list[Row], challenge: list[dict], problems: Cou
     return out
 
 
+def load_feedback(path: Path, labels: dict, banned: set[str]) -> list[Row]:
+    """Reviewers' corrections; a row naming no intent of the model, or a challenge text, stops the build."""
+    intents = {i["name"] for i in labels["intents"]}
+    sentiments = set(labels["sentiments"])
+    rows = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        text = clean(row.get("text") or "")
+        if not text or row.get("intent") not in intents or row.get("sentiment") not in sentiments | {None}:
+            sys.exit(f"{path}:{n}: needs a text, one of the model's intents and a sentiment or null: {line}")
+        if norm_key(text) in banned:
+            sys.exit(f"{path}:{n}: the challenge set holds this text; it must stay unseen: {text}")
+        rows.append(Row(text, row["intent"], row.get("sentiment"), "feedback"))
+    return rows
+
+
+def apply_feedback(train: list[Row], val: list[Row], feedback: list[Row]) -> tuple[list[Row], list[Row]]:
+    """Feedback texts leave val (they are trained on) and contradicting rows leave train; each correction is repeated."""
+    corrected = {norm_key(r.text) for r in feedback}
+    train = [r for r in train if norm_key(r.text) not in corrected]
+    val = [r for r in val if norm_key(r.text) not in corrected]
+    return train + [r for r in feedback for _ in range(FEEDBACK_REPEAT)], val
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description="Build IntentBot's training data.")
+    parser.add_argument("--feedback", type=Path, help="reviewers' corrections (intentbot feedback export), jsonl")
+    args = parser.parse_args()
     t0 = time.time()
     labels = load_labels()
     OUT_DIR.mkdir(parents=True, exist_ok=True)
@@ -252,7 +289,12 @@ def main() -> None:
     for g in groups:
         validate_labels(g.rows, labels)
     train, val, problems = dedupe(groups, banned)
-    train = shuffled(thin_chat_neutral(cap_intents(train, "train")), "train")
+    train = thin_chat_neutral(cap_intents(train, "train"))
+    if args.feedback:
+        feedback = load_feedback(args.feedback, labels, banned)
+        train, val = apply_feedback(train, val, feedback)
+        print(f"feedback: {len(feedback)} corrections from {args.feedback}, each x{FEEDBACK_REPEAT} in train")
+    train = shuffled(train, "train")
     val = shuffled(thin_chat_neutral(cap_intents(val, "val")), "val")
 
     write_jsonl(OUT_DIR / "train.jsonl", [r.as_dict() for r in train])

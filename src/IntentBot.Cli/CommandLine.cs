@@ -25,6 +25,9 @@ public static class CommandLine
                                    Build the Teams app package (manifest.json + icons) from the configuration:
                                    BotConnector:AppId and the Teams section (appsettings.json, environment,
                                    then FILE.json). Default output: artifacts/teams/intentbot-teams.zip.
+          feedback export [--url http://127.0.0.1:5080] [--api-key KEY] [--out FILE.jsonl]
+                                   Reviewers' corrections from the insights review queue (PII masked) as training
+                                   rows for training/run.sh --feedback FILE (stdout without --out).
 
         --model defaults to models/intentbot-default in the IntentBot home (the checkout, or INTENTBOT_HOME).
         """;
@@ -46,6 +49,7 @@ public static class CommandLine
                 "tokenize" => await TokenizeCommand.RunAsync(options, stdin, stdout),
                 "chat" => await ChatCommand.RunAsync(options, stdin, stdout, stderr),
                 "teams" => await TeamsCommand.RunAsync(options, stdout, stderr),
+                "feedback" => await FeedbackCommand.RunAsync(options, stdout, stderr),
                 _ => await UnknownAsync(args[0], stderr),
             };
         }

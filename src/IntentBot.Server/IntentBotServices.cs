@@ -4,6 +4,7 @@ using IntentBot.Server.Classification;
 using IntentBot.Server.Context;
 using IntentBot.Server.Desk;
 using IntentBot.Server.Health;
+using IntentBot.Server.Insights;
 using IntentBot.Server.Logging;
 using IntentBot.Server.Nlu;
 using IntentBot.Server.OpenApi;
@@ -33,6 +34,7 @@ public static class IntentBotServices
         builder.AddAgent();
         builder.AddChannels();
         builder.AddDesk();
+        builder.AddInsights();
         builder.Services.AddIntentBotOpenApi();
         return builder;
     }
@@ -48,6 +50,7 @@ public static class IntentBotServices
         app.MapBehaviourApi();
         app.MapChannels();
         app.MapDesk();
+        app.MapInsights();
         app.MapOpenApi();
         return app;
     }

@@ -1,6 +1,7 @@
 using IntentBot.Nlu;
 using IntentBot.Nlu.Batching;
 using IntentBot.Nlu.Classification;
+using IntentBot.Server.Insights;
 using IntentBot.Server.Problems;
 using IntentBot.Server.Security;
 using Microsoft.Extensions.Options;
@@ -30,23 +31,32 @@ public static class ClassificationApi
         return app;
     }
 
-    private static async Task<IResult> ClassifyAsync(HttpContext context, ITextClassifier classifier, IOptions<ApiOptions> options, CancellationToken cancellationToken)
+    private static async Task<IResult> ClassifyAsync(HttpContext context, ITextClassifier classifier, OcclusionExplainer explainer, IOptions<ApiOptions> options, CancellationToken cancellationToken)
     {
         var model = classifier.Model;
         var (request, error) = await ClassifyRequestReader.ReadAsync(context.Request, options.Value, model.Intents.Count, cancellationToken);
         if (error is not null) return error;
 
-        IReadOnlyList<ClassificationResult> results;
+        List<ClassifyResultDto> dtos;
         try
         {
-            results = await classifier.ClassifyAsync(request!.Value.Texts, request.Value.TopK, cancellationToken);
+            var results = await classifier.ClassifyAsync(request!.Value.Texts, request.Value.TopK, cancellationToken);
+            dtos = [.. results.Select(ToDto)];
+            if (request.Value.Explain)
+            {
+                // One batched model run per text: the text and each of its one-word-shorter variants.
+                var explained = new List<ClassifyResultDto>(dtos.Count);
+                for (var i = 0; i < dtos.Count; i++)
+                    explained.Add(dtos[i] with { Explanation = (await explainer.ExplainAsync(request.Value.Texts[i], cancellationToken)).Words });
+                dtos = explained;
+            }
         }
         catch (QueueFullException ex)
         {
             return Problem.Unavailable(context, "Classifier saturated", ex.Message);
         }
 
-        var response = new ClassifyResponse(results.Select(ToDto).ToArray(), new ModelRef(model.Name, model.Version));
+        var response = new ClassifyResponse(dtos, new ModelRef(model.Name, model.Version));
         return Results.Json(response, ClassificationJsonContext.Default.ClassifyResponse);
     }
 

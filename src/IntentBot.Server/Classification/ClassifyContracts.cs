@@ -4,13 +4,15 @@ using IntentBot.Nlu;
 
 namespace IntentBot.Server.Classification;
 
-/// <summary>POST /api/v1/classify body: either <c>text</c> or <c>texts</c>, and optionally <c>topK</c>.</summary>
-public sealed record ClassifyRequest(string? Text, IReadOnlyList<string>? Texts, int? TopK);
+/// <summary>POST /api/v1/classify body: either <c>text</c> or <c>texts</c>, and optionally <c>topK</c> and <c>explain</c>
+/// (each word's influence on the intent and the sentiment: the drop in their probability when the word is left out).</summary>
+public sealed record ClassifyRequest(string? Text, IReadOnlyList<string>? Texts, int? TopK, bool? Explain = null);
 
 public sealed record ClassifyResponse(IReadOnlyList<ClassifyResultDto> Results, ModelRef Model);
 
 public sealed record ClassifyResultDto(
-    IntentDto Intent, IReadOnlyList<IntentDto> Intents, bool OutOfScope, SentimentDto Sentiment, bool Truncated);
+    IntentDto Intent, IReadOnlyList<IntentDto> Intents, bool OutOfScope, SentimentDto Sentiment, bool Truncated,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<IntentBot.Agent.Insights.WordInfluence>? Explanation = null);
 
 public sealed record IntentDto(string Label, string Category, float Confidence);
 

@@ -10,7 +10,10 @@ namespace IntentBot.Server.Classification;
 /// </summary>
 internal static class ClassifyRequestReader
 {
-    public readonly record struct Parsed(IReadOnlyList<string> Texts, int? TopK);
+    public readonly record struct Parsed(IReadOnlyList<string> Texts, int? TopK, bool Explain = false);
+
+    /// <summary>An explanation reads the text once per word: a few texts per request at most.</summary>
+    public const int MaxExplainedTexts = 8;
 
     public static async Task<(Parsed? Request, IResult? Error)> ReadAsync(HttpRequest request, ApiOptions options, int labelCount, CancellationToken cancellationToken)
     {
@@ -76,7 +79,15 @@ internal static class ClassifyRequestReader
             else errors["topK"] = [$"\"topK\" must be a whole number from 1 to {labelCount}."];
         }
 
-        return errors.Count > 0 ? (null, Problem.Validation(errors)) : (new Parsed(list, topK), null);
+        var explain = false;
+        if (root.TryGetProperty("explain", out var e) && e.ValueKind != JsonValueKind.Null)
+        {
+            if (e.ValueKind is JsonValueKind.True or JsonValueKind.False) explain = e.GetBoolean();
+            else errors["explain"] = ["\"explain\" must be true or false."];
+        }
+        if (explain && list.Count > MaxExplainedTexts) errors["explain"] = [$"At most {MaxExplainedTexts} texts can be explained per request."];
+
+        return errors.Count > 0 ? (null, Problem.Validation(errors)) : (new Parsed(list, topK, explain), null);
     }
 
     private static bool Present(JsonElement root, string name, out JsonElement value) =>

@@ -24,6 +24,7 @@ public static class OpenApiDocumentation
         ["Users"] = "A customer's stored data (erasure on request).",
         ["Agent"] = "Conversations handed to a human, and handing them back to the bot.",
         ["Desk"] = "The agent desk: the queue of handed-off conversations, transcripts, claims, agent replies, handback and close, and the desk's sign-in.",
+        ["Insights"] = "What customers ask and where the bot fails: hourly analytics (summary and series), the review queue of unsure, declined and rated-down messages with their explanations, the reviewers' corrections, and similar unanswered questions grouped.",
         ["Direct Line"] = "Direct Line 3.0, the protocol of the Web Chat widget and the Bot Framework Direct Line clients.",
         ["Health"] = "Liveness and readiness probes.",
     };
