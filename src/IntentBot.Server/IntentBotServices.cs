@@ -47,6 +47,7 @@ public static class IntentBotServices
         app.MapUsersApi();
         app.MapBehaviourApi();
         app.MapChannels();
+        app.MapShopImages();
         app.MapDesk();
         app.MapOpenApi();
         return app;
