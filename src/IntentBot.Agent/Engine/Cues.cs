@@ -65,6 +65,27 @@ internal static partial class Cues
 
     public static bool IsQuestion(string text) => QuestionPattern().IsMatch(text);
 
+    /// <summary>Words and signs of an upset shopper ("ridiculous", "still not here", "!!!", shouting).</summary>
+    public static bool SoundsUpset(string text) => UpsetPattern().IsMatch(text) || Shouting(text);
+
+    /// <summary>
+    /// Whether the model's negative sentiment stands. A plain question ("do you ship to Austria?") with no upset
+    /// word is neutral whatever the score: the model reads some neutral questions as negative, and an apology for
+    /// frustration nobody voiced sounds odd. Upset words count even where the model missed them.
+    /// </summary>
+    public static bool IsNegative(string text, bool modelNegative)
+    {
+        if (SoundsUpset(text)) return true;
+        if (!modelNegative) return false;
+        return !(IsQuestion(text) || text.TrimEnd().EndsWith('?'));
+    }
+
+    private static bool Shouting(string text)
+    {
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w.Count(char.IsLetter) >= 3).ToList();
+        return words.Count >= 3 && words.Count(w => w.Where(char.IsLetter).All(char.IsUpper)) * 2 > words.Count;
+    }
+
     /// <summary>The reading a cue gives: the intent, certain, with the model's sentiment.</summary>
     public static ClassificationResult Read(ClassificationResult nlu, string label)
     {
@@ -111,6 +132,9 @@ internal static partial class Cues
 
     [GeneratedRegex(@"\b(?:hi|hello|hey|hiya|howdy|yo|morning|afternoon|evening|greetings|hallo|servus|moin|sup|good\s+day)\b|你好|您好", RegexOptions.IgnoreCase)]
     private static partial Regex HelloPattern();
+
+    [GeneratedRegex(@"\b(?:furious|angry|livid|pissed|ridiculous|unacceptable|outrageous|disgrace(?:ful)?|terrible|horrible|awful|worst|useless|pathetic|scam|rip[\s-]?off|joke|fed\s+up|sick\s+of|had\s+enough|wtf|what\s+the\s+hell|where\s+the\s+hell|still\s+(?:not|hasn't|haven't|no)|never\s+(?:arrived|came|got)|frustrat\w*|disappointed|annoyed|upset|waste\s+of)\b|!{2,}", RegexOptions.IgnoreCase)]
+    private static partial Regex UpsetPattern();
 
     [GeneratedRegex(@"[.!?。！]+$")]
     private static partial Regex YesNoTrim();
