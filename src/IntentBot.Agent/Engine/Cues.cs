@@ -69,16 +69,18 @@ internal static partial class Cues
     public static bool SoundsUpset(string text) => UpsetPattern().IsMatch(text) || Shouting(text);
 
     /// <summary>
-    /// Whether the model's negative sentiment stands. A plain question ("do you ship to Austria?") with no upset
-    /// word is neutral whatever the score: the model reads some neutral questions as negative, and an apology for
-    /// frustration nobody voiced sounds odd. Upset words count even where the model missed them.
+    /// Whether the model's negative sentiment (already past the gate) stands. A plain question ("do you ship to
+    /// Austria?") with no upset word is neutral unless the model is very sure: an apology for frustration nobody
+    /// voiced sounds odd. The gate itself stays the model's: upset words never make a message negative on their own.
     /// </summary>
-    public static bool IsNegative(string text, bool modelNegative)
+    public static bool IsNegative(string text, bool modelNegative, double confidence)
     {
-        if (SoundsUpset(text)) return true;
         if (!modelNegative) return false;
-        return !(IsQuestion(text) || text.TrimEnd().EndsWith('?'));
+        var plainQuestion = (IsQuestion(text) || text.TrimEnd().EndsWith('?')) && !SoundsUpset(text);
+        return !(plainQuestion && confidence < SureNegative);
     }
+
+    private const double SureNegative = 0.85;
 
     private static bool Shouting(string text)
     {

@@ -128,7 +128,9 @@ internal sealed partial class DialogRunner
     {
         var unplaced = t.Nlu.OutOfScope || t.Nlu.Intent.Confidence < options.ClarifyBelow
             || (Cues.IsSmallTalk(t.Nlu.Intent.Label) && !Cues.ConfirmsSmallTalk(t.Nlu.Intent.Label, t.Text));
-        if (!unplaced || t.Said.OrderNumber is not null || Interests.CategoryIn(t.Text) is null
+        // A product question the model was torn about ("do you sell the Cloudrunner running shoes") is about that
+        // product, not its category.
+        if (!unplaced || t.Said.OrderNumber is not null || ProductNearTie(t) || Interests.AsksAboutOneItem(t.Text) || Interests.CategoryIn(t.Text) is null
             || catalog.Find(Recommendation) is not { } recommend) return false;
         t.Nlu = Cues.Read(t.Nlu, Recommendation);
         RecordIntent(t);

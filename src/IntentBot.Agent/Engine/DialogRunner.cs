@@ -45,7 +45,7 @@ internal sealed partial class DialogRunner(
     public async Task RunAsync(Turn t, CancellationToken ct)
     {
         var nlu = t.Nlu;
-        t.Negative = Cues.IsNegative(t.Text, nlu.Sentiment.Label == "negative" && nlu.Sentiment.Confidence >= options.NegativeAbove);
+        t.Negative = Cues.IsNegative(t.Text, nlu.Sentiment.Label == "negative" && nlu.Sentiment.Confidence >= options.NegativeAbove, nlu.Sentiment.Confidence);
         t.Profile = t.Profile with { FrustrationStreak = t.Negative ? t.Profile.FrustrationStreak + 1 : 0, UpdatedUtc = clock.GetUtcNow() };
         t.AddTranscript("customer: " + t.Text, options.TranscriptLines);
         t.Said = Entities.Read(t.Text);
@@ -138,8 +138,8 @@ internal sealed partial class DialogRunner(
         if (await TryShoppingReadingAsync(t, ct)) return;
         if (ProductNearTie(t)) t.Nlu = Cues.Read(t.Nlu, ProductInquiry);
         RecordIntent(t);
-        // An upset shopper whose message the bot cannot place gets an apology and a person, not a menu.
-        if (t.Negative && (t.Nlu.OutOfScope || t.Nlu.Intent.Confidence < options.ClarifyBelow))
+        // An upset shopper whose message the model is unsure of gets an apology and a person, not "did you mean".
+        if (t.Negative && !t.Nlu.OutOfScope && t.Nlu.Intent.Confidence < options.ClarifyBelow)
         {
             Say(t, EngineTexts.UpsetUnsure, [EngineTexts.TalkToPerson + "|" + EngineTexts.TalkToPersonText, "@track_order", "@get_refund"]);
             t.Memory.YesMeans = "@" + HumanIntent;
@@ -488,7 +488,10 @@ internal sealed partial class DialogRunner(
     {
         var first = t.Replies.FirstOrDefault(r => r.Type == ActivityTypes.Message);
         if (first is null) return;
-        first.Text = EngineTexts.Empathy + " " + first.Text + " " + EngineTexts.OfferHuman;
+        // A reply that already apologises (a complaint's own answer) gets no second apology, only the offer of a person.
+        first.Text = first.Text?.Contains("sorry", StringComparison.OrdinalIgnoreCase) == true
+            ? first.Text + " " + EngineTexts.OfferHuman
+            : EngineTexts.Empathy + " " + first.Text + " " + EngineTexts.OfferHuman;
         var last = t.Replies.Last(r => r.Type == ActivityTypes.Message);
         last.SuggestedActions ??= new SuggestedActions();
         if (!last.SuggestedActions.Actions.Any(a => a.Title == EngineTexts.TalkToPerson))
@@ -544,8 +547,11 @@ internal sealed partial class DialogRunner(
         variables[BuiltInVariables.SaidCode] = t.Said.Code ?? "";
         foreach (var slot in dialog.Slots)
             variables[slot.Name] = t.Get(dialog.Intent, slot.Name) ?? "";
+        // A budget alone ("something cheaper, under 100") refines the kind of product already being browsed.
+        var refines = t.Said.BudgetMax is not null || t.Said.BudgetMin is not null;
         variables[BuiltInVariables.InterestCategory] = Interests.CategoryIn(t.Text)
-            ?? (t.Get(dialog.Intent, "product") is { } named ? Interests.CategoryIn(named) : null) ?? "";
+            ?? (t.Get(dialog.Intent, "product") is { } named ? Interests.CategoryIn(named) : null)
+            ?? (refines && dialog.Intent == Recommendation ? t.Memory.Interest : null) ?? "";
         return variables;
     }
 

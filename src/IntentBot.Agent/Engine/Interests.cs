@@ -29,6 +29,12 @@ internal static partial class Interests
         return null;
     }
 
+    /// <summary>"is the pan induction compatible", "does this jacket run small": a question about one item, not browsing.</summary>
+    public static bool AsksAboutOneItem(string text) => OneItemPattern().IsMatch(text);
+
+    [GeneratedRegex(@"\b(?:is|are|does|do|did|will|can|has|was)\s+(?:the|this|that|these|those|it|my)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex OneItemPattern();
+
     private static readonly Dictionary<string, string> Phrases = new(StringComparer.Ordinal)
     {
         ["running shoes"] = "Running Shoes", ["running shoe"] = "Running Shoes", ["trail shoes"] = "Running Shoes",
