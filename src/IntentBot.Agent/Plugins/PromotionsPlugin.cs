@@ -33,7 +33,9 @@ public sealed class PromotionsPlugin(IPromotionService promotions, IPolicyServic
             IReadOnlyList<PromotionView> views = [.. list.Select(p => PromotionView.From(p, currency))];
             if (views.Count == 0)
                 return new ShopReply<IReadOnlyList<PromotionView>>(true, "ok", "There are no promotions for that right now.", views);
-            return ShopReply.Ok("Current promotions: " + string.Join("; ", list.Select(p => PromotionRules.Describe(p, currency))) + ".", views);
+            // One short line per code: its description already names what it is for and its minimum spend.
+            return ShopReply.Ok("Codes you can use now: " + string.Join("; ", list.Select(p =>
+                $"{p.Code} ({p.Description}, until {p.ValidUntil.UtcDateTime.ToString("d MMMM", System.Globalization.CultureInfo.InvariantCulture)})")) + ".", views);
         });
 
     [KernelFunction("offer"), Description("The codes that certainly apply now to this customer and cart, to offer unasked: never a newsletter-only code to a non-subscriber, never a code whose minimum spend the cart (unknown: 0) does not reach, never one for another product or category.")]
