@@ -2,7 +2,11 @@
  * IntentBot embed for shop pages: <script src="https://bot.example/embed.js" async></script>
  * Adds a chat launcher (bottom right) that opens the bot's own page in an iframe, so the shop page needs no
  * Web Chat, no token handling and no secret: the iframe is on the bot's origin and gets its token there.
- * Optional attributes on the script tag: data-title (launcher label), data-color (launcher colour).
+ * Optional attributes on the script tag: data-title (launcher label), data-color (launcher colour), and
+ * data-token-url: for a signed-in customer, an endpoint of the shop's own backend (same origin as the shop page,
+ * so its session cookie goes along) that answers {"token": "..."}: a Direct Line token for that customer, issued
+ * by the shop's backend with its secret (docs/signed-in-customer.md). Without it, or if it fails, the chat starts
+ * as a guest.
  */
 (function () {
   if (window.__intentbotEmbed) return;
@@ -11,10 +15,20 @@
   var origin = new URL(script.src, location.href).origin;
   var title = (script && script.getAttribute('data-title')) || 'Chat with us';
   var color = (script && script.getAttribute('data-color')) || '#0f6b5c';
+  var tokenUrl = script && script.getAttribute('data-token-url');
+
+  // The token travels in the fragment: the iframe's page reads it and removes it, and no server ever logs it.
+  function chatAddress(done) {
+    var guest = origin + '/?embed=1';
+    if (!tokenUrl) return done(guest);
+    fetch(tokenUrl, { method: 'POST', credentials: 'same-origin' })
+      .then(function (r) { if (!r.ok) throw new Error('token ' + r.status); return r.json(); })
+      .then(function (body) { done(body && body.token ? guest + '#token=' + encodeURIComponent(body.token) : guest); })
+      .catch(function (error) { console.warn('IntentBot: signed-in token unavailable, chatting as a guest', error); done(guest); });
+  }
 
   function start() {
     var frame = document.createElement('iframe');
-    frame.src = origin + '/?embed=1';
     frame.title = title;
     frame.allow = 'clipboard-write';
     frame.style.cssText = 'position:fixed;right:20px;bottom:90px;width:380px;height:600px;max-width:calc(100vw - 40px);' +
@@ -30,6 +44,8 @@
     button.style.cssText = 'position:fixed;right:20px;bottom:20px;width:56px;height:56px;border-radius:50%;border:0;cursor:pointer;' +
       'display:grid;place-items:center;color:#fff;background:' + color + ';box-shadow:0 6px 20px rgba(0,0,0,.25);z-index:2147483647';
     button.addEventListener('click', function () {
+      // Loaded on the first open: a token is only fetched (and a conversation only started) when the customer wants to chat.
+      if (!frame.src) chatAddress(function (address) { frame.src = address; });
       var open = frame.style.display === 'none';
       frame.style.display = open ? 'block' : 'none';
       button.setAttribute('aria-expanded', String(open));

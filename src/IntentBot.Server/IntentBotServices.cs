@@ -49,6 +49,7 @@ public static class IntentBotServices
         app.MapUsersApi();
         app.MapBehaviourApi();
         app.MapChannels();
+        app.MapShopImages();
         app.MapDesk();
         app.MapInsights();
         app.MapOpenApi();

@@ -38,6 +38,9 @@ public sealed class StartupTests
     [InlineData("Api:MaxTexts", "-1", "MaxTexts")]
     [InlineData("Api:RateLimit:Burst", "0", "Burst")]
     [InlineData("Context:KeyPrefix", "bad prefix!", "KeyPrefix")]
+    [InlineData("Widget:ShopName", "", "ShopName")]
+    [InlineData("Widget:LogoUrl", "javascript:alert(1)", "LogoUrl")]
+    [InlineData("Widget:AccentColor", "green", "AccentColor")]
     public async Task Invalid_options_stop_start_up(string key, string value, string mention)
     {
         var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => StartAsync(key, value));

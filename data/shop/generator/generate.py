@@ -6,6 +6,7 @@ comes from one seeded Random, and every date is relative to REFERENCE (the loade
 REFERENCE becomes "today"; see data/shop/README.md). Hand-written fixtures come first so their ids are stable.
 """
 import json
+import re
 import random
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -13,6 +14,10 @@ from pathlib import Path
 OUT = Path(__file__).resolve().parent.parent
 REFERENCE = datetime(2025, 6, 2, 12, 0, tzinfo=timezone.utc)  # a Monday, noon UTC: "today" in the seed
 CURRENCY = "EUR"
+# The sample shop's own web site (a reserved .example name: links in cards point somewhere plausible, never
+# at a real shop) and where the bot serves the sample product pictures (see write_images).
+SHOP_SITE = "https://northwind-goods.example"
+IMAGE_BASE = "/shop-images/"
 rng = random.Random(20250602)
 
 
@@ -185,6 +190,10 @@ def make_products():
             "id": pid, "sku": f"{code}-{1001 + len(products):04d}", "name": name, "brand": brand, "category": cat,
             "subcategory": sub, "price": round(price_, 2), "currency": CURRENCY, "stock": stock, "attributes": attrs,
             "rating": rating, "reviewCount": reviews, "description": desc,
+            # A picture per subcategory (drawn by this script, served by the bot) and the product's page on the
+            # shop's site; both only affect how cards look, never what the agent says.
+            "imageUrl": f"{IMAGE_BASE}{url_slug(sub)}.svg",
+            "url": f"{SHOP_SITE}/products/{pid.lower()}-{url_slug(name)}",
         })
 
     for p in FIXTURE_PRODUCTS:
@@ -523,6 +532,64 @@ def make_policies():
     }
 
 
+# ---------------------------------------------------------------- pictures
+
+# One colour and one simple white pictogram (SVG path data in a 100x100 box) per category: small files,
+# no fonts or network needed, and a shopper can tell a pan from a phone at a glance.
+PICTURES = {
+    "electronics": ("#3b5b92", "M22 62 V50 a28 28 0 0 1 56 0 V62 M16 60 h14 v22 h-14 z M70 60 h14 v22 h-14 z"),
+    "phones": ("#5a4a8a", "M34 14 h32 a6 6 0 0 1 6 6 v60 a6 6 0 0 1 -6 6 h-32 a6 6 0 0 1 -6 -6 v-60 a6 6 0 0 1 6 -6 z M46 78 h8"),
+    "home-kitchen": ("#b0553a", "M18 44 h64 v26 a12 12 0 0 1 -12 12 h-40 a12 12 0 0 1 -12 -12 z M10 48 h8 M82 48 h8 M40 36 h20"),
+    "fashion": ("#a2456f", "M36 18 l-22 12 l8 16 l8 -4 v40 h40 v-40 l8 4 l8 -16 l-22 -12 a14 10 0 0 1 -28 0 z"),
+    "shoes": ("#2f7d6a", "M12 70 v-28 l14 4 l10 -10 q8 18 26 22 l20 6 q8 3 8 10 v6 z M12 70 h78"),
+    "sports": ("#c07a1c", "M14 42 v16 M24 34 v32 M76 34 v32 M86 42 v16 M24 50 h52"),
+    "beauty": ("#b84f63", "M40 14 h20 v12 h-20 z M34 26 h32 a6 6 0 0 1 6 6 v48 a6 6 0 0 1 -6 6 h-32 a6 6 0 0 1 -6 -6 v-48 a6 6 0 0 1 6 -6 z"),
+    "toys": ("#d0892a", "M20 54 h28 v28 h-28 z M52 54 h28 v28 h-28 z M36 24 h28 v28 h-28 z"),
+    "books": ("#4c6b3c", "M50 28 q-16 -8 -36 -4 v52 q20 -4 36 4 q16 -8 36 -4 v-52 q-20 -4 -36 4 z M50 28 v52"),
+}
+
+
+def picture_svg(category, label):
+    fill, path = PICTURES[category]
+    text = label.replace("&", "&amp;").replace("<", "&lt;").replace("'", "&#39;")
+    return (
+        '<svg xmlns="http://www.w3.org/2000/svg" width="320" height="200" viewBox="0 0 320 200" role="img" '
+        f'aria-label="{text}">'
+        f'<rect width="320" height="200" fill="{fill}"/>'
+        '<rect width="320" height="200" fill="url(#shade)"/>'
+        '<defs><linearGradient id="shade" x1="0" y1="0" x2="1" y2="1">'
+        '<stop offset="0" stop-color="#fff" stop-opacity=".18"/><stop offset="1" stop-color="#000" stop-opacity=".12"/>'
+        '</linearGradient></defs>'
+        f'<g transform="translate(110 22) scale(1)" fill="none" stroke="#fff" stroke-width="5" stroke-linecap="round" '
+        f'stroke-linejoin="round"><path d="{path}"/></g>'
+        '<text x="160" y="178" text-anchor="middle" fill="#fff" font-family="system-ui, sans-serif" font-size="18" '
+        f'font-weight="600">{text}</text></svg>\n'
+    )
+
+
+LOGO_SVG = (
+    '<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64" viewBox="0 0 64 64" role="img" aria-label="Northwind Goods">'
+    '<circle cx="32" cy="32" r="32" fill="#fff"/>'
+    '<path d="M32 10 l7 16 h-14 z" fill="#0f6b5c"/>'
+    '<path d="M18 46 v-18 l14 18 v-18" fill="none" stroke="#0f6b5c" stroke-width="5" stroke-linecap="round" stroke-linejoin="round"/>'
+    '<path d="M40 28 l4 18 l4 -12 l4 12 l4 -18" fill="none" stroke="#0a4c41" stroke-width="3.5" stroke-linecap="round" stroke-linejoin="round"/>'
+    '</svg>\n'
+)
+
+
+def write_images():
+    folder = OUT / "images"
+    folder.mkdir(exist_ok=True)
+    for cat, _, subs in CATEGORIES:
+        for sub in subs:
+            (folder / f"{url_slug(sub)}.svg").write_text(picture_svg(cat, sub), encoding="utf-8")
+    (folder / "northwind-logo.svg").write_text(LOGO_SVG, encoding="utf-8")
+
+
+def url_slug(s):
+    return re.sub(r"[^a-z0-9]+", "-", s.lower().replace("'", "")).strip("-")
+
+
 def write(name, data):
     (OUT / name).write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
@@ -539,6 +606,7 @@ def main():
     write("orders.json", orders)
     write("promotions.json", make_promotions())
     write("policies.json", make_policies())
+    write_images()
     print(f"{len(products)} products, {len(customers)} customers, {len(orders)} orders")
 
 

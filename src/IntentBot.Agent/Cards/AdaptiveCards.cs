@@ -58,25 +58,37 @@ public static class AdaptiveCards
         var name = Str(product, "name");
         if (name is null) return null;
         var facts = new JsonArray();
-        AddFact(facts, "Price", Str(product, "priceText") ?? Money(product, "price"));
         AddFact(facts, "Brand", Str(product, "brand"));
         if (Get(product, "rating") is { ValueKind: JsonValueKind.Number } rating)
             AddFact(facts, "Rating", $"{rating.GetDouble().ToString("0.0", CultureInfo.InvariantCulture)} / 5");
         if (Get(product, "stock") is { ValueKind: JsonValueKind.Number } stock)
             AddFact(facts, "Availability", stock.GetInt32() == 0 ? "Out of stock" : stock.GetInt32() < 5 ? $"Only {stock.GetInt32()} left" : "In stock");
-        var body = new JsonArray
-        {
-            new JsonObject { ["type"] = "TextBlock", ["text"] = name, ["weight"] = "Bolder", ["wrap"] = true },
-            new JsonObject { ["type"] = "FactSet", ["facts"] = facts },
-        };
+        var body = new JsonArray();
+        if (WebUrl(Str(product, "imageUrl"), allowPath: true) is { } image)
+            body.Add(new JsonObject { ["type"] = "Image", ["url"] = image, ["altText"] = name, ["size"] = "Stretch" });
+        body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = name, ["weight"] = "Bolder", ["wrap"] = true, ["maxLines"] = 3 });
+        // The price is what a shopper looks for first: its own large line rather than one fact among many.
+        if ((Str(product, "priceText") ?? Money(product, "price")) is { } price)
+            body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = price, ["weight"] = "Bolder", ["size"] = "Large", ["color"] = "Accent", ["spacing"] = "Small" });
+        if (facts.Count > 0) body.Add(new JsonObject { ["type"] = "FactSet", ["facts"] = facts });
         if (Str(product, "description") is { } description)
             body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = description, ["wrap"] = true, ["isSubtle"] = true, ["maxLines"] = 3 });
-        var actions = new JsonArray
-        {
-            // Submitting sends a message whose value carries the text, handled like a typed message.
-            new JsonObject { ["type"] = "Action.Submit", ["title"] = "How much is it?", ["data"] = new JsonObject { ["text"] = $"how much does the {name} cost" } },
-        };
+        var actions = new JsonArray();
+        if (WebUrl(Str(product, "url"), allowPath: false) is { } page)
+            actions.Add(new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = "View product", ["url"] = page });
         return Card(body, actions);
+    }
+
+    /// <summary>
+    /// An http(s) URL, or (for pictures the bot serves itself) a path on the bot's origin; anything else
+    /// (javascript:, data:, protocol-relative) is dropped, since the shop's data ends up as links in the page.
+    /// </summary>
+    private static string? WebUrl(string? value, bool allowPath)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        if (allowPath && value.StartsWith('/') && !value.StartsWith("//", StringComparison.Ordinal)) return value;
+        return Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+            ? uri.AbsoluteUri : null;
     }
 
     private static List<JsonElement> FindProducts(JsonElement data)

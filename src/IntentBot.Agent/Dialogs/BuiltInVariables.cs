@@ -38,6 +38,10 @@ public static class BuiltInVariables
     /// <summary>The id of the product under discussion (the last one shown), "" when none.</summary>
     public const string SubjectProduct = "subject_product";
 
+    /// <summary>The catalog category or subcategory the shopper is browsing for, from this message or the request
+    /// ("she loves cooking" → "Cookware", "headphones" → "Headphones"), "" when none.</summary>
+    public const string InterestCategory = "interest_category";
+
     /// <summary>A discount code written in this message ("SUMMER20"), "" when none.</summary>
     public const string SaidCode = "said_code";
 
@@ -47,6 +51,6 @@ public static class BuiltInVariables
     public static IReadOnlySet<string> All { get; } = new HashSet<string>
     {
         Text, Intent, UserId, ConversationId, CustomerName, Interests, Negative, PurchaseIntentHigh,
-        CustomerId, Country, BudgetMin, BudgetMax, Size, Colour, SubjectProduct, SaidCode, Language,
+        CustomerId, Country, BudgetMin, BudgetMax, Size, Colour, SubjectProduct, SaidCode, Language, InterestCategory,
     };
 }

@@ -27,6 +27,10 @@ internal sealed class ConversationMemory(Dictionary<string, string> slots)
     /// <summary>The product last shown or discussed (its id): "how much is it?" is about this one.</summary>
     public string? Product { get => Get("product"); set => Set("product", value); }
 
+    /// <summary>The kind of product the shopper is browsing for ("Cookware" after "she loves cooking"): a
+    /// refinement such as "something under 30" stays within it.</summary>
+    public string? Interest { get => Get("interest"); set => Set("interest", value); }
+
     /// <summary>The order last looked at: "when will it arrive?" is about this one.</summary>
     public string? Order { get => Get("order"); set => Set("order", value); }
 

@@ -65,6 +65,29 @@ internal static partial class Cues
 
     public static bool IsQuestion(string text) => QuestionPattern().IsMatch(text);
 
+    /// <summary>Words and signs of an upset shopper ("ridiculous", "still not here", "!!!", shouting).</summary>
+    public static bool SoundsUpset(string text) => UpsetPattern().IsMatch(text) || Shouting(text);
+
+    /// <summary>
+    /// Whether the model's negative sentiment (already past the gate) stands. A plain question ("do you ship to
+    /// Austria?") with no upset word is neutral unless the model is very sure: an apology for frustration nobody
+    /// voiced sounds odd. The gate itself stays the model's: upset words never make a message negative on their own.
+    /// </summary>
+    public static bool IsNegative(string text, bool modelNegative, double confidence)
+    {
+        if (!modelNegative) return false;
+        var plainQuestion = (IsQuestion(text) || text.TrimEnd().EndsWith('?')) && !SoundsUpset(text);
+        return !(plainQuestion && confidence < SureNegative);
+    }
+
+    private const double SureNegative = 0.85;
+
+    private static bool Shouting(string text)
+    {
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w.Count(char.IsLetter) >= 3).ToList();
+        return words.Count >= 3 && words.Count(w => w.Where(char.IsLetter).All(char.IsUpper)) * 2 > words.Count;
+    }
+
     /// <summary>The reading a cue gives: the intent, certain, with the model's sentiment.</summary>
     public static ClassificationResult Read(ClassificationResult nlu, string label)
     {
@@ -111,6 +134,9 @@ internal static partial class Cues
 
     [GeneratedRegex(@"\b(?:hi|hello|hey|hiya|howdy|yo|morning|afternoon|evening|greetings|hallo|servus|moin|sup|good\s+day)\b|你好|您好", RegexOptions.IgnoreCase)]
     private static partial Regex HelloPattern();
+
+    [GeneratedRegex(@"\b(?:furious|angry|livid|pissed|ridiculous|unacceptable|outrageous|disgrace(?:ful)?|terrible|horrible|awful|worst|useless|pathetic|scam|rip[\s-]?off|joke|fed\s+up|sick\s+of|had\s+enough|wtf|what\s+the\s+hell|where\s+the\s+hell|still\s+(?:not|hasn't|haven't|no)|never\s+(?:arrived|came|got)|frustrat\w*|disappointed|annoyed|upset|waste\s+of)\b|!{2,}", RegexOptions.IgnoreCase)]
+    private static partial Regex UpsetPattern();
 
     [GeneratedRegex(@"[.!?。！]+$")]
     private static partial Regex YesNoTrim();

@@ -73,6 +73,14 @@ internal sealed partial class DialogRunner
         // An out-of-scope verdict on a short remark that asks nothing ("she loves cooking") is a remark, not a request.
         var remark = t.Nlu.OutOfScope && words <= 5 && !t.Text.Contains('?') && !Cues.IsQuestion(t.Text);
         var unsure = smallTalkWithoutWords || t.Nlu.Intent.Confidence < options.ClarifyBelow || remark;
+        // "it's too small": an exchange or a return, whatever the model makes of it (it tends to read damage).
+        if (Cues.DoesNotFit(t.Text) && t.Said.OrderNumber is null && !Cues.ReportsDamage(t.Text)
+            && t.Nlu.Intent.Label is not (ExchangeItem or "get_refund") && (unsure || t.Nlu.Intent.Label == DamagedOrWrong))
+        {
+            RecordIntent(t);
+            Say(t, EngineTexts.DoesNotFit, catalog.Find(ExchangeItem) is not null ? ["@" + ExchangeItem, "@get_refund"] : ["@get_refund", "@contact_human_agent"]);
+            return true;
+        }
         if (!unsure) return false;
         // An order number settles what an unsure reading was about: the likeliest order request, else tracking it.
         if (t.Said.OrderNumber is not null && !smallTalkWithoutWords)
@@ -93,6 +101,7 @@ internal sealed partial class DialogRunner
             Say(t, EngineTexts.DoesNotFit, catalog.Find(ExchangeItem) is not null ? ["@" + ExchangeItem, "@get_refund"] : ["@get_refund", "@contact_human_agent"]);
             return true;
         }
+        if (await TryShoppingReadingAsync(t, ct)) return true;
         // A remark right after a recommendation refines it ("she loves cooking", "something cheaper").
         if (t.RecentIntents.LastOrDefault() is Recommendation or ProductInquiry && words <= 10 && catalog.Find(Recommendation) is { } recommend)
         {
@@ -108,5 +117,37 @@ internal sealed partial class DialogRunner
             return true;
         }
         return false;
+    }
+
+    /// <summary>
+    /// A message the model could not place (out of scope, unsure, small talk without its words) that names a kind
+    /// of product or an interest ("show me running shoes", "she loves cooking, under 50"): a recommendation from
+    /// that part of the catalog, within the budget said.
+    /// </summary>
+    private async Task<bool> TryShoppingReadingAsync(Turn t, CancellationToken ct)
+    {
+        var unplaced = t.Nlu.OutOfScope || t.Nlu.Intent.Confidence < options.ClarifyBelow
+            || (Cues.IsSmallTalk(t.Nlu.Intent.Label) && !Cues.ConfirmsSmallTalk(t.Nlu.Intent.Label, t.Text));
+        // A product question the model was torn about ("do you sell the Cloudrunner running shoes") is about that
+        // product, not its category.
+        if (!unplaced || t.Said.OrderNumber is not null || ProductNearTie(t) || Interests.AsksAboutOneItem(t.Text) || Interests.CategoryIn(t.Text) is null
+            || catalog.Find(Recommendation) is not { } recommend) return false;
+        t.Nlu = Cues.Read(t.Nlu, Recommendation);
+        RecordIntent(t);
+        await StartAsync(t, recommend, ct);
+        return true;
+    }
+
+    /// <summary>
+    /// The model torn between "tell me about this product" and "is it in stock" (or its price): the product
+    /// answer says both, so it is the answer rather than a question back.
+    /// </summary>
+    private bool ProductNearTie(Turn t)
+    {
+        if (t.Nlu.OutOfScope || t.Nlu.Intent.Confidence >= options.ClarifyBelow || t.Nlu.Intents.Count < 2) return false;
+        var (first, second) = (t.Nlu.Intents[0], t.Nlu.Intents[1]);
+        var product = new HashSet<string>(StringComparer.Ordinal) { ProductInquiry, "stock_availability", "price_inquiry" };
+        return product.Contains(first.Label) && product.Contains(second.Label)
+            && first.Confidence + second.Confidence >= options.ClarifyBelow && catalog.Find(ProductInquiry) is not null;
     }
 }

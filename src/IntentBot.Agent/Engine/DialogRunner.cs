@@ -45,16 +45,17 @@ internal sealed partial class DialogRunner(
     public async Task RunAsync(Turn t, CancellationToken ct)
     {
         var nlu = t.Nlu;
-        t.Negative = nlu.Sentiment.Label == "negative" && nlu.Sentiment.Confidence >= options.NegativeAbove;
+        t.Negative = Cues.IsNegative(t.Text, nlu.Sentiment.Label == "negative" && nlu.Sentiment.Confidence >= options.NegativeAbove, nlu.Sentiment.Confidence);
         t.Profile = t.Profile with { FrustrationStreak = t.Negative ? t.Profile.FrustrationStreak + 1 : 0, UpdatedUtc = clock.GetUtcNow() };
         t.AddTranscript("customer: " + t.Text, options.TranscriptLines);
         t.Said = Entities.Read(t.Text);
         t.Memory.Learn(t.Said);
-        // The answer language follows the shopper: Chinese from a Chinese message on, English again once they write
-        // English sentences (an e-mail address or an order number alone says nothing about the language).
+        if (Interests.CategoryIn(t.Text) is { } interest) t.Memory.Interest = interest;
+        // The answer language follows the shopper's current message: Chinese for a Chinese one, English again for
+        // English words (an e-mail address or an order number alone says nothing about the language).
         var language = Language.Detect(t.Text);
         if (language == Language.Chinese) t.Memory.Language = Language.Chinese;
-        else if (language == Language.English && t.Memory.Language == Language.Chinese && Language.LooksEnglish(t.Text))
+        else if (language == Language.English && t.Memory.Language == Language.Chinese && Language.HasEnglishWords(t.Text))
             t.Memory.Language = Language.English;
         var askedYesNo = t.Memory.YesMeans;
         t.Memory.YesMeans = null; // a yes/no question outside a form is open for one turn only
@@ -62,7 +63,7 @@ internal sealed partial class DialogRunner(
         await DecideAsync(t, askedYesNo, ct);
         OfferPendingRequest(t);
 
-        if (t.Negative && !t.HandedOff) AddEmpathy(t);
+        if (t.Negative && !t.HandedOff && !t.Empathised) AddEmpathy(t);
         foreach (var reply in t.Replies.Where(r => r.Type == ActivityTypes.Message && r.Text is not null))
             t.AddTranscript("bot: " + reply.Text, options.TranscriptLines);
     }
@@ -134,7 +135,17 @@ internal sealed partial class DialogRunner(
         t.Nlu = ReadCues(t);
         if (await AnswerOutsideFormAsync(t, askedYesNo, ct)) return;
         if (shopNames is not null) t.Nlu = await shopNames.ReadAsync(t.Text, t.Nlu, ct);
+        if (await TryShoppingReadingAsync(t, ct)) return;
+        if (ProductNearTie(t)) t.Nlu = Cues.Read(t.Nlu, ProductInquiry);
         RecordIntent(t);
+        // An upset shopper whose message the model is unsure of gets an apology and a person, not "did you mean".
+        if (t.Negative && !t.Nlu.OutOfScope && t.Nlu.Intent.Confidence < options.ClarifyBelow)
+        {
+            Say(t, EngineTexts.UpsetUnsure, [EngineTexts.TalkToPerson + "|" + EngineTexts.TalkToPersonText, "@track_order", "@get_refund"]);
+            t.Memory.YesMeans = "@" + HumanIntent;
+            t.Empathised = true;
+            return;
+        }
         if (t.Nlu.OutOfScope)
         {
             await AnswerOutOfScopeAsync(t, ct);
@@ -174,6 +185,8 @@ internal sealed partial class DialogRunner(
                 SlotValidators.Email => t.Memory.Email,
                 SlotValidators.OrderNumber => orderNumber ?? (Cues.RefersBack(source) ? t.Memory.Order : null),
                 SlotValidators.Product when Cues.RefersBack(source) => t.Memory.Product,
+                // "she loves cooking": no product named, but a kind of product to recommend from.
+                SlotValidators.Product when dialog.Intent == Recommendation => Interests.CategoryIn(source) ?? t.Memory.Interest,
                 _ => null,
             };
             if (value is not null) t.Set(dialog.Intent, slot.Name, value);
@@ -475,7 +488,10 @@ internal sealed partial class DialogRunner(
     {
         var first = t.Replies.FirstOrDefault(r => r.Type == ActivityTypes.Message);
         if (first is null) return;
-        first.Text = EngineTexts.Empathy + " " + first.Text + " " + EngineTexts.OfferHuman;
+        // A reply that already apologises (a complaint's own answer) gets no second apology, only the offer of a person.
+        first.Text = first.Text?.Contains("sorry", StringComparison.OrdinalIgnoreCase) == true
+            ? first.Text + " " + EngineTexts.OfferHuman
+            : EngineTexts.Empathy + " " + first.Text + " " + EngineTexts.OfferHuman;
         var last = t.Replies.Last(r => r.Type == ActivityTypes.Message);
         last.SuggestedActions ??= new SuggestedActions();
         if (!last.SuggestedActions.Actions.Any(a => a.Title == EngineTexts.TalkToPerson))
@@ -531,6 +547,11 @@ internal sealed partial class DialogRunner(
         variables[BuiltInVariables.SaidCode] = t.Said.Code ?? "";
         foreach (var slot in dialog.Slots)
             variables[slot.Name] = t.Get(dialog.Intent, slot.Name) ?? "";
+        // A budget alone ("something cheaper, under 100") refines the kind of product already being browsed.
+        var refines = t.Said.BudgetMax is not null || t.Said.BudgetMin is not null;
+        variables[BuiltInVariables.InterestCategory] = Interests.CategoryIn(t.Text)
+            ?? (t.Get(dialog.Intent, "product") is { } named ? Interests.CategoryIn(named) : null)
+            ?? (refines && dialog.Intent == Recommendation ? t.Memory.Interest : null) ?? "";
         return variables;
     }
 

@@ -36,6 +36,7 @@ internal static class EngineTexts
     public const string YesNothingAsked = "Great! What can I help you with?";
     public const string NoNothingAsked = "Alright. If there's anything else, just ask: I can track orders, help with returns, find products and answer questions about delivery.";
     public const string TellMeMore = "Could you tell me a bit more about what you need? I can track an order, help with a return or refund, find a product or connect you with our team.";
+    public const string UpsetUnsure = "I'm really sorry, that sounds frustrating. Tell me what went wrong (an order number helps), or I can put you through to a member of our team right away.";
     public const string DoesNotFit = "Sorry it doesn't fit! I can help you exchange it for another size or return it for a refund. Which would you prefer?";
     public static string AlsoAsked(string text) => $"You also asked: \"{text}\". Shall I look at that next?";
 

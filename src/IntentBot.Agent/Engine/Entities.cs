@@ -70,7 +70,8 @@ internal sealed partial record Entities(
     private static string? CountryIn(string text)
     {
         foreach (Match m in CountryWordsPattern().Matches(text))
-            if (SlotValidators.ParseCountry(m.Value) is { } code && m.Value.Length > 2) return code;
+            // "uk" is the one two-letter word shoppers write for a country in lower case ("shipping to the uk?").
+            if (SlotValidators.ParseCountry(m.Value) is { } code && (m.Value.Length > 2 || m.Value.Equals("uk", StringComparison.OrdinalIgnoreCase))) return code;
         if (CountryCodePattern().Match(text) is { Success: true } c && SlotValidators.ParseCountry(c.Groups[1].Value) is { } iso
             && KnownCodes.Contains(iso)) return iso;
         return null;

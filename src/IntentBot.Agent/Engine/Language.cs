@@ -27,6 +27,20 @@ internal static partial class Language
         return foreign >= 2 && foreign > english ? Unsupported : English;
     }
 
+    /// <summary>
+    /// Whether an English-script message is English words rather than data: any word of three letters or more
+    /// once order numbers, e-mail addresses and codes are taken out ("delivery options?" is; "W100001" or
+    /// "anna@example.com" is not). The reply language follows the message being answered.
+    /// </summary>
+    public static bool HasEnglishWords(string text)
+    {
+        var rest = DataPattern().Replace(text, " ");
+        return LooksEnglish(text) || WordPattern().Matches(rest).Any(m => m.Value.Length >= 3 && m.Value.All(c => c < 128));
+    }
+
+    [GeneratedRegex(@"\S+@\S+|#?\b[Ww][\s-]?\d{6}\b|\b[A-Za-z]{3,12}\d{1,3}\b")]
+    private static partial Regex DataPattern();
+
     /// <summary>At least two common English words: the shopper is writing English sentences.</summary>
     public static bool LooksEnglish(string text) =>
         WordPattern().Matches(text.ToLowerInvariant()).Count(m => EnglishWords.Contains(m.Value)) >= 2;

@@ -42,6 +42,9 @@ internal sealed class Turn
     public List<string> Suspended { get; init; } = [];
     public List<string> RecentIntents { get; init; } = [];
     public bool Negative { get; set; }
+
+    /// <summary>The reply already apologises for the shopper's frustration: no second apology is added.</summary>
+    public bool Empathised { get; set; }
     public bool HandedOff { get; set; }
     public HandoffRecord? Handoff { get; set; }
     public List<Activity> Replies { get; } = [];

@@ -26,9 +26,11 @@ public sealed class CatalogPlugin(ICatalog catalog)
         {
             var result = await catalog.SearchAsync(new ProductQuery(query, category, minPrice, maxPrice, inStockOnly, Math.Clamp(limit, 1, 10)), cancellationToken).ConfigureAwait(false);
             var view = new ProductListView([.. result.Items.Select(m => ProductView.From(m.Product))], result.TotalMatches);
+            // A search by category or budget alone has no words to quote.
+            var words = string.IsNullOrWhiteSpace(query) ? "" : $" for \"{query}\"";
             if (view.Products.Count == 0)
-                return new ShopReply<ProductListView>(false, "not_found", $"I could not find any products matching \"{query}\"{Filters(category, minPrice, maxPrice)}.", view);
-            var text = $"I found {result.TotalMatches} product{(result.TotalMatches == 1 ? "" : "s")} for \"{query}\"{Filters(category, minPrice, maxPrice)}. " +
+                return new ShopReply<ProductListView>(false, "not_found", $"I could not find any products{(words.Length > 0 ? $" matching \"{query}\"" : "")}{Filters(category, minPrice, maxPrice)}.", view);
+            var text = $"I found {result.TotalMatches} product{(result.TotalMatches == 1 ? "" : "s")}{words}{Filters(category, minPrice, maxPrice)}. " +
                        (result.TotalMatches > view.Products.Count ? "The best matches: " : "") +
                        string.Join("; ", view.Products.Select(p => $"{p.Name} ({p.PriceText}{(p.InStock ? "" : ", out of stock")})")) + ".";
             return ShopReply.Ok(text, view);

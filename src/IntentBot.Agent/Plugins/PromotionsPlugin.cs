@@ -15,24 +15,27 @@ public sealed class PromotionsPlugin(IPromotionService promotions, IPolicyServic
 {
     public const string PluginName = "promotions";
 
-    [KernelFunction("active"), Description("Lists the discount codes valid now, optionally only those that apply to a product, a category or a cart value. Biggest saving first. With a customer id, newsletter-only codes are left out unless the customer subscribes.")]
+    [KernelFunction("active"), Description("Lists the discount codes valid now, optionally only those that apply to a product, a category or a cart value. Biggest saving first. Newsletter-only codes are left out unless the customer (by id) subscribes: a guest or a non-subscriber cannot use them.")]
     public Task<ShopReply<IReadOnlyList<PromotionView>>> ActiveAsync(
         [Description("A product id such as P1001 (optional).")] string? productId = null,
         [Description("A category such as fashion, electronics, books (optional).")] string? category = null,
         [Description("The cart value in EUR, to leave out codes with a higher minimum spend (optional).")] decimal? cartValue = null,
-        [Description("The customer's id (optional), to leave out newsletter-only codes for non-subscribers.")] string? customerId = null,
+        [Description("The customer's id (optional; without one, as for a non-subscriber, newsletter-only codes are left out).")] string? customerId = null,
         CancellationToken cancellationToken = default) =>
         ShopReply.Guard(async () =>
         {
             var currency = (await policies.GetPoliciesAsync(cancellationToken).ConfigureAwait(false)).Currency;
             IEnumerable<Promotion> active = await promotions.GetActivePromotionsAsync(new PromotionQuery(Blank(productId), Blank(category), cartValue), cancellationToken).ConfigureAwait(false);
-            if (Blank(customerId) is not null && !await SubscribesAsync(customerId, cancellationToken).ConfigureAwait(false))
+            // A code the shopper cannot use is not news to them: newsletter-only codes only for subscribers.
+            if (!await SubscribesAsync(customerId, cancellationToken).ConfigureAwait(false))
                 active = active.Where(p => !p.NewsletterOnly);
             var list = active.ToList();
             IReadOnlyList<PromotionView> views = [.. list.Select(p => PromotionView.From(p, currency))];
             if (views.Count == 0)
                 return new ShopReply<IReadOnlyList<PromotionView>>(true, "ok", "There are no promotions for that right now.", views);
-            return ShopReply.Ok("Current promotions: " + string.Join("; ", list.Select(p => PromotionRules.Describe(p, currency))) + ".", views);
+            // One short line per code: its description already names what it is for and its minimum spend.
+            return ShopReply.Ok("Codes you can use now: " + string.Join("; ", list.Select(p =>
+                $"{p.Code} ({p.Description}, until {p.ValidUntil.UtcDateTime.ToString("d MMMM", System.Globalization.CultureInfo.InvariantCulture)})")) + ".", views);
         });
 
     [KernelFunction("offer"), Description("The codes that certainly apply now to this customer and cart, to offer unasked: never a newsletter-only code to a non-subscriber, never a code whose minimum spend the cart (unknown: 0) does not reach, never one for another product or category.")]

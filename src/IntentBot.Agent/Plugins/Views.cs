@@ -63,10 +63,13 @@ public sealed record ProductView(
     double Rating,
     int ReviewCount,
     IReadOnlyDictionary<string, string> Attributes,
-    string Description)
+    string Description,
+    string? ImageUrl,
+    string? Url)
 {
     public static ProductView From(Product p) => new(p.Id, p.Sku, p.Name, p.Brand, p.Category, p.Subcategory, p.Price,
-        Money.Format(p.Price, p.Currency), p.InStock, p.Stock, p.Rating, p.ReviewCount, p.Attributes, p.Description);
+        Money.Format(p.Price, p.Currency), p.InStock, p.Stock, p.Rating, p.ReviewCount, p.Attributes, p.Description,
+        p.ImageUrl, p.Url);
 }
 
 /// <summary>A search's best products and how many matched in all.</summary>

@@ -1,4 +1,7 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using IntentBot.Channels.DirectLine;
+using Microsoft.Extensions.Options;
 
 namespace IntentBot.Server.Channels;
 
@@ -12,6 +15,9 @@ public static class DirectLineRegistration
     public static WebApplicationBuilder AddDirectLineChannel(this WebApplicationBuilder builder)
     {
         builder.Services.AddDirectLine();
+        builder.Services.AddOptionsWithValidateOnStart<WidgetOptions>()
+            .BindConfiguration(WidgetOptions.SectionName)
+            .ValidateDataAnnotations();
         return builder;
     }
 
@@ -25,6 +31,15 @@ public static class DirectLineRegistration
         app.MapGet("/", (HttpContext context) => WebFile(context, Path.Combine(web, "index.html"), "text/html; charset=utf-8", maxAgeSeconds: 0))
             .ExcludeFromDescription();
         app.MapGet("/embed.js", (HttpContext context) => WebFile(context, Path.Combine(web, "embed.js"), "text/javascript; charset=utf-8", maxAgeSeconds: 300))
+            .ExcludeFromDescription();
+        // The page's branding (shop name, logo, colour): configuration, so the page itself stays the same for every shop.
+        app.MapGet("/widget/settings.json", (HttpContext context, IOptions<WidgetOptions> options) =>
+            {
+                var o = options.Value;
+                context.Response.Headers.CacheControl = "no-cache";
+                return Results.Json(new WidgetSettings(o.ShopName, o.Tagline, string.IsNullOrEmpty(o.LogoUrl) ? null : o.LogoUrl, o.AccentColor),
+                    WidgetJsonContext.Default.WidgetSettings);
+            })
             .ExcludeFromDescription();
         // Web Chat's bundle changes only with web/package-lock.json.
         app.MapGet("/webchat/webchat.js", (HttpContext context) => WebFile(context, webChat, "text/javascript; charset=utf-8", maxAgeSeconds: 3600))
@@ -43,3 +58,7 @@ public static class DirectLineRegistration
         return Results.File(path, contentType, lastModified: File.GetLastWriteTimeUtc(path));
     }
 }
+
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(WidgetSettings))]
+internal sealed partial class WidgetJsonContext : JsonSerializerContext;

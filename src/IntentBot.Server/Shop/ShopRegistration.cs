@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace IntentBot.Server.Shop;
 
 /// <summary>The shop backend seam: the sample shop by default, a real shop over HTTP when configured.</summary>
-public static class ShopRegistration
+public static partial class ShopRegistration
 {
     /// <summary>The named HttpClient for <see cref="HttpShopBackend"/>.</summary>
     public const string HttpClientName = "IntentBot.Shop";
@@ -51,6 +51,31 @@ public static class ShopRegistration
         builder.Services.AddSingleton<ICustomerDirectory>(Backend<ICustomerDirectory>);
         return builder;
     }
+
+    /// <summary>
+    /// The sample shop's product pictures and logo (Shop:SeedPath/images/*.svg) at /shop-images/, the paths its
+    /// products' imageUrl name; mapped only for the sample backend (a real shop serves its own pictures).
+    /// </summary>
+    public static WebApplication MapShopImages(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<ShopOptions>>().Value;
+        if (options.Backend != ShopBackend.Sample) return app;
+        var folder = Path.Combine(SeedPathValidator.Resolve(options, app.Environment), "images");
+        app.MapGet("/shop-images/{name}", (HttpContext context, string name) =>
+            {
+                // Only plain file names of the folder's own pictures: no paths, no other file types.
+                if (!ImageName().IsMatch(name)) return Results.NotFound();
+                var path = Path.Combine(folder, name);
+                if (!File.Exists(path)) return Results.NotFound();
+                context.Response.Headers.CacheControl = "public, max-age=86400";
+                return Results.File(path, "image/svg+xml", lastModified: File.GetLastWriteTimeUtc(path));
+            })
+            .ExcludeFromDescription();
+        return app;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z0-9-]{1,80}\\.svg$")]
+    private static partial System.Text.RegularExpressions.Regex ImageName();
 
     /// <summary>Chosen when first resolved, from the final configuration (test overrides included).</summary>
     private static T Backend<T>(IServiceProvider sp) where T : class =>
