@@ -43,7 +43,7 @@ internal sealed partial class DialogRunner
             return true;
         }
         t.Set(dialog.Intent, Await, VerifySlot);
-        Say(t, Localised(t, EngineTexts.VerifyPrompt(number), EngineTexts.Zh.VerifyPrompt(number)),
+        Say(t, Localised(t, EngineTexts.VerifyPrompt(number, dialog.Title.Length > 0 ? dialog.Title : "Your order"), EngineTexts.Zh.VerifyPrompt(number)),
             [EngineTexts.TalkToPerson + "|" + EngineTexts.TalkToPersonText]);
         return false;
     }

@@ -24,9 +24,11 @@ internal static class EngineTexts
     /// <summary>Dialogs offered as buttons when the bot has nothing more specific to suggest.</summary>
     public static readonly string[] MainMenu = ["@track_order", "@get_refund", "@recommendation", "@contact_human_agent"];
 
-    // Guests: the status is part of what is protected, so the prompt only says the order exists.
-    public static string VerifyPrompt(string order) =>
-        $"Order {order} is on file. To keep your details private, please tell me the e-mail address or the postcode the order was placed with.";
+    // Guests: the status is part of what is protected, so the prompt only says the order exists. It names what the
+    // guest asked for: a guest who asks something else about the same order ("can I cancel it then?") gets the
+    // prompt again, and must see that the new request was understood.
+    public static string VerifyPrompt(string order, string request) =>
+        $"{request}: order {order} is on file. To keep your details private, please tell me the e-mail address or the postcode the order was placed with.";
     public static string VerifyMismatch(string order) =>
         $"Sorry, that doesn't match what we have for order {order}. Please check the e-mail address or postcode the order was placed with.";
     public static string VerifyGaveUp(string order) =>
