@@ -11,8 +11,8 @@ namespace IntentBot.Nlu.CustomIntents;
 /// </summary>
 public sealed partial class CustomIntentTrainer(ITextClassifier baseClassifier)
 {
-    /// <summary>An example the base model reads as a built-in intent with at least this confidence would pull that
-    /// intent's messages away: it is left out, with a warning.</summary>
+    /// <summary>An example the base model reads as a built-in intent with at least this confidence pulls messages like it
+    /// away from that intent: the shop is told, with the phrase.</summary>
     public const float ConflictConfidence = 0.8f;
 
     /// <summary>The background's weight in the fit, relative to one custom intent: more than one, because most
@@ -47,23 +47,15 @@ public sealed partial class CustomIntentTrainer(ITextClassifier baseClassifier)
         for (var i = 0; i < declared.Count; i++)
         {
             var intent = declared[i];
-            var kept = 0;
             foreach (var text in intent.Examples)
             {
                 var reading = readings[at++];
                 if (!reading.OutOfScope && reading.Intent.Label != intent.Overrides && reading.Intent.Confidence >= ConflictConfidence)
-                {
                     problems.Add(new CustomIntentProblem(false, intent.Source,
-                        $"examples: '{text}' is read as the built-in intent {reading.Intent.Label} ({reading.Intent.Confidence:0.00}), so it is left out: " +
-                        $"rephrase it to say what only {intent.Name} means, or set overrides: {reading.Intent.Label} to replace that intent"));
-                    continue;
-                }
+                        $"examples: '{text}' is read as the built-in intent {reading.Intent.Label} ({reading.Intent.Confidence:0.00}): messages like it now read as {intent.Name}; " +
+                        $"if they should stay {reading.Intent.Label}, rephrase or remove it, or set overrides: {reading.Intent.Label} to replace that intent"));
                 examples.Add((i, text, reading));
-                kept++;
             }
-            if (kept < CustomIntent.MinimumExamples)
-                problems.Add(new CustomIntentProblem(true, intent.Source,
-                    $"examples: only {kept} of {intent.Examples.Count} examples are usable, {intent.Name} needs at least {CustomIntent.MinimumExamples}: add phrases only {intent.Name} means"));
         }
         if (problems.Any(p => p.IsError)) return new CustomIntentFit(null, problems, []);
 
@@ -80,6 +72,12 @@ public sealed partial class CustomIntentTrainer(ITextClassifier baseClassifier)
             problems.Add(new CustomIntentProblem(false, misread.Source, other is not null
                 ? $"examples: '{misread.Text}' overlaps with {other.Name} ({other.Source}): left out of the fit it reads as {other.Name} ({misread.Confidence:0.00}); make the two intents' examples say different things"
                 : $"examples: '{misread.Text}' is weak: left out of the fit it reads as {misread.Predicted} ({misread.Confidence:0.00}); add examples like it"));
+        }
+        foreach (var taken in crossValidation.Where(c => c.Expected == CustomIntentFit.BuiltIn && declared.Any(d => d.Name == c.Predicted)))
+        {
+            var owner = declared.First(d => d.Name == taken.Predicted);
+            problems.Add(new CustomIntentProblem(false, owner.Source,
+                $"examples: the built-in phrase '{taken.Text}' ({taken.Source}) reads as {owner.Name} ({taken.Confidence:0.00}) under cross-validation: {owner.Name}'s examples may be too broad"));
         }
         var head = new CustomIntentHead(model, declared, rows.Fit(Enumerable.Range(0, rows.Count)), temperature);
         return new CustomIntentFit(head, problems, crossValidation);
