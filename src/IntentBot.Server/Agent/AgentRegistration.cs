@@ -68,12 +68,14 @@ public static class AgentRegistration
 
     /// <summary>Loads the dialogs and learns their custom intents while the host starts (a broken dialog stops start-up
     /// with its message), then reloads them whenever the folder changes (Agent:WatchDialogs).</summary>
-    private sealed class DialogsHost(DialogSource source, DialogCatalog catalog, IOptions<AgentOptions> options, ILoggerFactory loggers) : IHostedService, IDisposable
+    private sealed class DialogsHost(IServiceProvider services, DialogCatalog catalog, IOptions<AgentOptions> options, ILoggerFactory loggers) : IHostedService, IDisposable
     {
         private DialogWatcher? _watcher;
 
         public async Task StartAsync(CancellationToken cancellationToken)
         {
+            // Resolved here, not in the constructor: the classifier exists only once the model host has started.
+            var source = services.GetRequiredService<DialogSource>();
             var loaded = await source.LoadAsync(cancellationToken);
             source.Commit(loaded, catalog);
             if (loaded.Head is { } head)
