@@ -6,9 +6,8 @@ namespace IntentBot.Nlu.CustomIntents;
 /// The fitted custom intents: a softmax regression over the sentence embedding that tells each custom intent
 /// from "anything else" (the background: every built-in intent and out of scope). A message is read by both
 /// heads at once: a custom intent gets the regression's probability, each built-in label its base probability
-/// times the regression's background probability, so the scores stay one distribution; then the model's own
-/// out-of-scope rule (the out-of-scope label on top, or no in-scope label above the calibrated threshold) is
-/// applied once to that distribution.
+/// times the regression's background probability, so the scores stay one distribution, whose top label wins; then
+/// the model's calibrated out-of-scope rule decides once, for that winner (see <see cref="Apply"/>).
 /// </summary>
 public sealed class CustomIntentHead
 {
@@ -16,12 +15,14 @@ public sealed class CustomIntentHead
     private readonly float _temperature;
     private readonly ModelInfo _base;
     private readonly Dictionary<string, int> _overridden;
+    private readonly HashSet<string> _customNames;
 
     internal CustomIntentHead(ModelInfo baseModel, IReadOnlyList<CustomIntent> intents, SoftmaxRegression regression, float temperature)
     {
         (_base, Intents, _regression, _temperature) = (baseModel, intents, regression, temperature);
         _overridden = intents.Select((intent, index) => (intent, index)).Where(x => x.intent.Overrides is not null)
             .ToDictionary(x => x.intent.Overrides!, x => x.index, StringComparer.Ordinal);
+        _customNames = intents.Select(i => i.Name).ToHashSet(StringComparer.Ordinal);
         Model = baseModel with
         {
             Intents = baseModel.Intents.Where(l => !_overridden.ContainsKey(l.Name))
@@ -61,8 +62,11 @@ public sealed class CustomIntentHead
             scores.Add(new IntentScore(Intents[i].Name, Intents[i].Category, customScores[i]));
         scores.Sort((a, b) => b.Confidence.CompareTo(a.Confidence));
 
-        var bestInScope = scores.FirstOrDefault(s => s.Label != oos)?.Confidence ?? 0f;
-        var outOfScope = unreadable || scores[0].Label == oos || bestInScope < threshold;
+        // The out-of-scope rule is the model's calibrated one, applied to the winner in its own head: a custom winner
+        // must clear the threshold with its probability; a built-in winner is judged on the base distribution, where
+        // the background share cancels out, so custom intents change a reading only where one of them wins.
+        var customWins = !unreadable && _customNames.Contains(scores[0].Label);
+        var outOfScope = customWins ? scores[0].Confidence < threshold : full.OutOfScope;
         var top = scores.Take(Math.Clamp(topK, 1, scores.Count)).ToArray();
         return new ClassificationResult(top[0], top, outOfScope, full.Sentiment, full.Truncated) { Embedding = embedding };
     }
