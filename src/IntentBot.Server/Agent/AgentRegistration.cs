@@ -81,8 +81,16 @@ public static class AgentRegistration
             if (loaded.Head is { } head)
                 loggers.CreateLogger("IntentBot.Agent.Dialogs").LogInformation("Learnt {Count} custom intent(s) from {Folder} in {Seconds:0.0} s: {Names}",
                     head.Intents.Count, source.Folder, loaded.Elapsed.TotalSeconds, string.Join(", ", head.Intents.Select(i => i.Name)));
-            if (options.Value.WatchDialogs)
+            if (!options.Value.WatchDialogs) return;
+            try
+            {
                 _watcher = new DialogWatcher(source, catalog, loggers.CreateLogger<DialogWatcher>(), TimeSpan.FromMilliseconds(options.Value.ReloadQuietMilliseconds));
+            }
+            catch (IOException ex)
+            {
+                // E.g. the host's inotify instances are used up: the bot still answers, only without hot reload.
+                loggers.CreateLogger<DialogWatcher>().LogWarning("Hot reload of {Folder} is off: {Reason}", source.Folder, ex.Message);
+            }
         }
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
