@@ -11,6 +11,13 @@ public sealed class AgentOptions
     [Required]
     public string DialogsPath { get; set; } = "dialogs";
 
+    /// <summary>Reload the dialogs (and relearn their custom intents) when a file in the folder changes, without a restart.</summary>
+    public bool WatchDialogs { get; set; } = true;
+
+    /// <summary>How long the folder must stay unchanged before a reload (editors save a file in several writes).</summary>
+    [Range(50, 60_000)]
+    public int ReloadQuietMilliseconds { get; set; } = 500;
+
     /// <summary>Below this intent confidence the bot asks which of the top intents was meant.</summary>
     [Range(0.0, 1.0)]
     public double ClarifyBelow { get; set; } = 0.55;

@@ -8,9 +8,14 @@ namespace IntentBot.Agent;
 /// <summary>Loads and validates the dialogs against the model's intents and the Kernel's functions.</summary>
 public static class AgentSetup
 {
+    /// <summary>Loads the dialogs once; when <paramref name="classifier"/> is a <see cref="Nlu.CustomIntents.CustomIntentClassifier"/>
+    /// it also learns and starts using the custom intents the dialogs declare.</summary>
     public static DialogCatalog LoadDialogs(string folder, ITextClassifier classifier, TemplateRenderer renderer, ILogger? logger = null)
     {
-        var intents = classifier.Model.Intents.Select(i => i.Name);
-        return DialogValidator.Validate(DialogLoader.LoadFolder(folder), intents, renderer, logger);
+        var source = new DialogSource(folder, classifier, renderer, logger);
+        var loaded = source.LoadAsync().GetAwaiter().GetResult();
+        var catalog = new DialogCatalog(new Dictionary<string, DialogDefinition>());
+        source.Commit(loaded, catalog);
+        return catalog;
     }
 }

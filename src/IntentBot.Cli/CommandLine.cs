@@ -9,12 +9,15 @@ public static class CommandLine
         intentbot — IntentBot's command line
 
         Commands:
-          classify "text" [more texts…] [--model DIR] [--top K] [--json]
+          classify "text" [more texts…] [--model DIR] [--dialogs DIR] [--top K] [--json]
                                    Classify texts (or lines from stdin with "-") and show intent, out-of-scope and sentiment.
           eval --data FILE.csv --text-column C --label-column L --task intent|sentiment
-               [--predictions out.jsonl] [--report out.html] [--model DIR]
+               [--predictions out.jsonl] [--report out.html] [--model DIR] [--dialogs DIR]
                                    Measure the model on your own labelled data. Labels may list several
-                                   acceptable answers separated by '|'.
+                                   acceptable answers separated by '|'. Custom intents of the dialogs are included.
+          intents check [--dialogs DIR] [--model DIR]
+                                   Learn the custom intents the dialogs declare (examples:), list the phrases to
+                                   fix and print a confusion table of the examples under cross-validation.
           tokenize [--model DIR] [--max-length N]
                                    Read JSON strings (one per line) on stdin, print token-id arrays (training parity).
           chat [--url http://127.0.0.1:5080] [--secret S] [--user ID] [--echo]
@@ -29,7 +32,7 @@ public static class CommandLine
                                    Reviewers' corrections from the insights review queue (PII masked) as training
                                    rows for training/run.sh --feedback FILE (stdout without --out).
 
-        --model defaults to models/intentbot-default in the IntentBot home (the checkout, or INTENTBOT_HOME).
+        --model defaults to models/intentbot-default and --dialogs to dialogs in the IntentBot home (the checkout, or INTENTBOT_HOME).
         """;
 
     public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
@@ -46,6 +49,7 @@ public static class CommandLine
             {
                 "classify" => await ClassifyCommand.RunAsync(options, stdin, stdout),
                 "eval" => await EvalCommand.RunAsync(options, stdout),
+                "intents" => await IntentsCommand.RunAsync(options, stdout),
                 "tokenize" => await TokenizeCommand.RunAsync(options, stdin, stdout),
                 "chat" => await ChatCommand.RunAsync(options, stdin, stdout, stderr),
                 "teams" => await TeamsCommand.RunAsync(options, stdout, stderr),
@@ -58,6 +62,11 @@ public static class CommandLine
             await stderr.WriteLineAsync($"intentbot {args[0]}: {ex.Message}");
             await stderr.WriteLineAsync("Run 'intentbot --help' for usage.");
             return 2;
+        }
+        catch (Exception ex) when (ex is IntentBot.Agent.Dialogs.DialogValidationException or IntentBot.Nlu.CustomIntents.CustomIntentException)
+        {
+            await stderr.WriteLineAsync($"intentbot {args[0]}: {ex.Message}");
+            return 1;
         }
         catch (IntentBot.Nlu.Manifest.ModelLoadException ex)
         {

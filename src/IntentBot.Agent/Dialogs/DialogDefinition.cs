@@ -48,6 +48,16 @@ public sealed class DialogDefinition
     /// (one warning line, no start-up failure) and the classifier never starts it; the engine's cues still can.</summary>
     public bool UpcomingIntent { get; set; }
 
+    /// <summary>Declares a custom intent: what customers say for it (at least 5 phrases, any language the model reads).
+    /// A dialog whose intent the model does not know is learnt from these at load time (no retraining).</summary>
+    public List<string>? Examples { get; set; }
+
+    /// <summary>The custom intent's category in classification answers (default CUSTOM).</summary>
+    public string? Category { get; set; }
+
+    /// <summary>A built-in intent this custom intent replaces for this shop: that intent's messages read as this one.</summary>
+    public string? Overrides { get; set; }
+
     /// <summary>Where this dialog was loaded from (set by the loader, for messages).</summary>
     [YamlDotNet.Serialization.YamlIgnore]
     public string SourceFile { get; set; } = "";

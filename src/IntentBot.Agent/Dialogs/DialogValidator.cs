@@ -13,8 +13,13 @@ namespace IntentBot.Agent.Dialogs;
 public static class DialogValidator
 {
     /// <param name="logger">Told, one line per dialog, which upcoming-intent dialogs wait for a model that has their label.</param>
-    public static DialogCatalog Validate(IReadOnlyList<DialogDefinition> dialogs, IEnumerable<string> intents, TemplateRenderer renderer, ILogger? logger = null)
+    /// <param name="overridden">Built-in intents a custom intent replaces: their dialogs are left out (with a warning).</param>
+    public static DialogCatalog Validate(IReadOnlyList<DialogDefinition> dialogs, IEnumerable<string> intents, TemplateRenderer renderer, ILogger? logger = null,
+        IReadOnlyDictionary<string, string>? overridden = null)
     {
+        foreach (var dialog in dialogs.Where(d => overridden?.ContainsKey(d.Intent) == true))
+            logger?.LogWarning("Dialog {File} is not used: custom intent {Custom} overrides {Intent}", dialog.SourceFile, overridden![dialog.Intent], dialog.Intent);
+        if (overridden is { Count: > 0 }) dialogs = dialogs.Where(d => !overridden.ContainsKey(d.Intent)).ToList();
         var modelIntents = intents.ToHashSet(StringComparer.Ordinal);
         // An upcoming intent's dialog is checked like any other, and may be named in suggestions.
         var known = modelIntents.Union(dialogs.Where(d => d.UpcomingIntent).Select(d => d.Intent)).ToHashSet(StringComparer.Ordinal);
@@ -30,7 +35,7 @@ public static class DialogValidator
                     errors.Add($"{file}: intent: '{dialog.Intent}' already has a dialog in {inactive[dialog.Intent].SourceFile}");
             }
             else if (!modelIntents.Contains(dialog.Intent))
-                errors.Add($"{file}: intent: unknown intent '{dialog.Intent}' (the model knows: {string.Join(", ", modelIntents.Order())})");
+                errors.Add($"{file}: intent: unknown intent '{dialog.Intent}' (the model knows: {string.Join(", ", modelIntents.Order())}; to add an intent, list at least 5 phrases under examples:)");
             else if (!byIntent.TryAdd(dialog.Intent, dialog))
                 errors.Add($"{file}: intent: '{dialog.Intent}' already has a dialog in {byIntent[dialog.Intent].SourceFile}");
             if (string.IsNullOrWhiteSpace(dialog.Title)) errors.Add($"{file}: title: required");

@@ -25,7 +25,8 @@ public static class ClassifyCommand
 
         var top = options.GetInt("--top", 3, 1, 100);
         await using var engine = NluEngine.Load(options.ModelDirectory, new NluOptions { ExecutionProvider = ExecutionProviderKind.Cpu }, NullLogger.Instance);
-        var results = await engine.ClassifyAsync(texts, top);
+        var (classifier, _) = await CustomIntentsFromDialogs.LoadAsync(options, engine);
+        var results = await classifier.ClassifyAsync(texts, top);
 
         for (var i = 0; i < texts.Count; i++)
         {

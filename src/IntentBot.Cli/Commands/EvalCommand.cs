@@ -31,7 +31,11 @@ public static class EvalCommand
 
         EvaluationResult result;
         await using (var engine = NluEngine.Load(options.ModelDirectory, new NluOptions { ExecutionProvider = ExecutionProviderKind.Cpu }, NullLogger.Instance))
-            result = await Evaluator.RunAsync(engine, table, dataPath, textColumn, labelColumn, task);
+        {
+            // The shop's custom intents are read as the server reads them, so their labels can be evaluated too.
+            var (classifier, _) = await CustomIntentsFromDialogs.LoadAsync(options, engine);
+            result = await Evaluator.RunAsync(classifier, table, dataPath, textColumn, labelColumn, task);
+        }
 
         if (predictionsPath is not null) PredictionWriter.Write(result, predictionsPath);
         if (reportPath is not null) HtmlReport.Write(result, reportPath);

@@ -52,30 +52,49 @@ public static class AgentRegistration
             return kernel;
         });
         services.AddSingleton<TemplateRenderer>();
-        services.AddSingleton(sp =>
-        {
-            var options = sp.GetRequiredService<IOptions<AgentOptions>>().Value;
-            var folder = RepositoryRoot.Resolve(options.DialogsPath, sp.GetRequiredService<IHostEnvironment>().ContentRootPath);
-            return AgentSetup.LoadDialogs(folder, sp.GetRequiredService<ITextClassifier>(), sp.GetRequiredService<TemplateRenderer>(),
-                sp.GetRequiredService<ILoggerFactory>().CreateLogger("IntentBot.Agent.Dialogs"));
-        });
+        // Filled by DialogsHost while the host starts, and replaced whole on each hot reload of the folder.
+        services.AddSingleton(_ => new DialogCatalog(new Dictionary<string, DialogDefinition>()));
+        services.AddSingleton(sp => new DialogSource(
+            RepositoryRoot.Resolve(sp.GetRequiredService<IOptions<AgentOptions>>().Value.DialogsPath, sp.GetRequiredService<IHostEnvironment>().ContentRootPath),
+            sp.GetRequiredService<ITextClassifier>(), sp.GetRequiredService<TemplateRenderer>(),
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger("IntentBot.Agent.Dialogs")));
         services.AddSingleton<IntentBotAgent>();
         services.AddSingleton<IBot>(sp => sp.GetRequiredService<IntentBotAgent>());
         services.AddSingleton<HandbackService>();
         // Registered after the model host, so it starts after the model is loaded.
-        services.AddHostedService<DialogStartupCheck>();
+        services.AddHostedService<DialogsHost>();
         return builder;
     }
 
-    /// <summary>Loads and validates the dialogs while the host starts: a broken dialog stops start-up with its message.</summary>
-    private sealed class DialogStartupCheck(IServiceProvider services) : IHostedService
+    /// <summary>Loads the dialogs and learns their custom intents while the host starts (a broken dialog stops start-up
+    /// with its message), then reloads them whenever the folder changes (Agent:WatchDialogs).</summary>
+    private sealed class DialogsHost(IServiceProvider services, DialogCatalog catalog, IOptions<AgentOptions> options, ILoggerFactory loggers) : IHostedService, IDisposable
     {
-        public Task StartAsync(CancellationToken cancellationToken)
+        private DialogWatcher? _watcher;
+
+        public async Task StartAsync(CancellationToken cancellationToken)
         {
-            services.GetRequiredService<DialogCatalog>();
-            return Task.CompletedTask;
+            // Resolved here, not in the constructor: the classifier exists only once the model host has started.
+            var source = services.GetRequiredService<DialogSource>();
+            var loaded = await source.LoadAsync(cancellationToken);
+            source.Commit(loaded, catalog);
+            if (loaded.Head is { } head)
+                loggers.CreateLogger("IntentBot.Agent.Dialogs").LogInformation("Learnt {Count} custom intent(s) from {Folder} in {Seconds:0.0} s: {Names}",
+                    head.Intents.Count, source.Folder, loaded.Elapsed.TotalSeconds, string.Join(", ", head.Intents.Select(i => i.Name)));
+            if (!options.Value.WatchDialogs) return;
+            try
+            {
+                _watcher = new DialogWatcher(source, catalog, loggers.CreateLogger<DialogWatcher>(), TimeSpan.FromMilliseconds(options.Value.ReloadQuietMilliseconds));
+            }
+            catch (IOException ex)
+            {
+                // E.g. the host's inotify instances are used up: the bot still answers, only without hot reload.
+                loggers.CreateLogger<DialogWatcher>().LogWarning("Hot reload of {Folder} is off: {Reason}", source.Folder, ex.Message);
+            }
         }
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public void Dispose() => _watcher?.Dispose();
     }
 }

@@ -1,4 +1,5 @@
 using IntentBot.Nlu;
+using IntentBot.Nlu.CustomIntents;
 
 using Microsoft.Extensions.Options;
 
@@ -17,7 +18,9 @@ public static class NluRegistration
             .ValidateDataAnnotations();
         builder.Services.AddSingleton<ModelHost>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ModelHost>());
-        builder.Services.AddSingleton<ITextClassifier>(sp => sp.GetRequiredService<ModelHost>().Engine);
+        // The model plus the custom intents the dialogs declare (learnt by the agent's DialogSource, swapped on reload).
+        builder.Services.AddSingleton<ITextClassifier>(sp =>
+            new CustomIntentClassifier(sp.GetRequiredService<ModelHost>().Engine, sp.GetRequiredService<IOptions<NluOptions>>().Value.DefaultTopK));
         return builder;
     }
 }
