@@ -18,7 +18,11 @@ internal sealed class RedisSentinelGroup : IAsyncDisposable
 
     private RedisSentinelGroup()
     {
-        const string persistence = "--appendonly yes --appendfsync always --save \"\" --protected-mode yes --bind 127.0.0.1";
+        // min-replicas-to-write: a killed master that comes back still believes it is the master until the sentinels
+        // turn it into a replica, and the client may write to it in between; those writes would be wiped by the resync.
+        // Without a replica of its own it refuses them (NOREPLICAS), so no write is acknowledged that is later lost.
+        const string persistence = "--appendonly yes --appendfsync always --save \"\" --protected-mode yes --bind 127.0.0.1 " +
+            "--min-replicas-to-write 1 --min-replicas-max-lag 10";
         var master = new RedisNode(n => $"--port {n.Port} --dir {n.DataDirectory} {persistence}");
         _data.Add(master);
         _data.Add(new RedisNode(n => $"--port {n.Port} --dir {n.DataDirectory} {persistence} --replicaof 127.0.0.1 {master.Port}"));
