@@ -8,6 +8,7 @@ using IntentBot.Benchmarks.Micro;
 // turns [options]             : closed-loop bot turns through Direct Line on loopback (same options, plus --conversations N).
 // gemm --model FILE [--seconds 2] : int8 GEMM rate of ONNX Runtime (a one-node model written by pytorch_eager.py).
 // alloc [--turns 3000]        : allocation profile of an in-process bot turn, by type (sampled AllocationTick events).
+// soak [--storage both] [--rounds 6] [--conversations 600] : anonymous visitors in rounds; server RSS and Redis memory per round.
 switch (args.FirstOrDefault())
 {
     case "bdn":
@@ -26,6 +27,8 @@ switch (args.FirstOrDefault())
         return await AllocationProfile.RunAsync(args[1..]);
     case "http":
         return await HttpLoad.RunAsync(args[1..]);
+    case "soak":
+        return await SoakLoad.RunAsync(args[1..]);
     default:
         Console.Error.WriteLine("""
             usage: IntentBot.Benchmarks bdn [--filter PATTERN] [other BenchmarkDotNet options]
@@ -37,6 +40,8 @@ switch (args.FirstOrDefault())
                    IntentBot.Benchmarks turns [same options as http] [--conversations 64]
                    IntentBot.Benchmarks gemm --model FILE [--seconds 2]
                    IntentBot.Benchmarks alloc [--turns 3000]
+                   IntentBot.Benchmarks soak [--storage embedded|redis|both] [--rounds 6] [--conversations 600]
+                                             [--concurrency 8] [--idle 80] [--out FILE.md]
             """);
         return 2;
 }
