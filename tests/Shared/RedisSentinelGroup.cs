@@ -58,7 +58,7 @@ internal sealed class RedisSentinelGroup : IAsyncDisposable
         try
         {
             foreach (var node in group._data.Concat(group._sentinels)) node.Start();
-            await WaitUntilAsync(() => group.SentinelsAgree(group._data[0].Port) && group.ReplicaLinked(), "the sentinels to see the master and its replica");
+            await WaitUntilAsync(() => group.SentinelsAgree(group._data[0].Port) && group.ReplicaLinked() && group.MasterWritable(), "the sentinels to see the master and its replica");
             return group;
         }
         catch
@@ -99,8 +99,12 @@ internal sealed class RedisSentinelGroup : IAsyncDisposable
     public async Task RestartAsync(int port)
     {
         _data.Single(n => n.Port == port).Start();
-        await WaitUntilAsync(ReplicaLinked, $"the node on {port} to rejoin as a replica");
+        await WaitUntilAsync(() => ReplicaLinked() && MasterWritable(), $"the node on {port} to rejoin as a replica");
     }
+
+    /// <summary>The master counts its replica as good (min-replicas-to-write): until then it refuses writes.</summary>
+    private bool MasterWritable() => _data.Any(n => n.Running && n.Cli("INFO", "replication") is var info
+        && info.Contains("role:master", StringComparison.Ordinal) && info.Contains("min_slaves_good_slaves:1", StringComparison.Ordinal));
 
     private bool SentinelsAgree(int masterPort) => _sentinels.All(s =>
         s.Cli("SENTINEL", "get-master-addr-by-name", ServiceName).Contains(masterPort.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
