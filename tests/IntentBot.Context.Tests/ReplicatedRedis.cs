@@ -11,7 +11,7 @@ public sealed class RedisClusterFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Cluster = await RedisCluster.StartAsync();
+        Cluster = await RedisCluster.StartAsync(fsyncEveryWrite: false);
         Connection = await Cluster.ConnectionAsync();
     }
 

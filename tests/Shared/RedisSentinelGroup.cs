@@ -73,7 +73,7 @@ internal sealed class RedisSentinelGroup : IAsyncDisposable
         string.Join(',', _sentinels.Select(n => $"127.0.0.1:{n.Port}")) + $",serviceName={ServiceName},abortConnect=false,connectTimeout=1000,syncTimeout=1000,asyncTimeout=1000,connectRetry=1";
 
     public async Task<ConnectionMultiplexer> ConnectionAsync() =>
-        _connection ??= await ConnectionMultiplexer.ConnectAsync(ConnectionString.Replace("syncTimeout=1000,asyncTimeout=1000", "syncTimeout=5000,asyncTimeout=5000", StringComparison.Ordinal));
+        _connection ??= await ConnectionMultiplexer.ConnectAsync(ConnectionString.Replace("syncTimeout=1000,asyncTimeout=1000", "syncTimeout=15000,asyncTimeout=15000", StringComparison.Ordinal));
 
     /// <summary>The port of the current master, as the first live sentinel reports it.</summary>
     public int MasterPort

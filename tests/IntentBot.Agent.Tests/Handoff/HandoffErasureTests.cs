@@ -110,11 +110,12 @@ public sealed class ClusterHandoffErasureTests : HandoffErasureContract, IAsyncL
     private RedisCluster _cluster = null!;
     private ConnectionMultiplexer _connection = null!;
 
-    protected override IHandoffInbox Inbox => new RedisHandoffInbox(_connection, "cl");
+    // A generous bound: six Redis processes share the CI machine's cores, and the contract is about behaviour, not latency.
+    protected override IHandoffInbox Inbox => new RedisHandoffInbox(_connection, "cl", TimeSpan.FromSeconds(15));
 
     public async Task InitializeAsync()
     {
-        _cluster = await RedisCluster.StartAsync();
+        _cluster = await RedisCluster.StartAsync(fsyncEveryWrite: false);
         _connection = await _cluster.ConnectionAsync();
     }
 

@@ -12,7 +12,7 @@ namespace IntentBot.Context.Tests.Behaviour;
 public sealed class ClusterBehaviourStoreTests(RedisClusterFixture redis) : BehaviourStoreContract, IClassFixture<RedisClusterFixture>
 {
     protected override IBehaviourStore CreateStore(BehaviourOptions options, TimeProvider clock) =>
-        new RedisBehaviourStore(redis.Connection, Options.Create(new ContextOptions { KeyPrefix = "clbh" }), Options.Create(options), clock);
+        new RedisBehaviourStore(redis.Connection, Options.Create(new ContextOptions { KeyPrefix = "clbh", OperationTimeout = ClusterConversationStoreTests.ClusterTimeout }), Options.Create(options), clock);
 
     [Fact]
     public async Task Erasure_leaves_no_key_of_the_user_on_any_master()
@@ -32,5 +32,5 @@ public sealed class ClusterBehaviourStoreTests(RedisClusterFixture redis) : Beha
 public sealed class SentinelBehaviourStoreTests(RedisSentinelFixture redis) : BehaviourStoreContract, IClassFixture<RedisSentinelFixture>
 {
     protected override IBehaviourStore CreateStore(BehaviourOptions options, TimeProvider clock) =>
-        new RedisBehaviourStore(redis.Connection, Options.Create(new ContextOptions { KeyPrefix = "sebh" }), Options.Create(options), clock);
+        new RedisBehaviourStore(redis.Connection, Options.Create(new ContextOptions { KeyPrefix = "sebh", OperationTimeout = ClusterConversationStoreTests.ClusterTimeout }), Options.Create(options), clock);
 }
