@@ -8,6 +8,7 @@
 #   benchmarks/run.sh http --concurrency 8,32 --duration 5
 #   benchmarks/run.sh turns      # bot turns through Direct Line (same options as http, plus --conversations N)
 #   benchmarks/run.sh pytorch    # the model in PyTorch eager vs ONNX Runtime, and the machine's GEMM rate
+#   benchmarks/run.sh soak       # anonymous visitors in rounds, embedded and on redis-server: does memory level off? (~12 minutes)
 #   benchmarks/run.sh plot       # redraws docs/benchmarks-throughput.svg from the result files
 #
 # Run it on an otherwise idle machine: the numbers are meaningless while something else uses the cores.
@@ -51,6 +52,11 @@ fi
 if [[ "$what" == all || "$what" == turns ]]; then
   # Bounded: 5 s warm-up (tiered JIT is still busy after 2 s on a starved machine), three 5 s levels; extra arguments override.
   "$exe" turns --start-server --concurrency 1,8,32 --duration 5 --warmup 5 --out "$results/turns.md" "$@" | tee "$results/turns.log"
+fi
+
+# Not part of "all": it runs for minutes on purpose (past the one-minute retention, twice).
+if [[ "$what" == soak ]]; then
+  "$exe" soak --storage both --rounds 16 --conversations 500 --out "$results/soak.md" "$@" | tee "$results/soak.log"
 fi
 
 if [[ "$what" == all || "$what" == pytorch ]]; then

@@ -10,6 +10,7 @@ using IntentBot.Benchmarks.Micro;
 // gemm --model FILE [--seconds 2] : int8 GEMM rate of ONNX Runtime (a one-node model written by pytorch_eager.py).
 // alloc [--turns 3000]        : allocation profile of an in-process bot turn, by type (sampled AllocationTick events).
 // analytics [rounds]          : what the insights analytics add to a turn (buffering, the writer, whole turns with and without).
+// soak [--storage both] [--rounds 6] [--conversations 600] : anonymous visitors in rounds; server RSS and Redis memory per round.
 switch (args.FirstOrDefault())
 {
     case "bdn":
@@ -30,6 +31,8 @@ switch (args.FirstOrDefault())
         return await HttpLoad.RunAsync(args[1..]);
     case "analytics":
         return await AnalyticsTiming.RunAsync(args[1..]);
+    case "soak":
+        return await SoakLoad.RunAsync(args[1..]);
     default:
         Console.Error.WriteLine("""
             usage: IntentBot.Benchmarks bdn [--filter PATTERN] [other BenchmarkDotNet options]
@@ -41,6 +44,8 @@ switch (args.FirstOrDefault())
                    IntentBot.Benchmarks turns [same options as http] [--conversations 64]
                    IntentBot.Benchmarks gemm --model FILE [--seconds 2]
                    IntentBot.Benchmarks alloc [--turns 3000]
+                   IntentBot.Benchmarks soak [--storage embedded|redis|both] [--rounds 6] [--conversations 600]
+                                             [--concurrency 8] [--idle 80] [--out FILE.md]
             """);
         return 2;
 }

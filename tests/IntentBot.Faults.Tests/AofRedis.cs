@@ -16,7 +16,7 @@ namespace IntentBot.Faults.Tests;
 /// (no shutdown, no final save), <see cref="Start"/> brings it back on the same port and directory, where it
 /// replays the append-only file. A missing binary is a failure, never a skip.
 /// </summary>
-public sealed class AofRedis : IAsyncDisposable
+public sealed class AofRedis : IRedisDeployment
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("intentbot-faults-redis-").FullName;
     private Process? _process;
@@ -55,6 +55,12 @@ public sealed class AofRedis : IAsyncDisposable
             if (DateTime.UtcNow > deadline || _process.HasExited) throw new InvalidOperationException("redis-server did not start.");
             Thread.Sleep(50);
         }
+    }
+
+    public Task RestartAsync()
+    {
+        StartProcess();
+        return Task.CompletedTask;
     }
 
     /// <summary>SIGKILL: the process dies at once, as in a crash or an OOM kill.</summary>

@@ -17,6 +17,19 @@ public sealed class InstanceCrashTests
     public async Task A_conversation_continues_on_instance_b_after_instance_a_is_killed()
     {
         await using var redis = AofRedis.Start();
+        await ContinueOnBAsync(redis);
+    }
+
+    /// <summary>The same with both instances on a three-master Redis Cluster.</summary>
+    [Fact]
+    public async Task On_a_redis_cluster_a_conversation_continues_on_instance_b_after_instance_a_is_killed()
+    {
+        await using var redis = await ClusterDeployment.StartAsync();
+        await ContinueOnBAsync(redis);
+    }
+
+    private static async Task ContinueOnBAsync(IRedisDeployment redis)
+    {
         var instances = await BotProcess.StartManyAsync(2, redis.ConnectionString);
         await using var a = instances[0];
         await using var b = instances[1];

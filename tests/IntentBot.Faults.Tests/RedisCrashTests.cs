@@ -23,6 +23,19 @@ public sealed class RedisCrashTests(ITestOutputHelper output)
     public async Task Acknowledged_turns_and_events_survive_a_redis_sigkill_and_the_bot_recovers_without_a_restart()
     {
         await using var redis = AofRedis.Start();
+        await CrashAndRecoverAsync(redis);
+    }
+
+    /// <summary>The same on a three-master Redis Cluster: every node (masters and replicas) is SIGKILLed at once.</summary>
+    [Fact]
+    public async Task Acknowledged_turns_and_events_survive_a_sigkill_of_a_whole_redis_cluster()
+    {
+        await using var redis = await ClusterDeployment.StartAsync();
+        await CrashAndRecoverAsync(redis);
+    }
+
+    private async Task CrashAndRecoverAsync(IRedisDeployment redis)
+    {
         await using var bot = await BotProcess.StartAsync(redis.ConnectionString);
         try
         {
@@ -35,7 +48,7 @@ public sealed class RedisCrashTests(ITestOutputHelper output)
         }
     }
 
-    private async Task RunAsync(AofRedis redis, BotProcess bot)
+    private async Task RunAsync(IRedisDeployment redis, BotProcess bot)
     {
         var dl = new DirectLineClient(bot.Http);
         const string shopper = "faults-shopper";
@@ -106,7 +119,7 @@ public sealed class RedisCrashTests(ITestOutputHelper output)
         Assert.Contains(pollStatus, new[] { HttpStatusCode.ServiceUnavailable, HttpStatusCode.BadGateway });
 
         Phase("restarting redis");
-        redis.StartProcess();
+        await redis.RestartAsync();
 
         // The same server process reconnects by itself: a probe conversation gets through again.
         var (_, probe) = await RetryUntilAsync(() => dl.SendAsync(HttpMethod.Post, "/v3/directline/conversations", new { user = new { id = "probe-user" } }),

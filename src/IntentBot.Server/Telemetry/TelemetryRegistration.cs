@@ -32,6 +32,9 @@ public static class TelemetryRegistration
             .WithMetrics(metrics =>
             {
                 metrics.AddMeter(NluTelemetry.Name)
+                    // .NET's own runtime meter: GC heap after the last collection, working set, thread pool; what tells a
+                    // leak (a heap that keeps growing) from a GC that simply has not returned memory to the OS yet.
+                    .AddMeter("System.Runtime")
                     .AddAspNetCoreInstrumentation()
                     // A scrape always sees the current values (the exporter's default caches them for 300 ms).
                     .AddPrometheusExporter(prometheus => prometheus.ScrapeResponseCacheDurationMilliseconds = 0);

@@ -36,7 +36,7 @@ public sealed class RedisStories(RedisServer redis) : IClassFixture<RedisServer>
         // A second agent instance (another server) sees the same state and queue.
         var other = AgentHarness.Create(store: store, handoffs: new RedisHandoffInbox(redis.Connection, options.KeyPrefix), classifier: nlu);
         Assert.Equal(chat.ConversationId, Assert.Single(await other.Handoffs.ListOpenAsync()).ConversationId);
-        Assert.Contains(redis.AllKeys(), k => k == "agenttest:handoffs:events");
+        Assert.Contains(redis.AllKeys(), k => k == "agenttest:{handoffs}:events");
         var otherChat = new Conversation(other, chat.UserId, chat.ConversationId);
         Assert.Empty((await otherChat.SayAsync("hello?")).Activities);
 

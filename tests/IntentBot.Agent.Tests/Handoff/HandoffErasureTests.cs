@@ -1,5 +1,6 @@
 using IntentBot.Agent.Handoff;
 using IntentBot.Context.Tests;
+using IntentBot.Tests.Shared;
 using StackExchange.Redis;
 
 namespace IntentBot.Agent.Tests.Handoff;
@@ -53,9 +54,70 @@ public sealed class RedisHandoffErasureTests(RedisServer redis) : HandoffErasure
 
         await Inbox.EraseUserAsync(user, []);
 
-        var entries = await redis.Connection.GetDatabase().StreamRangeAsync($"{_prefix}:handoffs:events");
+        var entries = await redis.Connection.GetDatabase().StreamRangeAsync($"{_prefix}:{{handoffs}}:events");
         var left = Assert.Single(entries);
         Assert.Equal("kept", (string?)left["conversationId"]);
         Assert.DoesNotContain(entries.SelectMany(e => e.Values), v => ((string?)v.Value)!.Contains(user, StringComparison.Ordinal));
     }
+}
+
+/// <summary>
+/// Keys a version without the hash tag wrote (<c>{prefix}:handoffs:*</c>) are moved to the tagged names on first use,
+/// merged into tagged ones that already exist, and leave nothing behind for erasure to miss.
+/// </summary>
+public sealed class RedisHandoffKeyMoveTests(RedisServer redis) : IClassFixture<RedisServer>
+{
+    private static string Json(HandoffRecord record) => System.Text.Json.JsonSerializer.Serialize(record, HandoffJsonContext.Default.HandoffRecord);
+
+    [Fact]
+    public async Task Untagged_keys_are_renamed_on_first_use()
+    {
+        var prefix = "m" + Guid.NewGuid().ToString("N")[..8];
+        var db = redis.Connection.GetDatabase();
+        var old = new HandoffRecord("conv-old", "user-old", "directline", "requested", "contact_human_agent", ["customer: help"], DateTimeOffset.UtcNow);
+        await db.HashSetAsync($"{prefix}:handoffs:open", "conv-old", Json(old));
+        await db.StreamAddAsync($"{prefix}:handoffs:events", [new NameValueEntry("conversationId", "conv-old"), new NameValueEntry("record", Json(old))]);
+
+        var inbox = new RedisHandoffInbox(redis.Connection, prefix);
+        Assert.Equal("user-old", Assert.Single(await inbox.ListOpenAsync()).UserId);
+
+        Assert.DoesNotContain(redis.AllKeys(), k => k.StartsWith(prefix + ":handoffs:", StringComparison.Ordinal));
+        Assert.Single(await db.StreamRangeAsync($"{prefix}:{{handoffs}}:events"));
+    }
+
+    [Fact]
+    public async Task Untagged_records_merge_into_an_existing_tagged_hash()
+    {
+        var prefix = "m" + Guid.NewGuid().ToString("N")[..8];
+        var db = redis.Connection.GetDatabase();
+        var inbox = new RedisHandoffInbox(redis.Connection, prefix);
+        await inbox.EnqueueAsync(new HandoffRecord("conv-new", "user-new", "directline", "requested", "contact_human_agent", [], DateTimeOffset.UtcNow));
+        // An instance of the older version, still running during a rolling upgrade, wrote after the move.
+        var old = new HandoffRecord("conv-old", "user-old", "directline", "requested", "contact_human_agent", [], DateTimeOffset.UtcNow);
+        await db.HashSetAsync($"{prefix}:handoffs:open", "conv-old", Json(old));
+        await db.StreamAddAsync($"{prefix}:handoffs:events", [new NameValueEntry("conversationId", "conv-old"), new NameValueEntry("record", Json(old))]);
+
+        var restarted = new RedisHandoffInbox(redis.Connection, prefix);
+        Assert.Equal(["conv-new", "conv-old"], (await restarted.ListOpenAsync()).Select(r => r.ConversationId).Order());
+
+        Assert.DoesNotContain(redis.AllKeys(), k => k.StartsWith(prefix + ":handoffs:", StringComparison.Ordinal));
+    }
+}
+
+/// <summary>The inbox contract on a real three-master Redis Cluster: the handoff's MULTI spans two keys of one slot.</summary>
+public sealed class ClusterHandoffErasureTests : HandoffErasureContract, IAsyncLifetime
+{
+    private RedisCluster _cluster = null!;
+    private ConnectionMultiplexer _connection = null!;
+
+    // A generous bound: six Redis processes share the CI machine's cores, and the contract is about behaviour, not latency.
+    protected override IHandoffInbox Inbox => new RedisHandoffInbox(_connection, "cl", TimeSpan.FromSeconds(15));
+
+    public async Task InitializeAsync()
+    {
+        _cluster = await RedisCluster.StartAsync(fsyncEveryWrite: false);
+        _connection = await _cluster.ConnectionAsync();
+    }
+
+    public async Task DisposeAsync() => await _cluster.DisposeAsync();
 }

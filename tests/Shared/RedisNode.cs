@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace IntentBot.Tests.Shared;
+
+/// <summary>
+/// One real redis-server (or sentinel) process on a free loopback port with its own temporary directory, which
+/// a test can SIGKILL and start again on the same port and directory (it then reloads its AOF and, in a
+/// cluster, its nodes.conf). The building block of <see cref="RedisCluster"/> and <see cref="RedisSentinelGroup"/>.
+/// A missing binary is a failure, never a skip.
+/// </summary>
+internal sealed class RedisNode : IDisposable
+{
+    private readonly Func<RedisNode, string> _arguments;
+    private Process? _process;
+
+    /// <param name="arguments">The redis-server command line for this node, given its port and directory.</param>
+    public RedisNode(Func<RedisNode, string> arguments) => _arguments = arguments;
+
+    public int Port { get; } = LoopbackPort.Free();
+
+    public string DataDirectory { get; } = Directory.CreateTempSubdirectory("intentbot-redis-node-").FullName;
+
+    public bool Running => _process is { HasExited: false };
+
+    public static string Binary(string name = "redis-server") =>
+        new[] { $"/usr/bin/{name}", $"/usr/local/bin/{name}" }.FirstOrDefault(File.Exists)
+        ?? throw new InvalidOperationException($"{name} is not installed: run ./test.sh, which installs it (apt-get install redis-server).");
+
+    public void Start()
+    {
+        _process = Process.Start(new ProcessStartInfo(Binary(), _arguments(this))
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        // Drained, so a chatty node never blocks on a full pipe.
+        _process.OutputDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, _) => { };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        // Ready means: answers PING after loading its data (while loading, Redis answers -LOADING).
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!AnswersPing())
+        {
+            if (DateTime.UtcNow > deadline || _process.HasExited) throw new InvalidOperationException($"redis-server on port {Port} did not start.");
+            Thread.Sleep(50);
+        }
+    }
+
+    /// <summary>SIGKILL: the process dies at once (no shutdown, no final save), as in a crash or an OOM kill.</summary>
+    public void Kill()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
+        }
+        _process?.Dispose();
+        _process = null;
+    }
+
+    /// <summary>One command through redis-cli (admin commands the product never sends: CLUSTER, ROLE, SENTINEL).</summary>
+    public string Cli(params string[] arguments)
+    {
+        var start = new ProcessStartInfo(Binary("redis-cli"), ["-h", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), .. arguments])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var cli = Process.Start(start)!;
+        var output = cli.StandardOutput.ReadToEndAsync();
+        var error = cli.StandardError.ReadToEndAsync();
+        if (!cli.WaitForExit(30_000))
+        {
+            cli.Kill(entireProcessTree: true);
+            throw new InvalidOperationException($"redis-cli {string.Join(' ', arguments)} did not finish.");
+        }
+        return output.Result + error.Result;
+    }
+
+    private bool AnswersPing()
+    {
+        try
+        {
+            using var client = new TcpClient();
+            client.Connect(IPAddress.Loopback, Port);
+            using var stream = client.GetStream();
+            stream.ReadTimeout = 1000;
+            stream.Write("PING\r\n"u8);
+            var buffer = new byte[64];
+            var read = stream.Read(buffer, 0, buffer.Length);
+            return read >= 5 && buffer.AsSpan(0, 5).SequenceEqual("+PONG"u8);
+        }
+        catch (Exception e) when (e is SocketException or IOException)
+        {
+            return false;
+        }
+    }
+
+    public void Dispose()
+    {
+        Kill();
+        try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
+    }
+}
