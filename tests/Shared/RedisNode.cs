@@ -44,7 +44,7 @@ internal sealed class RedisNode : IDisposable
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (!AnswersPing())
         {
-            if (DateTime.UtcNow > deadline || _process.HasExited) throw new InvalidOperationException($"redis-server on port {Port} did not start.");
+            if (DateTime.UtcNow > deadline || _process.HasExited) throw new RedisNodeStartException($"redis-server on port {Port} did not start.");
             Thread.Sleep(50);
         }
     }
@@ -105,3 +105,6 @@ internal sealed class RedisNode : IDisposable
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
     }
 }
+
+/// <summary>A node's process did not come up (most often: its port was taken after it was found free).</summary>
+internal sealed class RedisNodeStartException(string message) : InvalidOperationException(message);

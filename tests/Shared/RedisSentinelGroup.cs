@@ -54,17 +54,25 @@ internal sealed class RedisSentinelGroup : IAsyncDisposable
 
     public static async Task<RedisSentinelGroup> StartAsync()
     {
-        var group = new RedisSentinelGroup();
-        try
+        // Ports are found free before the processes bind them (see RedisCluster.StartAsync): retried on fresh ones.
+        for (var attempt = 1; ; attempt++)
         {
-            foreach (var node in group._data.Concat(group._sentinels)) node.Start();
-            await WaitUntilAsync(() => group.SentinelsAgree(group._data[0].Port) && group.ReplicaLinked() && group.MasterWritable(), "the sentinels to see the master and its replica");
-            return group;
-        }
-        catch
-        {
-            await group.DisposeAsync();
-            throw;
+            var group = new RedisSentinelGroup();
+            try
+            {
+                foreach (var node in group._data.Concat(group._sentinels)) node.Start();
+                await WaitUntilAsync(() => group.SentinelsAgree(group._data[0].Port) && group.ReplicaLinked() && group.MasterWritable(), "the sentinels to see the master and its replica");
+                return group;
+            }
+            catch (RedisNodeStartException) when (attempt < 3)
+            {
+                await group.DisposeAsync();
+            }
+            catch
+            {
+                await group.DisposeAsync();
+                throw;
+            }
         }
     }
 
