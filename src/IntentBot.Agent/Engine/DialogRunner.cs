@@ -261,8 +261,11 @@ internal sealed partial class DialogRunner(
         if (SlotValidators.Recognise(slot.Type, t.Text, wholeAnswer: true) is { } value)
         {
             // A product or free-text slot takes almost any words, so a clearly different request must not be swallowed
-            // as its value; nor is a bare "yes" anybody's name or street.
+            // as its value; nor is a bare "yes" anybody's name or street. An order number inside a clearly different
+            // request ("can I cancel order W100002 and ...") belongs to that request, not to the open question.
             if (slot.Type is SlotValidators.Product or SlotValidators.Text && IsConfidentNewIntent(t, id) is not null && !LooksLikeAnswer(slot.Type, t.Text))
+                return false;
+            if (slot.Type == SlotValidators.OrderNumber && IsConfidentNewIntent(t, id) is not null && !IsShortAnswer(t.Text))
                 return false;
             if (slot.Type == SlotValidators.Text && Cues.ShortYesNo(value) is not null)
                 return false;
