@@ -46,17 +46,12 @@ def quantize_weight(w: np.ndarray, bits: int):
     from 0.105 to 0.078)."""
     qmax = 2 ** (bits - 1) - 1
     absmax = np.abs(w).max(axis=0)
-    best_scale, best_err = None, None
+    best_scale, best_err = np.ones_like(absmax, dtype=np.float32), np.full(absmax.shape, np.inf)
     for ratio in np.linspace(1.0, 0.6, 16):
         scale = np.where(absmax == 0, 1.0, absmax * ratio / qmax).astype(np.float32)
-        q = np.clip(np.round(w / scale), -qmax - 1, qmax)
-        err = ((q * scale - w) ** 2).sum(axis=0)
-        if best_scale is None:
-            best_scale, best_err = scale, err
-        else:
-            better = err < best_err
-            best_scale = np.where(better, scale, best_scale)
-            best_err = np.where(better, err, best_err)
+        err = ((np.clip(np.round(w / scale), -qmax - 1, qmax) * scale - w) ** 2).sum(axis=0)
+        better = err < best_err
+        best_scale, best_err = np.where(better, scale, best_scale), np.where(better, err, best_err)
     scale = best_scale.astype(np.float32)
     q = np.clip(np.round(w / scale), -qmax - 1, qmax).astype(np.int8)
     return q, scale

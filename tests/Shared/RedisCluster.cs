@@ -36,33 +36,14 @@ internal sealed class RedisCluster : IAsyncDisposable
         }
     }
 
-    public static async Task<RedisCluster> StartAsync(bool fsyncEveryWrite = true)
-    {
-        // The twelve ports are found free when the nodes are made but bound only as each node starts, seconds
-        // later: a test running in parallel can take one in between. A node that cannot start is retried on
-        // fresh ports; anything else fails at once.
-        for (var attempt = 1; ; attempt++)
+    public static Task<RedisCluster> StartAsync(bool fsyncEveryWrite = true) =>
+        RedisNode.StartOnFreshPortsAsync(() => new RedisCluster(fsyncEveryWrite), async cluster =>
         {
-            var cluster = new RedisCluster(fsyncEveryWrite);
-            try
-            {
-                foreach (var node in cluster._nodes) node.Start();
-                var create = cluster._nodes[0].Cli(["--cluster", "create", .. cluster._nodes.Select(n => $"127.0.0.1:{n.Port}"), "--cluster-replicas", "1", "--cluster-yes"]);
-                if (!create.Contains("All 16384 slots covered", StringComparison.Ordinal)) throw new InvalidOperationException("redis-cli --cluster create failed:\n" + create);
-                await cluster.WaitUntilHealthyAsync();
-                return cluster;
-            }
-            catch (RedisNodeStartException) when (attempt < 3)
-            {
-                await cluster.DisposeAsync();
-            }
-            catch
-            {
-                await cluster.DisposeAsync();
-                throw;
-            }
-        }
-    }
+            foreach (var node in cluster._nodes) node.Start();
+            var create = cluster._nodes[0].Cli(["--cluster", "create", .. cluster._nodes.Select(n => $"127.0.0.1:{n.Port}"), "--cluster-replicas", "1", "--cluster-yes"]);
+            if (!create.Contains("All 16384 slots covered", StringComparison.Ordinal)) throw new InvalidOperationException("redis-cli --cluster create failed:\n" + create);
+            await cluster.WaitUntilHealthyAsync();
+        });
 
     /// <summary>Every node as a seed: the client discovers the topology (and later changes to it) by itself.</summary>
     public string ConnectionString =>

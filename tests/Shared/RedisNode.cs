@@ -49,6 +49,33 @@ internal sealed class RedisNode : IDisposable
         }
     }
 
+    /// <summary>
+    /// Makes a group of nodes and starts it; a node that cannot start is retried on a fresh group (fresh ports), twice
+    /// at most: ports are found free when the nodes are made but bound only as each starts, seconds later, and a test
+    /// running in parallel can take one in between. Any other failure disposes the group and fails at once.
+    /// </summary>
+    public static async Task<T> StartOnFreshPortsAsync<T>(Func<T> create, Func<T, Task> start) where T : IAsyncDisposable
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var group = create();
+            try
+            {
+                await start(group);
+                return group;
+            }
+            catch (RedisNodeStartException) when (attempt < 3)
+            {
+                await group.DisposeAsync();
+            }
+            catch
+            {
+                await group.DisposeAsync();
+                throw;
+            }
+        }
+    }
+
     /// <summary>SIGKILL: the process dies at once (no shutdown, no final save), as in a crash or an OOM kill.</summary>
     public void Kill()
     {

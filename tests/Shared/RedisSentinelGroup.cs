@@ -52,29 +52,12 @@ internal sealed class RedisSentinelGroup : IAsyncDisposable
         return path;
     }
 
-    public static async Task<RedisSentinelGroup> StartAsync()
-    {
-        // Ports are found free before the processes bind them (see RedisCluster.StartAsync): retried on fresh ones.
-        for (var attempt = 1; ; attempt++)
+    public static Task<RedisSentinelGroup> StartAsync() =>
+        RedisNode.StartOnFreshPortsAsync(() => new RedisSentinelGroup(), async group =>
         {
-            var group = new RedisSentinelGroup();
-            try
-            {
-                foreach (var node in group._data.Concat(group._sentinels)) node.Start();
-                await WaitUntilAsync(() => group.SentinelsAgree(group._data[0].Port) && group.ReplicaLinked() && group.MasterWritable(), "the sentinels to see the master and its replica");
-                return group;
-            }
-            catch (RedisNodeStartException) when (attempt < 3)
-            {
-                await group.DisposeAsync();
-            }
-            catch
-            {
-                await group.DisposeAsync();
-                throw;
-            }
-        }
-    }
+            foreach (var node in group._data.Concat(group._sentinels)) node.Start();
+            await WaitUntilAsync(() => group.SentinelsAgree(group._data[0].Port) && group.ReplicaLinked() && group.MasterWritable(), "the sentinels to see the master and its replica");
+        });
 
     /// <summary>The sentinels as seeds and the service name: the client asks them for the master and follows failovers.</summary>
     public string ConnectionString =>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using IntentBot.Nlu;
+using IntentBot.Nlu.Classification;
 using IntentBot.Nlu.Inference;
 using IntentBot.Nlu.Manifest;
 using IntentBot.Nlu.Tokenization;
@@ -81,24 +82,16 @@ internal static class ModelTiming
             var together = model.Run(ids, mask, types, chunk.Length, sequence);
             for (var i = 0; i < chunk.Length; i++)
             {
-                var a = Softmax(alone[start + i].IntentLogits);
-                var b = Softmax(together[i].IntentLogits);
+                var a = ResultFactory.Softmax(alone[start + i].IntentLogits, 1f);
+                var b = ResultFactory.Softmax(together[i].IntentLogits, 1f);
                 maxIntent = Math.Max(maxIntent, a.Zip(b, (x, y) => Math.Abs(x - y)).Max());
                 if (Array.IndexOf(a, a.Max()) != Array.IndexOf(b, b.Max())) labelChanges++;
-                var sa = Softmax(alone[start + i].SentimentLogits);
-                var sb = Softmax(together[i].SentimentLogits);
+                var sa = ResultFactory.Softmax(alone[start + i].SentimentLogits, 1f);
+                var sb = ResultFactory.Softmax(together[i].SentimentLogits, 1f);
                 maxSentiment = Math.Max(maxSentiment, sa.Zip(sb, (x, y) => Math.Abs(x - y)).Max());
             }
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"invariance texts={texts.Length} max_intent_diff={maxIntent:F5} max_sentiment_diff={maxSentiment:F5} label_changes={labelChanges}"));
-    }
-
-    private static float[] Softmax(float[] logits)
-    {
-        var max = logits.Max();
-        var exp = logits.Select(l => MathF.Exp(l - max)).ToArray();
-        var sum = exp.Sum();
-        return exp.Select(e => e / sum).ToArray();
     }
 }

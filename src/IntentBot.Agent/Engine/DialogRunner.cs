@@ -263,9 +263,7 @@ internal sealed partial class DialogRunner(
             // A product or free-text slot takes almost any words, so a clearly different request must not be swallowed
             // as its value; nor is a bare "yes" anybody's name or street. An order number inside a clearly different
             // request ("can I cancel order W100002 and ...") belongs to that request, not to the open question.
-            if (slot.Type is SlotValidators.Product or SlotValidators.Text && IsConfidentNewIntent(t, id) is not null && !LooksLikeAnswer(slot.Type, t.Text))
-                return false;
-            if (slot.Type == SlotValidators.OrderNumber && IsConfidentNewIntent(t, id) is not null && !IsShortAnswer(t.Text))
+            if (!LooksLikeAnswer(slot.Type, t.Text) && IsConfidentNewIntent(t, id) is not null)
                 return false;
             if (slot.Type == SlotValidators.Text && Cues.ShortYesNo(value) is not null)
                 return false;
@@ -570,8 +568,14 @@ internal sealed partial class DialogRunner(
     /// <summary>Whether a message reads as the answer to a product or free-text prompt rather than a new request:
     /// short, or (for free text such as a street) holding digits. An order number in a longer message is a new
     /// request at a product prompt ("where is my order W100001"), not the product's name.</summary>
-    private static bool LooksLikeAnswer(string slotType, string text) =>
-        slotType == SlotValidators.Product ? IsShortAnswer(text) : LooksLikeData(text);
+    /// <summary>Whether a message that a slot's validator accepted reads as the answer rather than as a new request
+    /// (other slot types recognise only what they ask for, so whatever they accept is the answer).</summary>
+    private static bool LooksLikeAnswer(string slotType, string text) => slotType switch
+    {
+        SlotValidators.Product or SlotValidators.OrderNumber => IsShortAnswer(text),
+        SlotValidators.Text => LooksLikeData(text),
+        _ => true,
+    };
 
     private static bool IsShortAnswer(string text) =>
         text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 3 && !text.Contains('?');
