@@ -26,9 +26,19 @@ public sealed class NluOptions
     [Range(0, 16)]
     public int CudaDeviceId { get; set; }
 
-    /// <summary>ONNX Runtime intra-op threads; 0 lets it use one per core.</summary>
+    /// <summary>
+    /// ONNX Runtime intra-op threads per model run. 0 (the default): one when several runs go on at once
+    /// (<see cref="ModelRunners"/>), otherwise one per core.
+    /// </summary>
     [Range(0, 256)]
     public int IntraOpThreads { get; set; }
+
+    /// <summary>
+    /// Model runs (batches) that may go on at once. 0 (the default): on CPU, one per core divided by
+    /// <see cref="IntraOpThreads"/> (one per core when that is 0); on CUDA, one.
+    /// </summary>
+    [Range(0, 256)]
+    public int ModelRunners { get; set; }
 
     /// <summary>
     /// Whether ONNX Runtime's worker threads spin while waiting for work. Spinning shaves microseconds off

@@ -10,8 +10,11 @@ namespace IntentBot.Nlu.Batching;
 /// Coalesces texts from concurrent callers into padded batches for one model run.
 /// </summary>
 /// <remarks>
-/// A single loop owns the model and three input buffers sized for the largest batch, so steady-state
-/// inference allocates only the per-text result arrays. The queue is bounded: when it is full callers get
+/// <see cref="NluOptions.ModelRunners"/> loops take batches from one queue, each with its own three input buffers
+/// sized for the largest batch, so steady-state inference allocates only the per-text result arrays. Several
+/// single-threaded runs at once use a small CPU better than one run spread over its cores: the model's many small
+/// steps leave ONNX Runtime's threads waiting on each other (measured in docs/benchmarks.md). The model's
+/// activations are quantised per token, so a text's result does not depend on which batch or loop it runs in. The queue is bounded: when it is full callers get
 /// <see cref="QueueFullException"/> at once instead of an ever-growing backlog. The loop waits for more
 /// texts (up to <see cref="NluOptions.MaxBatchDelayMicroseconds"/>) only when the previous batch held more
 /// than one text, i.e. under concurrent load; a lone caller is never delayed. Batches of mixed lengths are
@@ -26,13 +29,12 @@ public sealed class MicroBatcher : IAsyncDisposable
     private readonly int _capacity;
     private readonly int _maxBatch;
     private readonly TimeSpan _maxDelay;
-    private readonly long[] _ids, _mask, _types;
+    private readonly int _maxSequenceLength;
     private readonly int _padId;
     private readonly int _splitPaddingTokens;
     private readonly CancellationTokenSource _stop = new();
-    private readonly Task _loop;
+    private readonly Task[] _loops;
     private int _queued;
-    private int _lastBatchSize;
     private int _disposed;
 
     public MicroBatcher(OnnxModel model, NluOptions options, int maxSequenceLength, int padId, ILogger logger)
@@ -44,15 +46,17 @@ public sealed class MicroBatcher : IAsyncDisposable
         _maxDelay = TimeSpan.FromTicks(options.MaxBatchDelayMicroseconds * TimeSpan.TicksPerMicrosecond);
         _padId = padId;
         _splitPaddingTokens = options.SplitPaddingTokens;
-        _ids = new long[_maxBatch * maxSequenceLength];
-        _mask = new long[_maxBatch * maxSequenceLength];
-        _types = new long[_maxBatch * maxSequenceLength]; // segment 0 everywhere: written once, never changed
-        _queue = Channel.CreateUnbounded<PendingText>(new UnboundedChannelOptions { SingleReader = true });
-        _loop = Task.Run(RunLoopAsync);
+        _maxSequenceLength = maxSequenceLength;
+        Runners = ModelParallelism.Runners(options, model.ExecutionProvider);
+        _queue = Channel.CreateUnbounded<PendingText>(new UnboundedChannelOptions { SingleReader = Runners == 1 });
+        _loops = Enumerable.Range(0, Runners).Select(_ => Task.Run(RunLoopAsync)).ToArray();
         NluTelemetry.Track(this);
     }
 
     public BatchStatistics Statistics { get; } = new();
+
+    /// <summary>Model runs that may be in progress at once.</summary>
+    public int Runners { get; }
 
     /// <summary>Texts waiting for the model right now.</summary>
     public int QueueLength => Volatile.Read(ref _queued);
@@ -82,17 +86,20 @@ public sealed class MicroBatcher : IAsyncDisposable
     private async Task RunLoopAsync()
     {
         var batch = new List<PendingText>(_maxBatch);
+        var buffers = new InputBuffers(_maxBatch * _maxSequenceLength);
+        var lastBatchSize = 0;
         var reader = _queue.Reader;
         try
         {
             while (await reader.WaitToReadAsync(_stop.Token).ConfigureAwait(false))
             {
                 Drain(reader, batch);
-                if (batch.Count < _maxBatch && _maxDelay > TimeSpan.Zero && _lastBatchSize > 1)
+                if (batch.Count == 0) continue; // another loop took what was there
+                if (batch.Count < _maxBatch && _maxDelay > TimeSpan.Zero && lastBatchSize > 1)
                     await WaitForCompanyAsync(reader, batch).ConfigureAwait(false);
                 Interlocked.Add(ref _queued, -batch.Count);
-                Execute(batch);
-                _lastBatchSize = batch.Count;
+                Execute(batch, buffers);
+                lastBatchSize = batch.Count;
                 batch.Clear();
             }
         }
@@ -123,7 +130,7 @@ public sealed class MicroBatcher : IAsyncDisposable
         }
     }
 
-    private void Execute(List<PendingText> batch)
+    private void Execute(List<PendingText> batch, InputBuffers buffers)
     {
         batch.RemoveAll(p =>
         {
@@ -134,7 +141,7 @@ public sealed class MicroBatcher : IAsyncDisposable
         if (batch.Count == 0) return;
         if (_splitPaddingTokens == 0 || batch.Count == 1)
         {
-            RunGroup(batch, 0, batch.Count);
+            RunGroup(batch, 0, batch.Count, buffers);
             return;
         }
 
@@ -155,13 +162,13 @@ public sealed class MicroBatcher : IAsyncDisposable
                     continue;
                 }
             }
-            RunGroup(batch, start, i - start);
+            RunGroup(batch, start, i - start, buffers);
             start = i;
             padding = 0;
         }
     }
 
-    private void RunGroup(List<PendingText> batch, int start, int count)
+    private void RunGroup(List<PendingText> batch, int start, int count, InputBuffers buffers)
     {
         var sequence = 0;
         for (var row = 0; row < count; row++) sequence = Math.Max(sequence, batch[start + row].Ids.Length);
@@ -172,15 +179,15 @@ public sealed class MicroBatcher : IAsyncDisposable
             for (var t = 0; t < sequence; t++)
             {
                 var real = t < ids.Length;
-                _ids[offset + t] = real ? ids[t] : _padId;
-                _mask[offset + t] = real ? 1 : 0;
+                buffers.Ids[offset + t] = real ? ids[t] : _padId;
+                buffers.Mask[offset + t] = real ? 1 : 0;
             }
         }
 
         try
         {
             var started = Stopwatch.GetTimestamp();
-            var outputs = _model.Run(_ids, _mask, _types, count, sequence);
+            var outputs = _model.Run(buffers.Ids, buffers.Mask, buffers.Types, count, sequence);
             NluTelemetry.ModelDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
             NluTelemetry.BatchSize.Record(count);
             Statistics.Record(count);
@@ -200,8 +207,15 @@ public sealed class MicroBatcher : IAsyncDisposable
         NluTelemetry.Untrack(this);
         _queue.Writer.TryComplete();
         await _stop.CancelAsync().ConfigureAwait(false);
-        await _loop.ConfigureAwait(false);
+        await Task.WhenAll(_loops).ConfigureAwait(false);
         _stop.Dispose();
+    }
+
+    private sealed class InputBuffers(int length)
+    {
+        public long[] Ids { get; } = new long[length];
+        public long[] Mask { get; } = new long[length];
+        public long[] Types { get; } = new long[length]; // segment 0 everywhere: written once, never changed
     }
 
     private sealed class PendingText(int[] ids, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using IntentBot.Nlu.Batching;
 using IntentBot.Nlu.Manifest;
 using Microsoft.ML.OnnxRuntime;
 
@@ -149,7 +150,7 @@ public sealed class OnnxModel : IDisposable
         {
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
-            IntraOpNumThreads = options.IntraOpThreads,
+            IntraOpNumThreads = ModelParallelism.ThreadsPerRun(options),
             InterOpNumThreads = 1,
         };
         sessionOptions.AddSessionConfigEntry("session.intra_op.allow_spinning", options.IntraOpSpinning ? "1" : "0");
