@@ -7,8 +7,8 @@ Run with Debian's python3-torch (/usr/bin/python3); benchmarks/run.sh pytorch bu
 * Same architecture (the checkpoint's: model 2.x is training/pretrained.py's 6 layers, hidden 384, FFN 1536),
   same texts (the first B messages of benchmarks/IntentBot.Benchmarks/messages.txt, tokenized with the
   training tokenizer, which matches the runtime's), padded to the longest in the batch as the C#
-  micro-batcher does, same batch sizes (1, 8, 32), same thread count (ONNX Runtime's default is one
-  intra-op thread per core; torch.set_num_threads(os.cpu_count())).
+  micro-batcher does, same batch sizes (1, 8, 32), the same cores (ONNX Runtime as the server runs it: one
+  single-threaded run per core at once; PyTorch with 1 thread and with one per core, the faster counted).
 * Weights: the fp32 checkpoint when training/build/ has one, else random weights. Speed does not depend on
   the values, and the report says which it was.
 * PyTorch rows: fp32 eager (what training/ runs), and eager with torch's dynamic int8 quantization of the
@@ -249,7 +249,7 @@ def main() -> int:
 
     md = [f"## Model only: ONNX Runtime (IntentBot, C#) vs PyTorch eager, same run",
           "",
-          f"ONNX Runtime with its default intra-op threads (`Nlu:IntraOpThreads` 0, as the server runs it); PyTorch at 1 and {threads} threads, the faster shown "
+          f"ONNX Runtime as the server runs it (`Nlu:ModelRunners` and `Nlu:IntraOpThreads` 0: one single-threaded run per core at once); PyTorch at 1 and {threads} threads, the faster shown "
           f"(threads in parentheses); weights: {weights}; torch {torch.__version__}, numpy {np.__version__} ({blas}); "
           f"best of {args.rounds} interleaved rounds of {args.seconds:g} s per configuration; "
           f"load average {' '.join(load_start)} at the start, {' '.join(load_end)} at the end.",

@@ -4,7 +4,7 @@ using IntentBot.Benchmarks.Micro;
 
 // bdn [BenchmarkDotNet args]  : micro-benchmarks of tokenizer, model and engine.
 // http [options]              : closed-loop HTTP load against a server on loopback.
-// onnx [--seconds 2] [--threads 0] [--batches 1,8,32] [--model DIR] [--invariance true] : quick model-only timing
+// onnx [--seconds 2] [--threads 0] [--runners 0] [--batches 1,8,32] [--model DIR] [--invariance true] : quick model-only timing
 //   (used by pytorch_eager.py); --invariance also measures how far probabilities move between a batch and a lone run.
 // turns [options]             : closed-loop bot turns through Direct Line on loopback (same options, plus --conversations N).
 // gemm --model FILE [--seconds 2] : int8 GEMM rate of ONNX Runtime (a one-node model written by pytorch_eager.py).
@@ -40,7 +40,7 @@ switch (args.FirstOrDefault())
                                              [--duration 10] [--requests N] [--warmup 3] [--batch-size 32]
                                              [--batch-concurrency 4] [--server-dll PATH] [--server-env NAME=VALUE]...
                                              [--out FILE.md]
-                   IntentBot.Benchmarks onnx [--seconds 2] [--threads 0] [--batches 1,8,32] [--model DIR] [--invariance true]
+                   IntentBot.Benchmarks onnx [--seconds 2] [--threads 0] [--runners 0] [--batches 1,8,32] [--model DIR] [--invariance true]
                    IntentBot.Benchmarks turns [same options as http] [--conversations 64]
                    IntentBot.Benchmarks gemm --model FILE [--seconds 2]
                    IntentBot.Benchmarks alloc [--turns 3000]

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using IntentBot.Nlu;
+using IntentBot.Nlu.Batching;
 using IntentBot.Nlu.Classification;
 using IntentBot.Nlu.Inference;
 using IntentBot.Nlu.Manifest;
@@ -13,7 +14,9 @@ namespace IntentBot.Benchmarks.Micro;
 /// The onnx mode: the same measurement as <see cref="InferenceBenchmarks"/> (model alone, first N corpus messages
 /// padded to the longest), but quick and machine-readable, so benchmarks/pytorch_eager.py can run it in between
 /// its own PyTorch timings and compare the two under the same machine load. One line per batch size:
-/// <c>onnx batch=B seq=T ms_per_batch=X texts_per_s=Y</c>.
+/// <c>onnx batch=B seq=T runners=R threads=N ms_per_batch=X texts_per_s=Y</c>. Like the server, it runs
+/// <see cref="ModelParallelism"/>'s number of batches at once (one single-threaded run per core on CPU unless
+/// <c>--runners</c> / <c>--threads</c> say otherwise); ms_per_batch is then the wall time per batch finished.
 /// </summary>
 internal static class ModelTiming
 {
@@ -21,6 +24,7 @@ internal static class ModelTiming
     {
         var seconds = 2.0;
         var threads = 0;
+        var runners = 0;
         int[] batches = [1, 8, 32];
         var dir = Corpus.ModelDirectory;
         var invariance = false;
@@ -30,6 +34,7 @@ internal static class ModelTiming
             {
                 case "--seconds": seconds = double.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
                 case "--threads": threads = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
+                case "--runners": runners = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
                 case "--batches": batches = args[i + 1].Split(',').Select(b => int.Parse(b, CultureInfo.InvariantCulture)).ToArray(); break;
                 case "--model": dir = args[i + 1]; break;
                 case "--invariance": invariance = args[i + 1] == "true"; break;
@@ -38,7 +43,9 @@ internal static class ModelTiming
         }
         var manifest = ManifestReader.Read(dir);
         var encoder = TextEncoder.ForModel(dir, manifest);
-        var options = new NluOptions { ExecutionProvider = ExecutionProviderKind.Cpu, IntraOpThreads = threads };
+        var options = new NluOptions { ExecutionProvider = ExecutionProviderKind.Cpu, IntraOpThreads = threads, ModelRunners = runners };
+        var runnerCount = ModelParallelism.Runners(options, "CPU");
+        var threadsPerRun = ModelParallelism.ThreadsPerRun(options);
         using var model = OnnxModel.Load(Path.Combine(dir, manifest.Files!.Model!), manifest, options);
         if (invariance)
             BatchInvariance(model, encoder);
@@ -49,14 +56,18 @@ internal static class ModelTiming
             for (var w = 0; w < 20; w++) model.Run(ids, mask, types, batch, sequence);
             var runs = 0;
             var clock = Stopwatch.StartNew();
-            while (clock.Elapsed.TotalSeconds < seconds)
+            // Each loop runs the same batch, as the server's batcher loops run theirs, until the time is up.
+            Parallel.For(0, runnerCount, new ParallelOptions { MaxDegreeOfParallelism = runnerCount }, _ =>
             {
-                model.Run(ids, mask, types, batch, sequence);
-                runs++;
-            }
+                while (clock.Elapsed.TotalSeconds < seconds)
+                {
+                    model.Run(ids, mask, types, batch, sequence);
+                    Interlocked.Increment(ref runs);
+                }
+            });
             var ms = clock.Elapsed.TotalMilliseconds / runs;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"onnx batch={batch} seq={sequence} ms_per_batch={ms:F4} texts_per_s={batch * 1000 / ms:F1}"));
+                $"onnx batch={batch} seq={sequence} runners={runnerCount} threads={threadsPerRun} ms_per_batch={ms:F4} texts_per_s={batch * 1000 / ms:F1}"));
         }
         return 0;
     }
