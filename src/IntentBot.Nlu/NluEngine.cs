@@ -71,7 +71,7 @@ public sealed class NluEngine : ITextClassifier, IAsyncDisposable
         var ids = new int[texts.Count][];
         for (var i = 0; i < texts.Count; i++)
         {
-            encoded[i] = _encoder.Encode(texts[i]);
+            encoded[i] = _encoder.Encode(SocialMarkup.Strip(texts[i]));
             ids[i] = encoded[i].Ids;
         }
 
