@@ -4,7 +4,6 @@ using System.Net.Sockets;
 using IntentBot.Context;
 using IntentBot.Context.Redis;
 using IntentBot.Context.State;
-using IntentBot.Tests.Shared;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 

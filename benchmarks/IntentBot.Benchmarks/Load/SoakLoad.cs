@@ -4,7 +4,6 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using IntentBot.Nlu;
-using IntentBot.Tests.Shared;
 
 namespace IntentBot.Benchmarks.Load;
 

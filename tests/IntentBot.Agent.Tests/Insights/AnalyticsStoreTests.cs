@@ -1,5 +1,4 @@
 using IntentBot.Agent.Insights;
-using IntentBot.Context.Tests;
 
 namespace IntentBot.Agent.Tests.Insights;
 

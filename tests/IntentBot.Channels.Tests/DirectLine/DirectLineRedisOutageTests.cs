@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.WebSockets;
-using IntentBot.Context.Tests;
 
 namespace IntentBot.Channels.Tests.DirectLine;
 

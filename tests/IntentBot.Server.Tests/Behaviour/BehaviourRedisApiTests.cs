@@ -2,7 +2,6 @@ using System.Net;
 using IntentBot.Context.Behaviour;
 using IntentBot.Context.State;
 using IntentBot.Context.Storage;
-using IntentBot.Context.Tests;
 using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using IntentBot.Tests.Shared;
 
 namespace IntentBot.Server.Tests.Behaviour;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace IntentBot.Tests.Shared;
+namespace IntentBot.Testing;
 
 /// <summary>
 /// One real redis-server (or sentinel) process on a free loopback port with its own temporary directory, which
@@ -10,7 +10,7 @@ namespace IntentBot.Tests.Shared;
 /// cluster, its nodes.conf). The building block of <see cref="RedisCluster"/> and <see cref="RedisSentinelGroup"/>.
 /// A missing binary is a failure, never a skip.
 /// </summary>
-internal sealed class RedisNode : IDisposable
+public sealed class RedisNode : IDisposable
 {
     private readonly Func<RedisNode, string> _arguments;
     private Process? _process;
@@ -134,4 +134,4 @@ internal sealed class RedisNode : IDisposable
 }
 
 /// <summary>A node's process did not come up (most often: its port was taken after it was found free).</summary>
-internal sealed class RedisNodeStartException(string message) : InvalidOperationException(message);
+public sealed class RedisNodeStartException(string message) : InvalidOperationException(message);

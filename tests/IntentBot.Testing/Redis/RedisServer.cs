@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using IntentBot.Tests.Shared;
 using StackExchange.Redis;
+using Xunit;
 
-namespace IntentBot.Context.Tests;
+namespace IntentBot.Testing;
 
 /// <summary>
 /// A real redis-server on a free loopback port, started for the tests and killed afterwards. test.sh
