@@ -1,55 +1,27 @@
-using System.Diagnostics;
 using StackExchange.Redis;
 using Xunit;
 
 namespace IntentBot.Testing;
 
 /// <summary>
-/// A real redis-server on a free loopback port, started for the tests and killed afterwards. test.sh
-/// installs redis-server; a missing binary is a failure, never a skip, so CI cannot pass without Redis.
+/// A test class's own redis-server (a <see cref="RedisNode.Standalone"/> server without persistence) and a
+/// connection to it, started before the first test and killed after the last. test.sh installs redis-server; a
+/// missing binary is a failure, never a skip, so CI cannot pass without Redis.
 /// </summary>
 public sealed class RedisServer : IAsyncLifetime
 {
-    private Process? _process;
-    private string? _directory;
+    private RedisNode _node = null!;
 
-    public int Port { get; private set; }
+    public int Port => _node.Port;
     public ConnectionMultiplexer Connection { get; private set; } = null!;
-    public string ConnectionString => $"127.0.0.1:{Port},abortConnect=false,connectTimeout=2000,syncTimeout=2000,asyncTimeout=2000";
+    public string ConnectionString => _node.ConnectionString("abortConnect=false,connectTimeout=2000,syncTimeout=2000,asyncTimeout=2000");
 
     public async Task InitializeAsync()
     {
-        var binary = new[] { "/usr/bin/redis-server", "/usr/local/bin/redis-server" }.FirstOrDefault(File.Exists)
-            ?? throw new InvalidOperationException("redis-server is not installed: run ./test.sh, which installs it (apt-get install redis-server).");
-        Port = LoopbackPort.Free();
-        _directory = Directory.CreateTempSubdirectory("intentbot-redis-").FullName;
-        _process = Process.Start(new ProcessStartInfo(binary,
-            $"--port {Port} --bind 127.0.0.1 --save \"\" --appendonly no --dir {_directory} --protected-mode yes")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        })!;
-        Connection = await ConnectWhenReadyAsync();
+        _node = await RedisNode.StartStandaloneAsync();
+        // The node answers PING already: a connection that cannot be made now is a failure.
+        Connection = await ConnectionMultiplexer.ConnectAsync(_node.ConnectionString("abortConnect=true,connectTimeout=2000"));
     }
-
-    private async Task<ConnectionMultiplexer> ConnectWhenReadyAsync()
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (true)
-        {
-            try
-            {
-                var connection = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{Port},abortConnect=true,connectTimeout=500");
-                await connection.GetDatabase().PingAsync();
-                return connection;
-            }
-            catch (RedisConnectionException) when (DateTime.UtcNow < deadline && _process is { HasExited: false })
-            {
-                await Task.Delay(100);
-            }
-        }
-    }
-
 
     /// <summary>Every key in the server: what erasure tests scan.</summary>
     public IReadOnlyList<string> AllKeys() =>
@@ -57,13 +29,7 @@ public sealed class RedisServer : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await Connection.DisposeAsync();
-        if (_process is { HasExited: false })
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-        _process?.Dispose();
-        if (_directory is not null) Directory.Delete(_directory, recursive: true);
+        if (Connection is not null) await Connection.DisposeAsync();
+        _node?.Dispose();
     }
 }
