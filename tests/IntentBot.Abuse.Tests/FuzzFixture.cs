@@ -143,7 +143,7 @@ public class FuzzFixture : IAsyncLifetime
 /// <summary>The fuzz server on a real redis-server: context, behaviour, transcripts and dedup all in Redis.</summary>
 public sealed class RedisFuzzFixture : FuzzFixture
 {
-    private readonly IntentBot.Context.Tests.RedisServer _redis = new();
+    private readonly RedisServer _redis = new();
 
     protected override async Task<IDictionary<string, string?>?> SettingsAsync()
     {

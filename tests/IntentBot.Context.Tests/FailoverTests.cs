@@ -1,7 +1,6 @@
 using IntentBot.Context.Redis;
 using IntentBot.Context.State;
 using IntentBot.Context.Storage;
-using IntentBot.Tests.Shared;
 using Microsoft.Extensions.Options;
 using Xunit.Abstractions;
 

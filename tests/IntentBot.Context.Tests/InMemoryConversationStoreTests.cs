@@ -5,7 +5,7 @@ namespace IntentBot.Context.Tests;
 
 public sealed class InMemoryConversationStoreTests : ConversationStoreContract, IDisposable
 {
-    private readonly ManualClock _clock = new();
+    private readonly ManualClock _clock = new(new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero));
     private readonly InMemoryConversationStore _store;
 
     public InMemoryConversationStoreTests() =>
@@ -50,14 +50,5 @@ public sealed class InMemoryConversationStoreTests : ConversationStoreContract, 
             Assert.True(DateTime.UtcNow < deadline, "the sweep did not run");
             await Task.Delay(20);
         }
-    }
-
-    private sealed class ManualClock : TimeProvider
-    {
-        private DateTimeOffset _now = new(2026, 11, 23, 0, 0, 0, TimeSpan.Zero);
-
-        public override DateTimeOffset GetUtcNow() => _now;
-
-        public void Advance(TimeSpan by) => _now += by;
     }
 }

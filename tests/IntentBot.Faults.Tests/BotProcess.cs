@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Reflection;
-using IntentBot.Tests.Shared;
 
 namespace IntentBot.Faults.Tests;
 

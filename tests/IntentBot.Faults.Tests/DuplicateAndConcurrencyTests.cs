@@ -7,14 +7,14 @@ namespace IntentBot.Faults.Tests;
 /// <summary>Redis, two IntentBot processes on it and a fake Bot Framework channel, shared by the tests of the class.</summary>
 public sealed class TwoInstances : IAsyncLifetime
 {
-    public AofRedis Redis { get; private set; } = null!;
+    public IRedisDeployment Redis { get; private set; } = null!;
     public BotProcess A { get; private set; } = null!;
     public BotProcess B { get; private set; } = null!;
     public RecordingChannel Channel { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        Redis = AofRedis.Start();
+        Redis = StandaloneDeployment.Start();
         Channel = await RecordingChannel.StartAsync();
         var instances = await BotProcess.StartManyAsync(2, Redis.ConnectionString);
         (A, B) = (instances[0], instances[1]);

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using IntentBot.Tests.Shared;
 using Xunit.Abstractions;
 
 namespace IntentBot.Faults.Tests;

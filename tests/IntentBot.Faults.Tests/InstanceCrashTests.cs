@@ -16,7 +16,7 @@ public sealed class InstanceCrashTests
     [Fact]
     public async Task A_conversation_continues_on_instance_b_after_instance_a_is_killed()
     {
-        await using var redis = AofRedis.Start();
+        await using var redis = StandaloneDeployment.Start();
         await ContinueOnBAsync(redis);
     }
 

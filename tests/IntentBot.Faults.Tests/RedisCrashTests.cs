@@ -22,7 +22,7 @@ public sealed class RedisCrashTests(ITestOutputHelper output)
     [Fact]
     public async Task Acknowledged_turns_and_events_survive_a_redis_sigkill_and_the_bot_recovers_without_a_restart()
     {
-        await using var redis = AofRedis.Start();
+        await using var redis = StandaloneDeployment.Start();
         await CrashAndRecoverAsync(redis);
     }
 

@@ -1,18 +1,18 @@
 using IntentBot.Context;
 using IntentBot.Context.Redis;
 using IntentBot.Context.State;
-using IntentBot.Tests.Shared;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace IntentBot.Faults.Tests;
 
 /// <summary>
-/// The Redis a fault test runs the bot on: one server (<see cref="AofRedis"/>) or a whole cluster
+/// The Redis a fault test runs the bot on: one server (<see cref="StandaloneDeployment"/>) or a whole cluster
 /// (<see cref="ClusterDeployment"/>). The same test body crashes either and reads back what survived.
 /// </summary>
 public interface IRedisDeployment : IAsyncDisposable
 {
+    /// <summary>What the servers get: short timeouts so an outage answers quickly instead of hanging.</summary>
     string ConnectionString { get; }
 
     /// <summary>SIGKILL every Redis process at once.</summary>
@@ -21,8 +21,49 @@ public interface IRedisDeployment : IAsyncDisposable
     /// <summary>Start every killed process again on its port and data, and wait until it serves.</summary>
     Task RestartAsync();
 
+    /// <summary>The test's own connection, to read back what the servers stored.</summary>
+    Task<IConnectionMultiplexer> ConnectionAsync();
+
     /// <summary>The conversation state as the agent stored it, read through the product's own Redis store.</summary>
-    Task<ConversationState?> ConversationAsync(string userId, string conversationId);
+    async Task<ConversationState?> ConversationAsync(string userId, string conversationId)
+    {
+        var store = new RedisConversationStore(await ConnectionAsync(), Options.Create(new ContextOptions()));
+        return (await store.GetConversationAsync(userId, conversationId))?.Value;
+    }
+}
+
+/// <summary>
+/// One redis-server with AOF fsynced on every write, on a fixed port: <see cref="Kill"/> sends SIGKILL (no shutdown,
+/// no final save), <see cref="RestartAsync"/> brings it back on the same port and directory, where it replays the
+/// append-only file.
+/// </summary>
+public sealed class StandaloneDeployment : IRedisDeployment
+{
+    private readonly RedisNode _node;
+    private ConnectionMultiplexer? _connection;
+
+    private StandaloneDeployment(RedisNode node) => _node = node;
+
+    public static StandaloneDeployment Start() => new(RedisNode.StartStandalone(appendOnly: true));
+
+    public string ConnectionString => _node.ConnectionString("abortConnect=false,connectTimeout=1000,syncTimeout=1000,asyncTimeout=1000,connectRetry=1");
+
+    public void Kill() => _node.Kill();
+
+    public Task RestartAsync()
+    {
+        _node.Start();
+        return Task.CompletedTask;
+    }
+
+    public async Task<IConnectionMultiplexer> ConnectionAsync() =>
+        _connection ??= await ConnectionMultiplexer.ConnectAsync(_node.ConnectionString("abortConnect=false,connectTimeout=2000"));
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_connection is not null) await _connection.DisposeAsync();
+        _node.Dispose();
+    }
 }
 
 /// <summary>A real three-master Redis Cluster (a replica each, AOF fsync always) as a fault test's Redis.</summary>
@@ -40,11 +81,7 @@ public sealed class ClusterDeployment : IRedisDeployment
 
     public Task RestartAsync() => Cluster.StartAllAsync();
 
-    public async Task<ConversationState?> ConversationAsync(string userId, string conversationId)
-    {
-        var store = new RedisConversationStore(await Cluster.ConnectionAsync(), Options.Create(new ContextOptions()));
-        return (await store.GetConversationAsync(userId, conversationId))?.Value;
-    }
+    public async Task<IConnectionMultiplexer> ConnectionAsync() => await Cluster.ConnectionAsync();
 
     public ValueTask DisposeAsync() => Cluster.DisposeAsync();
 }
@@ -64,11 +101,7 @@ public sealed class SentinelDeployment : IRedisDeployment
 
     public Task RestartAsync() => throw new NotSupportedException("The sentinel tests restart one node at a time.");
 
-    public async Task<ConversationState?> ConversationAsync(string userId, string conversationId)
-    {
-        var store = new RedisConversationStore(await Group.ConnectionAsync(), Options.Create(new ContextOptions()));
-        return (await store.GetConversationAsync(userId, conversationId))?.Value;
-    }
+    public async Task<IConnectionMultiplexer> ConnectionAsync() => await Group.ConnectionAsync();
 
     public ValueTask DisposeAsync() => Group.DisposeAsync();
 }

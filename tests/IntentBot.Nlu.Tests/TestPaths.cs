@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace IntentBot.Nlu.Tests;
 
 /// <summary>The shipped model's manifest, read without loading the model.</summary>
@@ -8,13 +6,12 @@ internal static class ShippedModel
     public static Nlu.Manifest.ModelManifest Manifest() => Nlu.Manifest.ManifestReader.Read(TestPaths.DefaultModel);
 }
 
-/// <summary>Locations in the repository, from the RepoRoot the build stamps into the test assembly.</summary>
+/// <summary>Locations in the repository the engine tests read.</summary>
 internal static class TestPaths
 {
-    public static string RepoRoot { get; } = typeof(TestPaths).Assembly
-        .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepoRoot").Value!;
+    public static string RepoRoot => RepositoryPaths.Root;
 
-    public static string DefaultModel => Path.Combine(RepoRoot, "models", "intentbot-default");
+    public static string DefaultModel => RepositoryPaths.DefaultModel;
 
     public static string GoldenTokenizerFile => Path.Combine(RepoRoot, "training", "golden", "tokenizer_golden.jsonl");
 
@@ -25,15 +22,5 @@ internal static class TestPaths
         foreach (var file in Directory.GetFiles(DefaultModel))
             File.Copy(file, Path.Combine(temp.Path, Path.GetFileName(file)));
         return temp;
-    }
-}
-
-internal sealed class TempDirectory : IDisposable
-{
-    public string Path { get; } = Directory.CreateTempSubdirectory("intentbot-test-").FullName;
-
-    public void Dispose()
-    {
-        try { Directory.Delete(Path, recursive: true); } catch (IOException) { }
     }
 }

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using IntentBot.Context.State;
 using IntentBot.Context.Storage;
-using IntentBot.Context.Tests;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IntentBot.Server.Tests;

@@ -3,7 +3,7 @@ namespace IntentBot.Shop.Tests;
 /// <summary>Every outcome rule of the order service, on the sample shop's fixtures.</summary>
 public sealed class OrderRulesTests
 {
-    private readonly FixedClock _clock = new(SampleData.Now);
+    private readonly ManualClock _clock = new(SampleData.Now);
     private readonly Sample.SampleShop _shop;
 
     public OrderRulesTests() => _shop = Sample.SampleShop.Load(SampleData.SeedPath, _clock);

@@ -16,14 +16,7 @@ internal static class SampleData
 
     public static DateOnly Today => DateOnly.FromDateTime(Now.UtcDateTime);
 
-    public static SampleShop Shop(DateTimeOffset? now = null) => SampleShop.Load(SeedPath, new FixedClock(now ?? Now));
+    public static SampleShop Shop(DateTimeOffset? now = null) => SampleShop.Load(SeedPath, new ManualClock(now ?? Now));
 
     public static SampleShopSeed Seed() => SeedLoader.Load(SeedPath, Today);
-}
-
-internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
-{
-    public DateTimeOffset Now { get; set; } = now;
-
-    public override DateTimeOffset GetUtcNow() => Now;
 }

@@ -4,7 +4,6 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using IntentBot.Nlu;
-using IntentBot.Tests.Shared;
 
 namespace IntentBot.Benchmarks.Load;
 
@@ -67,10 +66,7 @@ internal static class SoakLoad
 
     private static async Task<List<Sample>?> SoakAsync(string mode, int rounds, int perRound, int concurrency, int idleSeconds)
     {
-        using var redis = mode == "redis"
-            ? new RedisNode(n => $"--port {n.Port} --bind 127.0.0.1 --save \"\" --appendonly no --dir {n.DataDirectory} --protected-mode yes")
-            : null;
-        redis?.Start();
+        using var redis = mode == "redis" ? await RedisNode.StartStandaloneAsync() : null;
         var home = RepositoryRoot.LocateHome();
         var dll = Path.Combine(home, "src", "IntentBot.Server", "bin", "Release", "net10.0", "IntentBot.Server.dll");
         List<KeyValuePair<string, string>> environment =
@@ -83,7 +79,7 @@ internal static class SoakLoad
             new("DirectLine__TokenEndpointPermitsPerMinute", "0"),
             new("Logging__LogLevel__Default", "Warning"),
         ];
-        if (redis is not null) environment.Add(new("ConnectionStrings__Redis", $"127.0.0.1:{redis.Port},abortConnect=false"));
+        if (redis is not null) environment.Add(new("ConnectionStrings__Redis", redis.ConnectionString("abortConnect=false")));
         Console.WriteLine($"soak ({mode}): starting the server ...");
         await using var server = await ServerProcess.StartAsync(dll, home, environment, TimeSpan.FromMinutes(2));
         using var client = LoadRun.CreateClient(concurrency);

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using IntentBot.Agent.Tests.Infrastructure;
-using IntentBot.Tests.Shared;
 
 namespace IntentBot.Agent.Tests.Conversations;
 

@@ -1,6 +1,5 @@
 using IntentBot.Agent.Tests.Infrastructure;
 using IntentBot.Shop;
-using IntentBot.Tests.Shared;
 
 namespace IntentBot.Agent.Tests.Conversations;
 

@@ -2,8 +2,6 @@ using IntentBot.Agent.Handoff;
 using IntentBot.Agent.Tests.Infrastructure;
 using IntentBot.Context;
 using IntentBot.Context.Redis;
-using IntentBot.Context.Tests;
-using IntentBot.Tests.Shared;
 using Microsoft.Extensions.Options;
 
 namespace IntentBot.Agent.Tests.Conversations;

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using IntentBot.Agent.Tests.Infrastructure;
-using IntentBot.Tests.Shared;
 using static IntentBot.Agent.Tests.Infrastructure.Scripted;
 
 namespace IntentBot.Agent.Tests.Conversations;

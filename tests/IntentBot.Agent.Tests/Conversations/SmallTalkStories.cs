@@ -1,7 +1,6 @@
 using IntentBot.Agent.Llm;
 using IntentBot.Agent.Tests.Infrastructure;
 using IntentBot.Protocol.Activities;
-using IntentBot.Tests.Shared;
 using Microsoft.SemanticKernel;
 
 namespace IntentBot.Agent.Tests.Conversations;

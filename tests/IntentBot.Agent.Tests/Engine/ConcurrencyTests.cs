@@ -2,7 +2,6 @@ using IntentBot.Agent.Tests.Infrastructure;
 using IntentBot.Context;
 using IntentBot.Context.State;
 using IntentBot.Context.Storage;
-using IntentBot.Tests.Shared;
 using Microsoft.Extensions.Options;
 
 namespace IntentBot.Agent.Tests.Engine;

@@ -1,6 +1,4 @@
 using IntentBot.Agent.Handoff;
-using IntentBot.Context.Tests;
-using IntentBot.Tests.Shared;
 using StackExchange.Redis;
 
 namespace IntentBot.Agent.Tests.Handoff;

@@ -1,4 +1,3 @@
-using IntentBot.Tests.Shared;
 
 namespace IntentBot.Agent.Tests.Infrastructure;
 

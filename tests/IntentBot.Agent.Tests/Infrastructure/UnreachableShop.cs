@@ -1,5 +1,4 @@
 using IntentBot.Shop.Http;
-using IntentBot.Tests.Shared;
 
 namespace IntentBot.Agent.Tests.Infrastructure;
 

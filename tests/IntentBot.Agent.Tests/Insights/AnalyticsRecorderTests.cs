@@ -17,7 +17,7 @@ public sealed class AnalyticsRecorderTests
     [Fact]
     public async Task A_flush_writes_the_turns_counters_per_hour()
     {
-        var store = new InMemoryAnalyticsStore(TimeSpan.FromDays(90), new SettableClock(Nine.AddHours(2)));
+        var store = new InMemoryAnalyticsStore(TimeSpan.FromDays(90), new ManualClock(Nine.AddHours(2)));
         var recorder = Recorder(store);
         recorder.Record(Facts(Nine.AddMinutes(1), newConversation: true, purchase: 0.72));
         recorder.Record(Facts(Nine.AddMinutes(2), intent: "contact_human_agent", handoff: "requested"));
@@ -40,7 +40,7 @@ public sealed class AnalyticsRecorderTests
     [Fact]
     public async Task A_full_buffer_drops_and_counts_instead_of_waiting()
     {
-        var store = new InMemoryAnalyticsStore(TimeSpan.FromDays(90), new SettableClock(DateTimeOffset.UtcNow));
+        var store = new InMemoryAnalyticsStore(TimeSpan.FromDays(90), new ManualClock(DateTimeOffset.UtcNow));
         var recorder = Recorder(store, capacity: 16);
         var now = DateTimeOffset.UtcNow;
         for (var i = 0; i < 20; i++) recorder.Record(Facts(now));
@@ -54,7 +54,7 @@ public sealed class AnalyticsRecorderTests
     [Fact]
     public async Task Counts_a_failed_write_could_not_store_go_with_the_next_batch()
     {
-        var store = new FlakyStore(new InMemoryAnalyticsStore(TimeSpan.FromDays(90), new SettableClock(Nine.AddHours(1)))) { Down = true };
+        var store = new FlakyStore(new InMemoryAnalyticsStore(TimeSpan.FromDays(90), new ManualClock(Nine.AddHours(1)))) { Down = true };
         var recorder = Recorder(store);
         recorder.Record(Facts(Nine));
         await recorder.FlushAsync(CancellationToken.None);
@@ -67,7 +67,7 @@ public sealed class AnalyticsRecorderTests
     [Fact]
     public async Task Declined_and_unsure_messages_go_to_review_up_to_the_cap_per_batch()
     {
-        var store = new InMemoryAnalyticsStore(TimeSpan.FromDays(90), new SettableClock(Nine.AddHours(1)));
+        var store = new InMemoryAnalyticsStore(TimeSpan.FromDays(90), new ManualClock(Nine.AddHours(1)));
         var intake = new CollectingIntake();
         var recorder = new AnalyticsRecorder(store, Options.Create(new InsightsOptions { MaxReviewPerFlush = 2, ReviewBelow = 0.55 }),
             NullLogger<AnalyticsRecorder>.Instance, intake);

@@ -1,5 +1,4 @@
 using IntentBot.Agent.Insights;
-using IntentBot.Context.Tests;
 
 namespace IntentBot.Agent.Tests.Insights;
 
@@ -16,7 +15,7 @@ public abstract class AnalyticsStoreContract
     [Fact]
     public async Task Batches_add_up_per_hour_and_a_read_returns_only_the_hours_asked_for()
     {
-        var clock = new SettableClock(Nine.AddHours(3));
+        var clock = new ManualClock(Nine.AddHours(3));
         var store = Create(TimeSpan.FromDays(90), clock);
         await store.AddAsync(Batch((Nine, "turns", 3), (Nine, "intent:track_order", 2), (Nine.AddHours(1), "turns", 1)));
         await store.AddAsync(Batch((Nine, "turns", 4), (Nine.AddHours(2), "turns", 5)));
@@ -35,7 +34,7 @@ public abstract class AnalyticsStoreContract
     [Fact]
     public async Task A_bucket_older_than_the_retention_is_gone()
     {
-        var clock = new SettableClock(Nine.AddMinutes(10));
+        var clock = new ManualClock(Nine.AddMinutes(10));
         var store = Create(TimeSpan.FromDays(2), clock);
         await store.AddAsync(Batch((Nine, "turns", 1)));
         Assert.Single(await store.ReadAsync(Nine, Nine.AddHours(1)));
@@ -79,7 +78,7 @@ public sealed class RedisAnalyticsStoreTests(RedisServer redis) : AnalyticsStore
     [Fact]
     public async Task Two_instances_add_to_the_same_counts()
     {
-        var clock = new SettableClock(Nine);
+        var clock = new ManualClock(Nine);
         var one = Create(TimeSpan.FromDays(90), clock);
         var two = Create(TimeSpan.FromDays(90), clock);
         await Task.WhenAll(

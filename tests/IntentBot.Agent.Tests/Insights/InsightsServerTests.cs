@@ -9,7 +9,6 @@ using IntentBot.Nlu.Classification;
 using IntentBot.Protocol.Activities;
 using IntentBot.Protocol.Bots;
 using IntentBot.Server.Nlu;
-using IntentBot.Tests.Shared;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;

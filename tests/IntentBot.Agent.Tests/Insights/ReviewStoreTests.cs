@@ -1,5 +1,4 @@
 using IntentBot.Agent.Insights;
-using IntentBot.Context.Tests;
 
 namespace IntentBot.Agent.Tests.Insights;
 
@@ -17,7 +16,7 @@ public abstract class ReviewStoreContract
     [Fact]
     public async Task Items_are_listed_newest_first_and_a_decision_is_kept()
     {
-        var clock = new SettableClock(Nine.AddHours(1));
+        var clock = new ManualClock(Nine.AddHours(1));
         var store = Create(TimeSpan.FromDays(30), 100, clock);
         await store.AddAsync([Item("a", "u1", Nine), Item("b", "u2", Nine.AddMinutes(5)), Item("c", "u1", Nine.AddMinutes(10))]);
 
@@ -37,7 +36,7 @@ public abstract class ReviewStoreContract
     [Fact]
     public async Task Erasing_a_user_removes_only_their_items()
     {
-        var store = Create(TimeSpan.FromDays(30), 100, new SettableClock(Nine.AddHours(1)));
+        var store = Create(TimeSpan.FromDays(30), 100, new ManualClock(Nine.AddHours(1)));
         await store.AddAsync([Item("a", "u1", Nine), Item("b", "u2", Nine), Item("c", "u1", Nine)]);
         await store.EraseUserAsync("u1", []);
         await store.EraseUserAsync("u1", []); // idempotent
@@ -48,7 +47,7 @@ public abstract class ReviewStoreContract
     [Fact]
     public async Task Past_the_cap_the_oldest_go_and_past_the_retention_all_go()
     {
-        var clock = new SettableClock(Nine.AddHours(1));
+        var clock = new ManualClock(Nine.AddHours(1));
         var store = Create(TimeSpan.FromDays(1), 3, clock);
         await store.AddAsync([.. Enumerable.Range(0, 5).Select(i => Item("i" + i, "u1", Nine.AddMinutes(i)))]);
         Assert.Equal(["i4", "i3", "i2"], (await store.ListAsync(null, 10)).Select(i => i.Id));
@@ -89,7 +88,7 @@ public sealed class RedisReviewStoreTests(RedisServer redis) : ReviewStoreContra
     [Fact]
     public async Task Erasure_leaves_no_key_naming_the_user()
     {
-        var store = Create(TimeSpan.FromDays(30), 100, new SettableClock(Nine));
+        var store = Create(TimeSpan.FromDays(30), 100, new ManualClock(Nine));
         await store.AddAsync([Item("a", "erase-me", Nine), Item("b", "keep-me", Nine)]);
         await store.EraseUserAsync("erase-me", []);
         var values = redis.AllKeys().Where(k => k.StartsWith(_prefix, StringComparison.Ordinal)).ToList();

@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using IntentBot.Agent.Tests.Infrastructure;
-using IntentBot.Tests.Shared;
 
 namespace IntentBot.Agent.Tests.Llm;
 

@@ -13,7 +13,7 @@ internal static class PluginKernel
 
     public static Kernel Create(out SampleShop shop)
     {
-        var clock = new FixedClock(Now);
+        var clock = new ManualClock(Now);
         shop = SampleShop.Load(SeedPath, clock);
         var kernel = Kernel.CreateBuilder().Build();
         foreach (var plugin in ShopPlugins.Create(shop, shop, shop, shop, clock))
@@ -41,9 +41,4 @@ internal static class PluginKernel
 
         throw new DirectoryNotFoundException("data/shop not found above " + AppContext.BaseDirectory);
     }
-}
-
-internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
-{
-    public override DateTimeOffset GetUtcNow() => now;
 }

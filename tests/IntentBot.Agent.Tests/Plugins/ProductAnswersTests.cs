@@ -6,7 +6,7 @@ namespace IntentBot.Agent.Tests.Plugins;
 /// <summary>Questions about one product answered from its own record.</summary>
 public sealed class ProductAnswersTests
 {
-    private static readonly SampleShop Shop = SampleShop.Load(PluginKernel.SeedPath, new FixedClock(PluginKernel.Now));
+    private static readonly SampleShop Shop = SampleShop.Load(PluginKernel.SeedPath, new ManualClock(PluginKernel.Now));
 
     [Theory]
     [InlineData("P1003", "do you have it in size 44?", "comes in size 44")]

@@ -8,7 +8,7 @@ public sealed class PromotionOfferTests
 {
     private static PromotionsPlugin Plugin(out SampleShop shop)
     {
-        var clock = new FixedClock(PluginKernel.Now);
+        var clock = new ManualClock(PluginKernel.Now);
         shop = SampleShop.Load(PluginKernel.SeedPath, clock);
         return new PromotionsPlugin(shop, shop, clock, shop);
     }

@@ -1,5 +1,4 @@
 using IntentBot.Agent.Tests.Infrastructure;
-using IntentBot.Tests.Shared;
 using static IntentBot.Agent.Tests.Infrastructure.Scripted;
 
 namespace IntentBot.Agent.Tests.Rules;

@@ -14,7 +14,7 @@ public sealed class AuthenticatedChannelFixture : IAsyncLifetime
 {
     public FakeBotFrameworkChannel Channel { get; private set; } = null!;
     public RecordingBot Bot { get; } = new();
-    public ManualClock Clock { get; } = new();
+    public ManualClock Clock { get; } = ManualClock.OnRealTime();
     public ChannelTestServer Server { get; private set; } = null!;
     public HttpClient Client { get; private set; } = null!;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using IntentBot.Channels.Tests.FakeChannel;
-using IntentBot.Context.Tests;
 
 namespace IntentBot.Channels.Tests.BotConnector;
 

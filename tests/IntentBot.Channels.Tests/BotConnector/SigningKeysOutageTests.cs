@@ -16,7 +16,7 @@ public sealed class SigningKeysOutageTests
     {
         await using var channel = await FakeBotFrameworkChannel.StartAsync();
         channel.MetadataAvailable = false;
-        var clock = new ManualClock();
+        var clock = ManualClock.OnRealTime();
         var settings = ChannelTestServer.AuthenticatedSettings(channel);
         settings["BotConnector:SigningKeysRetryDelay"] = "00:00:30";
         await using var server = new ChannelTestServer(settings, new RecordingBot(), clock);
@@ -65,7 +65,7 @@ public sealed class SigningKeysOutageTests
         channel.MetadataAvailable = false;
         var settings = ChannelTestServer.AuthenticatedSettings(channel);
         settings["BotConnector:SigningKeysRetryDelay"] = "00:00:05";
-        await using var server = new ChannelTestServer(settings, new RecordingBot(), new ManualClock());
+        await using var server = new ChannelTestServer(settings, new RecordingBot(), ManualClock.OnRealTime());
         using var client = server.CreateClient();
 
         var response = await ActivityPosts.PostAsync(client,

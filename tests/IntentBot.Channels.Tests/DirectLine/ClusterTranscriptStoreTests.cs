@@ -1,8 +1,6 @@
 using IntentBot.Channels.DirectLine;
 using IntentBot.Channels.DirectLine.Transcripts;
 using IntentBot.Protocol.Activities;
-using IntentBot.Context.Tests;
-using IntentBot.Tests.Shared;
 using StackExchange.Redis;
 
 namespace IntentBot.Channels.Tests.DirectLine;

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.WebSockets;
-using IntentBot.Context.Tests;
 
 namespace IntentBot.Channels.Tests.DirectLine;
 
@@ -66,7 +65,7 @@ public sealed class DirectLineRedisOutageTests
             Assert.Equal(HttpStatusCode.BadGateway, posted.StatusCode);
             Assert.Equal("BotError", body.GetProperty("error").GetProperty("code").GetString());
 
-            await Task.Delay(TimeSpan.FromSeconds(2.5));   // the pause ends
+            await WritesAcceptedAgainAsync(redis.Connection.GetDatabase());
             var (read, transcript) = await host.SendAsync(HttpMethod.Get, $"/v3/directline/conversations/{id}/activities", token);
             Assert.Equal(HttpStatusCode.OK, read.StatusCode);
             var texts = transcript.GetProperty("activities").EnumerateArray()
@@ -78,6 +77,27 @@ public sealed class DirectLineRedisOutageTests
         finally
         {
             await redis.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// Waits until the pause is over: a write through the test's own connection is held while writes are paused and
+    /// answered once they resume. Bounded, so a pause that never ends fails the test instead of hanging it.
+    /// </summary>
+    private static async Task WritesAcceptedAgainAsync(StackExchange.Redis.IDatabase db)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (true)
+        {
+            try
+            {
+                await db.StringSetAsync("outage-test:pause-probe", "1");
+                return;
+            }
+            catch (StackExchange.Redis.RedisTimeoutException) when (DateTime.UtcNow < deadline)
+            {
+                // Still paused (the client gave up waiting; the write is still queued on the server): ask again.
+            }
         }
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using IntentBot.Context.Tests;
 
 namespace IntentBot.Channels.Tests.DirectLine;
 

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.WebSockets;
 using IntentBot.Channels.DirectLine;
 using IntentBot.Channels.DirectLine.Transcripts;
-using IntentBot.Context.Tests;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;

@@ -37,13 +37,3 @@ public sealed class TestBot : IBot
         return new BotTurnResult([typing, reply]);
     }
 }
-
-/// <summary>A clock the tests move by hand (token expiry, transcript retention).</summary>
-public sealed class ManualClock(DateTimeOffset start) : TimeProvider
-{
-    private DateTimeOffset _now = start;
-
-    public override DateTimeOffset GetUtcNow() => _now;
-
-    public void Advance(TimeSpan by) => _now += by;
-}

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using IntentBot.Channels.DirectLine;
 using IntentBot.Channels.DirectLine.Transcripts;
-using IntentBot.Context.Tests;
 using IntentBot.Protocol.Activities;
 using Microsoft.Extensions.Options;
 

@@ -2,7 +2,6 @@ using System.Net;
 using IntentBot.Context.Behaviour;
 using IntentBot.Context.State;
 using IntentBot.Context.Storage;
-using IntentBot.Context.Tests;
 using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
 
@@ -69,15 +68,14 @@ public sealed class BehaviourRedisApiTests(RedisServer redis) : IClassFixture<Re
 
 public sealed class BehaviourRedisOutageTests : IDisposable
 {
-    private readonly RestartableRedis _redis = new();
+    private readonly RedisNode _redis = RedisNode.StartStandalone();
     private readonly IntentBotFactory _factory;
 
     public BehaviourRedisOutageTests()
     {
-        _redis.Start();
         _factory = new IntentBotFactory(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Redis"] = _redis.ConnectionString,
+            ["ConnectionStrings:Redis"] = _redis.ConnectionString("abortConnect=false,connectTimeout=500,syncTimeout=1000,asyncTimeout=1000"),
             ["Context:OperationTimeout"] = "00:00:00.500",
         });
     }
@@ -88,7 +86,7 @@ public sealed class BehaviourRedisOutageTests : IDisposable
         var client = _factory.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/api/v1/events", Events.Batch(Events.Event("outage-user", "view", "p1", id: "before")))).StatusCode);
 
-        _redis.Stop();
+        _redis.Kill();
         var post = await client.PostAsync("/api/v1/events", Events.Batch(Events.Event("outage-user", "add_to_cart", "p1", 5m, id: "during")));
         Assert.NotNull(post.Headers.RetryAfter);
         await BadInputTests.AssertProblemAsync(post, HttpStatusCode.ServiceUnavailable, "unavailable");

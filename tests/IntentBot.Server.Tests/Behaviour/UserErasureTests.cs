@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using IntentBot.Context.Tests;
 using StackExchange.Redis;
 
 namespace IntentBot.Server.Tests.Behaviour;

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using IntentBot.Context.Redis;
-using IntentBot.Context.Tests;
 using IntentBot.Server.Tests.Behaviour;
 
 namespace IntentBot.Server.Tests.Hardening;

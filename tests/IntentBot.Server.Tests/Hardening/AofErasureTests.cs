@@ -11,14 +11,14 @@ namespace IntentBot.Server.Tests.Hardening;
 /// </summary>
 public sealed class AofErasureTests : IDisposable
 {
-    private readonly PausableRedis _redis = new("--appendonly yes --appendfsync always");
+    private readonly RedisNode _redis = RedisNode.StartStandalone(appendOnly: true);
 
     [Fact]
     public async Task After_an_erasure_the_append_only_file_no_longer_holds_the_users_data()
     {
         using var factory = new IntentBotFactory(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Redis"] = _redis.ConnectionString + ",allowAdmin=true",
+            ["ConnectionStrings:Redis"] = _redis.ConnectionString("abortConnect=false,connectTimeout=500,syncTimeout=5000,asyncTimeout=5000,allowAdmin=true"),
             ["Context:AofRewriteAfterErasure"] = "00:00:01",
         });
         var client = factory.CreateClient();

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using IntentBot.Context.Tests;
 
 namespace IntentBot.Server.Tests.Hardening;
 

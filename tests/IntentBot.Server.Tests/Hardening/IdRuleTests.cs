@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Text;
 using IntentBot.Context.Redis;
 using IntentBot.Context.Storage;
-using IntentBot.Context.Tests;
 using IntentBot.Server.Tests.Behaviour;
 
 namespace IntentBot.Server.Tests.Hardening;

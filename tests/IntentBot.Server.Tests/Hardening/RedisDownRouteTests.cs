@@ -29,7 +29,7 @@ public sealed class RedisDownRouteTests : IDisposable
         "/api/messages",
     };
 
-    private readonly PausableRedis _redis = new();
+    private readonly RedisNode _redis = RedisNode.StartStandalone();
     private readonly IntentBotFactory _factory;
 
     private readonly ITestOutputHelper _output;
@@ -39,7 +39,7 @@ public sealed class RedisDownRouteTests : IDisposable
         _output = output;
         _factory = new IntentBotFactory(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Redis"] = _redis.ConnectionString,
+            ["ConnectionStrings:Redis"] = _redis.ConnectionString("abortConnect=false,connectTimeout=500,syncTimeout=5000,asyncTimeout=5000"),
             ["Context:OperationTimeout"] = "00:00:00.500",
             ["DirectLine:Secrets:0"] = Secret,
             ["BotConnector:MaxSendAttempts"] = "1",

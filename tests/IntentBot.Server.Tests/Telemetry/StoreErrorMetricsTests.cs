@@ -2,7 +2,6 @@ using System.Net;
 using IntentBot.Context.Storage;
 using IntentBot.Protocol.Activities;
 using IntentBot.Protocol.Bots;
-using IntentBot.Server.Tests.Behaviour;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IntentBot.Server.Tests.Telemetry;
@@ -10,15 +9,14 @@ namespace IntentBot.Server.Tests.Telemetry;
 /// <summary>A real redis-server stopped under the running server: the failures show up as store errors.</summary>
 public sealed class StoreErrorMetricsTests : IDisposable
 {
-    private readonly RestartableRedis _redis = new();
+    private readonly RedisNode _redis = RedisNode.StartStandalone();
     private readonly IntentBotFactory _factory;
 
     public StoreErrorMetricsTests()
     {
-        _redis.Start();
         _factory = new IntentBotFactory(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Redis"] = _redis.ConnectionString,
+            ["ConnectionStrings:Redis"] = _redis.ConnectionString("abortConnect=false,connectTimeout=500,syncTimeout=1000,asyncTimeout=1000"),
             ["Context:OperationTimeout"] = "00:00:00.500",
         });
     }
@@ -30,7 +28,7 @@ public sealed class StoreErrorMetricsTests : IDisposable
         var bot = _factory.Services.GetRequiredService<IBot>();
         Assert.NotEmpty((await bot.OnTurnAsync(Message("hello"), CancellationToken.None)).Replies);
 
-        _redis.Stop();
+        _redis.Kill();
         // The behaviour context is optional to a turn (its error is logged and counted); the conversation
         // store is not, so the turn fails with the store's exception.
         await Assert.ThrowsAsync<StoreUnavailableException>(() => bot.OnTurnAsync(Message("where is my order"), CancellationToken.None));

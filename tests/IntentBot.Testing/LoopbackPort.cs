@@ -1,12 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace IntentBot.Tests.Shared;
+namespace IntentBot.Testing;
 
 /// <summary>A loopback port that was free a moment ago (the OS picks it; the probe listener is closed again).</summary>
-/// <remarks>One source file linked into each test project that starts a server of its own (redis-server, the bot,
-/// a fake LLM): there is no shared test library, and this is all they share.</remarks>
-internal static class LoopbackPort
+public static class LoopbackPort
 {
     public static int Free()
     {

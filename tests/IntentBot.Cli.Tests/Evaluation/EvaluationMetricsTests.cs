@@ -1,6 +1,6 @@
 using IntentBot.Cli.Evaluation;
 
-namespace IntentBot.Nlu.Tests.Cli;
+namespace IntentBot.Cli.Tests.Evaluation;
 
 public sealed class EvaluationMetricsTests
 {

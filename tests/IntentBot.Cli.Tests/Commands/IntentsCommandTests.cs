@@ -1,6 +1,6 @@
 using IntentBot.Cli;
 
-namespace IntentBot.Nlu.Tests.Cli;
+namespace IntentBot.Cli.Tests.Commands;
 
 /// <summary>`intentbot intents check` and `intentbot eval` over a dialogs folder that declares a custom intent.</summary>
 public sealed class IntentsCommandTests : IDisposable
@@ -31,7 +31,7 @@ public sealed class IntentsCommandTests : IDisposable
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var code = await CommandLine.RunAsync([.. args, "--model", TestPaths.DefaultModel], TextReader.Null, stdout, stderr);
+        var code = await CommandLine.RunAsync([.. args, "--model", RepositoryPaths.DefaultModel], TextReader.Null, stdout, stderr);
         return (code, stdout.ToString(), stderr.ToString());
     }
 

@@ -2,15 +2,16 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace IntentBot.Tests.Shared;
+namespace IntentBot.Testing;
 
 /// <summary>
-/// One real redis-server (or sentinel) process on a free loopback port with its own temporary directory, which
-/// a test can SIGKILL and start again on the same port and directory (it then reloads its AOF and, in a
-/// cluster, its nodes.conf). The building block of <see cref="RedisCluster"/> and <see cref="RedisSentinelGroup"/>.
-/// A missing binary is a failure, never a skip.
+/// One real redis-server (or sentinel) process on a free loopback port with its own temporary directory: the one
+/// launcher every test and benchmark uses. A test can SIGKILL it and start it again on the same port and directory
+/// (it then reloads its AOF and, in a cluster, its nodes.conf), or freeze it (SIGSTOP) and thaw it. The building block
+/// of <see cref="RedisServer"/>, <see cref="RedisCluster"/> and <see cref="RedisSentinelGroup"/>. A missing binary
+/// is a failure, never a skip.
 /// </summary>
-internal sealed class RedisNode : IDisposable
+public sealed class RedisNode : IDisposable, IAsyncDisposable
 {
     private readonly Func<RedisNode, string> _arguments;
     private Process? _process;
@@ -18,11 +19,33 @@ internal sealed class RedisNode : IDisposable
     /// <param name="arguments">The redis-server command line for this node, given its port and directory.</param>
     public RedisNode(Func<RedisNode, string> arguments) => _arguments = arguments;
 
+    /// <summary>A standalone server that never snapshots.</summary>
+    /// <param name="appendOnly">AOF on with fsync on every write (every acknowledged write is on disk before Redis
+    /// answers, so a SIGKILL loses none), or no persistence at all.</param>
+    public static RedisNode Standalone(bool appendOnly = false) => new(n =>
+        $"--port {n.Port} --bind 127.0.0.1 --protected-mode yes --dir {n.DataDirectory} --save \"\" " +
+        (appendOnly ? "--appendonly yes --appendfsync always" : "--appendonly no"));
+
+    /// <summary>A started <see cref="Standalone"/> server, on a fresh port if its first one was taken.</summary>
+    public static Task<RedisNode> StartStandaloneAsync(bool appendOnly = false) =>
+        StartOnFreshPortsAsync(() => Standalone(appendOnly), node =>
+        {
+            node.Start();
+            return Task.CompletedTask;
+        });
+
+    /// <summary>As <see cref="StartStandaloneAsync"/>, for a test's constructor: starting is synchronous, so this never
+    /// blocks on a pending task.</summary>
+    public static RedisNode StartStandalone(bool appendOnly = false) => StartStandaloneAsync(appendOnly).GetAwaiter().GetResult();
+
     public int Port { get; } = LoopbackPort.Free();
 
     public string DataDirectory { get; } = Directory.CreateTempSubdirectory("intentbot-redis-node-").FullName;
 
     public bool Running => _process is { HasExited: false };
+
+    /// <summary>This node's address followed by client options (each test picks the timeouts its scenario needs).</summary>
+    public string ConnectionString(string options) => $"127.0.0.1:{Port},{options}";
 
     public static string Binary(string name = "redis-server") =>
         new[] { $"/usr/bin/{name}", $"/usr/local/bin/{name}" }.FirstOrDefault(File.Exists)
@@ -88,6 +111,20 @@ internal sealed class RedisNode : IDisposable
         _process = null;
     }
 
+    /// <summary>SIGSTOP: connections stay open and commands simply get no answer, the outage only a client-side timeout catches.</summary>
+    public void Pause() => Signal("STOP");
+
+    /// <summary>SIGCONT: the frozen process answers again.</summary>
+    public void Resume() => Signal("CONT");
+
+    private void Signal(string name)
+    {
+        var process = _process ?? throw new InvalidOperationException($"redis-server on port {Port} is not running.");
+        using var kill = Process.Start("kill", $"-{name} {process.Id}");
+        kill.WaitForExit();
+        if (kill.ExitCode != 0) throw new InvalidOperationException($"kill -{name} {process.Id} failed.");
+    }
+
     /// <summary>One command through redis-cli (admin commands the product never sends: CLUSTER, ROLE, SENTINEL).</summary>
     public string Cli(params string[] arguments)
     {
@@ -126,12 +163,19 @@ internal sealed class RedisNode : IDisposable
         }
     }
 
+    /// <summary>Kills the process (SIGKILL ends a frozen one too) and deletes its directory.</summary>
     public void Dispose()
     {
         Kill();
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
     }
+
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
 }
 
 /// <summary>A node's process did not come up (most often: its port was taken after it was found free).</summary>
-internal sealed class RedisNodeStartException(string message) : InvalidOperationException(message);
+public sealed class RedisNodeStartException(string message) : InvalidOperationException(message);

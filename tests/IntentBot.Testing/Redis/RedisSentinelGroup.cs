@@ -1,14 +1,14 @@
 using System.Globalization;
 using StackExchange.Redis;
 
-namespace IntentBot.Tests.Shared;
+namespace IntentBot.Testing;
 
 /// <summary>
 /// A real Sentinel deployment on loopback: one master, one replica (AOF with fsync on every write) and three
 /// sentinels (quorum 2) watching them under <see cref="ServiceName"/>. A test can kill the current master and wait
 /// until the sentinels have promoted the replica. Every process is killed and every directory deleted on dispose.
 /// </summary>
-internal sealed class RedisSentinelGroup : IAsyncDisposable
+public sealed class RedisSentinelGroup : IAsyncDisposable
 {
     public const string ServiceName = "intentbot";
 

@@ -2,13 +2,13 @@ using IntentBot.Nlu;
 using IntentBot.Nlu.Classification;
 using IntentBot.Nlu.Manifest;
 
-namespace IntentBot.Tests.Shared;
+namespace IntentBot.Testing;
 
 /// <summary>What the scripted classifier answers for one message: the top intent, the runners-up, the
 /// out-of-scope verdict and the sentiment.</summary>
 /// <remarks>Confidences are what the rules downstream compare with their thresholds, so a test states them
 /// exactly ("0.54, just under the clarification threshold") instead of hoping a model lands there.</remarks>
-internal sealed record Reading(string Intent, double Confidence)
+public sealed record Reading(string Intent, double Confidence)
 {
     public bool OutOfScope { get; init; }
     public string Sentiment { get; init; } = "neutral";
@@ -39,7 +39,7 @@ internal sealed record Reading(string Intent, double Confidence)
 /// Mind that the agent's second reading of an out-of-scope message swallows classifier errors by design, so a
 /// test of it scripts the second text too and checks <see cref="Classified"/>.
 /// </remarks>
-internal sealed class ScriptedClassifier : ITextClassifier
+public sealed class ScriptedClassifier : ITextClassifier
 {
     public const string OutOfScopeLabel = "out_of_scope";
 

@@ -1,9 +1,10 @@
 using System.Text.Json;
 using IntentBot.Cli;
 using IntentBot.Cli.Evaluation;
+using IntentBot.Nlu;
 using IntentBot.Nlu.Classification;
 
-namespace IntentBot.Nlu.Tests.Cli;
+namespace IntentBot.Cli.Tests.Evaluation;
 
 /// <summary>The evaluation pipeline against a scripted classifier, so its rules are checked without a model.</summary>
 public sealed class EvaluatorTests

@@ -1,7 +1,7 @@
 using System.Globalization;
 using StackExchange.Redis;
 
-namespace IntentBot.Tests.Shared;
+namespace IntentBot.Testing;
 
 /// <summary>
 /// A real Redis Cluster on loopback: three masters and three replicas (six redis-server processes in cluster
@@ -9,7 +9,7 @@ namespace IntentBot.Tests.Shared;
 /// A test can kill the master that holds a key (its replica takes over) or crash and restart every node.
 /// Every process is killed and every directory deleted on dispose, whatever the test did.
 /// </summary>
-internal sealed class RedisCluster : IAsyncDisposable
+public sealed class RedisCluster : IAsyncDisposable
 {
     /// <summary>
     /// How long a silent master counts as up. Short so a failover takes seconds, not long enough for a busy CI

@@ -2,7 +2,7 @@ using System.Text;
 using IntentBot.Cli;
 using IntentBot.Cli.Evaluation;
 
-namespace IntentBot.Nlu.Tests.Cli;
+namespace IntentBot.Cli.Tests.Evaluation;
 
 public sealed class CsvReaderTests
 {

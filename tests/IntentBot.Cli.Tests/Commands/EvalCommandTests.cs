@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using IntentBot.Cli;
 
-namespace IntentBot.Nlu.Tests.Cli;
+namespace IntentBot.Cli.Tests.Commands;
 
 /// <summary>`intentbot eval` end to end with the real default model. Accuracy is never pinned: the model gets retrained.</summary>
 public sealed class EvalCommandTests : IDisposable
@@ -44,7 +44,7 @@ public sealed class EvalCommandTests : IDisposable
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var code = await CommandLine.RunAsync(["eval", .. args, "--model", TestPaths.DefaultModel], TextReader.Null, stdout, stderr);
+        var code = await CommandLine.RunAsync(["eval", .. args, "--model", RepositoryPaths.DefaultModel], TextReader.Null, stdout, stderr);
         return (code, stdout.ToString(), stderr.ToString());
     }
 
