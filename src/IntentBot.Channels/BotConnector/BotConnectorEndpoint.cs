@@ -1,7 +1,7 @@
-using System.Buffers;
 using System.Text.Json;
 using IntentBot.Channels.Auth;
 using IntentBot.Channels.Limits;
+using IntentBot.Http;
 using IntentBot.Protocol.Activities;
 using IntentBot.Protocol.Bots;
 using Microsoft.AspNetCore.Http;
@@ -53,19 +53,21 @@ public sealed class BotConnectorEndpoint(
             }
         }
 
-        var (body, tooLarge) = await ReadBodyAsync(context.Request, _options.MaxActivityBytes, cancellationToken);
-        if (tooLarge)
+        var body = await JsonBodyReader.ReadAsync(context.Request, _options.MaxActivityBytes, requireJsonMediaType: false, cancellationToken);
+        if (body.Fault == JsonBodyFault.TooLarge)
             return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Activity too large",
                 detail: $"The activity exceeds {_options.MaxActivityBytes} bytes.");
+        if (body.Fault == JsonBodyFault.Empty)
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The request is not valid", detail: "The body is empty or null.");
+        if (!body.IsValid) return NotAnActivity(body.Detail);
         Activity? activity;
         try
         {
-            activity = JsonSerializer.Deserialize(body, ProtocolJsonContext.Default.Activity);
+            activity = JsonSerializer.Deserialize(body.Utf8.Span, ProtocolJsonContext.Default.Activity);
         }
         catch (JsonException e)
         {
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The request is not valid",
-                detail: $"The body is not a JSON activity: {e.Message}");
+            return NotAnActivity(e.Message);
         }
         if (activity is null)
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The request is not valid", detail: "The body is empty or null.");
@@ -204,17 +206,6 @@ public sealed class BotConnectorEndpoint(
             detail: failure is null ? "A Bearer token from the Bot Framework is required." : $"The Bearer token was rejected: {failure}.");
     }
 
-    private static async Task<(byte[] Body, bool TooLarge)> ReadBodyAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > maxBytes) return ([], true);
-        var buffer = new ArrayBufferWriter<byte>(request.ContentLength is > 0 and var n ? (int)n : 4096);
-        while (true)
-        {
-            var read = await request.Body.ReadAsync(buffer.GetMemory(8192), cancellationToken);
-            if (read == 0) break;
-            buffer.Advance(read);
-            if (buffer.WrittenCount > maxBytes) return ([], true);
-        }
-        return (buffer.WrittenSpan.ToArray(), false);
-    }
+    private static IResult NotAnActivity(string? reason) =>
+        Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The request is not valid", detail: $"The body is not a JSON activity: {reason}");
 }
