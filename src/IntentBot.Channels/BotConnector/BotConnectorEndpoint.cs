@@ -20,6 +20,7 @@ public sealed class BotConnectorEndpoint(
     IOptions<BotConnectorOptions> options,
     ChannelTokenValidator tokens,
     IActivityDeduplicator deduplicator,
+    IBot bot,
     TurnRunner turns,
     [FromKeyedServices(TurnRateLimiter.BotConnector)] TurnRateLimiter turnLimits,
     ILogger<BotConnectorEndpoint> logger)
@@ -128,16 +129,9 @@ public sealed class BotConnectorEndpoint(
         // Typing carries nothing to answer; acknowledging it is the whole handling.
         if (activity.Type == ActivityTypes.Typing) return Results.Ok();
 
-        if (context.RequestServices.GetService<IBot>() is not { } bot)
-        {
-            await ForgetAsync(dedupKey);
-            return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "No bot",
-                detail: "No IBot is registered in this server.");
-        }
+        if (activity.Type == ActivityTypes.Invoke) return await InvokeAsync(activity, dedupKey, cancellationToken);
 
-        if (activity.Type == ActivityTypes.Invoke) return await InvokeAsync(bot, activity, dedupKey, cancellationToken);
-
-        if (!turns.TryEnqueueTurn(activity))
+        if (!turns.TryEnqueueTurn(bot, activity))
         {
             await ForgetAsync(dedupKey);
             context.Response.Headers.RetryAfter = "1";
@@ -148,7 +142,7 @@ public sealed class BotConnectorEndpoint(
     }
 
     /// <summary>Invoke (Adaptive Card actions, Teams task modules…) expects its answer in the HTTP response itself.</summary>
-    private async Task<IResult> InvokeAsync(IBot bot, Activity activity, string? dedupKey, CancellationToken cancellationToken)
+    private async Task<IResult> InvokeAsync(Activity activity, string? dedupKey, CancellationToken cancellationToken)
     {
         BotTurnResult result;
         try
