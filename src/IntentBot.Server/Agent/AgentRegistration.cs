@@ -13,7 +13,6 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
-using StackExchange.Redis;
 
 namespace IntentBot.Server.Agent;
 
@@ -35,11 +34,10 @@ public static class AgentRegistration
 
         // The handoff inbox lives where the context does: Redis when configured (shared by every instance
         // and the shop's console), in-process otherwise.
-        services.AddSingleton<IHandoffInbox>(sp =>
-            string.IsNullOrWhiteSpace(sp.GetRequiredService<IConfiguration>().GetConnectionString("Redis"))
-                ? new InMemoryHandoffInbox()
-                : new RedisHandoffInbox(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<IOptions<ContextOptions>>().Value.KeyPrefix,
-                    sp.GetRequiredService<IOptions<ContextOptions>>().Value.OperationTimeout));
+        services.AddSingleton<IHandoffInbox>(sp => sp.Store<IHandoffInbox>(
+            () => new InMemoryHandoffInbox(),
+            redis => new RedisHandoffInbox(redis, sp.GetRequiredService<IOptions<ContextOptions>>().Value.KeyPrefix,
+                sp.GetRequiredService<IOptions<ContextOptions>>().Value.OperationTimeout)));
         // Handoff records hold the user id and transcript: DELETE /api/v1/users/{id} erases them.
         services.AddSingleton<IUserDataErasure>(sp => sp.GetRequiredService<IHandoffInbox>());
 

@@ -5,7 +5,7 @@ using IntentBot.Context.Redis;
 using IntentBot.Nlu;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using StackExchange.Redis;
+using IntentBot.Context.Storage;
 
 namespace IntentBot.Server.Context;
 
@@ -13,8 +13,7 @@ namespace IntentBot.Server.Context;
 public static class BehaviourRegistration
 {
     /// <summary>
-    /// Registers the behaviour store next to the conversation store, chosen the same way (Redis when
-    /// <c>ConnectionStrings:Redis</c> is set, sharing its multiplexer; else embedded), and the
+    /// Registers the behaviour store next to the conversation store, where <see cref="StateStorage"/> says, and the
     /// purchase-intent estimate the context API reports.
     /// </summary>
     public static WebApplicationBuilder AddBehaviourEvents(this WebApplicationBuilder builder)
@@ -26,9 +25,9 @@ public static class BehaviourRegistration
             .BindConfiguration(LiveSessionMappingOptions.SectionName)
             .ValidateDataAnnotations();
 
-        builder.Services.AddSingleton<IBehaviourStore>(sp => string.IsNullOrWhiteSpace(sp.GetRequiredService<IConfiguration>().GetConnectionString("Redis"))
-            ? ActivatorUtilities.CreateInstance<InMemoryBehaviourStore>(sp)
-            : ActivatorUtilities.CreateInstance<RedisBehaviourStore>(sp, sp.GetRequiredService<IConnectionMultiplexer>()));
+        builder.Services.AddSingleton<IBehaviourStore>(sp => sp.Store<IBehaviourStore>(
+            () => ActivatorUtilities.CreateInstance<InMemoryBehaviourStore>(sp),
+            redis => ActivatorUtilities.CreateInstance<RedisBehaviourStore>(sp, redis)));
         builder.Services.AddOptionsWithValidateOnStart<PurchaseIntentOptions>()
             .BindConfiguration(PurchaseIntentOptions.SectionName)
             .ValidateDataAnnotations();
