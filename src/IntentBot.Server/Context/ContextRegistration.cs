@@ -1,27 +1,24 @@
 using IntentBot.Context;
-using IntentBot.Context.Redis;
-using IntentBot.Context.Storage;
 
 namespace IntentBot.Server.Context;
 
+/// <summary>The context library (stores, behaviour, live purchase intent) and the server's own part: its APIs and AOF rewrites after erasures.</summary>
 public static class ContextRegistration
 {
-    /// <summary>
-    /// Registers the storage decision (<see cref="StateStorage"/>: Redis or embedded) and the conversation store it picks.
-    /// </summary>
-    public static WebApplicationBuilder AddContextStore(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddContext(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptionsWithValidateOnStart<ContextOptions>()
-            .BindConfiguration(ContextOptions.SectionName)
-            .ValidateDataAnnotations();
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddIntentBotContext();
         builder.Services.AddSingleton<ErasureAofRewriter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ErasureAofRewriter>());
-
-        builder.Services.AddStateStorage();
-        builder.Services.AddSingleton<IConversationStore>(sp => sp.Store<IConversationStore>(
-            () => ActivatorUtilities.CreateInstance<InMemoryConversationStore>(sp),
-            redis => ActivatorUtilities.CreateInstance<RedisConversationStore>(sp, redis)));
+        builder.Services.AddSingleton<PurchaseIntentEstimator>();
         return builder;
+    }
+
+    /// <summary>Behaviour events in, the live context out.</summary>
+    public static WebApplication MapBehaviourApi(this WebApplication app)
+    {
+        app.MapEventsApi();
+        app.MapContextApi();
+        return app;
     }
 }

@@ -8,7 +8,7 @@ using IntentBot.Nlu;
 using IntentBot.Nlu.Classification;
 using IntentBot.Protocol.Activities;
 using IntentBot.Protocol.Bots;
-using IntentBot.Server.Nlu;
+using IntentBot.Nlu.Hosting;
 using IntentBot.Tests.Shared;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
