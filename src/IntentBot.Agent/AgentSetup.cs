@@ -1,6 +1,7 @@
 using IntentBot.Agent.Dialogs;
 using IntentBot.Agent.Templates;
 using IntentBot.Nlu;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace IntentBot.Agent;
@@ -16,6 +17,16 @@ public static class AgentSetup
         var loaded = source.LoadAsync().GetAwaiter().GetResult();
         var catalog = new DialogCatalog(new Dictionary<string, DialogDefinition>());
         source.Commit(loaded, catalog);
+        return catalog;
+    }
+
+    /// <summary>Loads the dialogs once into the registered catalog (AddIntentBotAgent), for services whose host is never
+    /// started (tests, benchmarks); a started host loads them itself.</summary>
+    public static DialogCatalog LoadDialogs(IServiceProvider services)
+    {
+        var source = services.GetRequiredService<DialogSource>();
+        var catalog = services.GetRequiredService<DialogCatalog>();
+        source.Commit(source.LoadAsync().GetAwaiter().GetResult(), catalog);
         return catalog;
     }
 }

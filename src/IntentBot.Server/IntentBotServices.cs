@@ -1,4 +1,6 @@
-using IntentBot.Server.Agent;
+using IntentBot.Agent;
+using IntentBot.Channels;
+using IntentBot.Nlu.Hosting;
 using IntentBot.Server.Channels;
 using IntentBot.Server.Classification;
 using IntentBot.Server.Context;
@@ -6,12 +8,12 @@ using IntentBot.Server.Desk;
 using IntentBot.Server.Health;
 using IntentBot.Server.Insights;
 using IntentBot.Server.Logging;
-using IntentBot.Server.Nlu;
 using IntentBot.Server.OpenApi;
 using IntentBot.Server.Problems;
 using IntentBot.Server.Security;
 using IntentBot.Server.Shop;
 using IntentBot.Server.Telemetry;
+using IntentBot.Shop;
 
 namespace IntentBot.Server;
 
@@ -27,12 +29,13 @@ public static class IntentBotServices
         builder.AddProblemHandling();
         builder.AddApiSecurity();
         builder.AddTelemetry();
-        builder.AddNlu();
-        builder.AddContextStore();
-        builder.AddBehaviourEvents();
-        builder.AddShop();
-        builder.AddAgent();
-        builder.AddChannels();
+        // Each library registers itself; the agent's dialogs load after the model host has started (registration order).
+        builder.Services.AddIntentBotNlu();
+        builder.AddContext();
+        builder.Services.AddIntentBotShop();
+        builder.Services.AddIntentBotAgent();
+        builder.Services.AddIntentBotChannels();
+        builder.AddWebChatPage();
         builder.AddDesk();
         builder.AddInsights();
         builder.Services.AddIntentBotOpenApi();
@@ -48,7 +51,8 @@ public static class IntentBotServices
         app.MapClassificationApi();
         app.MapUsersApi();
         app.MapBehaviourApi();
-        app.MapChannels();
+        app.MapIntentBotChannels();
+        app.MapWebChatPage();
         app.MapShopImages();
         app.MapDesk();
         app.MapInsights();

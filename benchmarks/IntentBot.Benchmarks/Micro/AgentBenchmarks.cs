@@ -35,20 +35,8 @@ public class AgentBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var home = RepositoryRoot.LocateHome();
-        var clock = TimeProvider.System;
         _engine = NluEngine.Load(Corpus.ModelDirectory, new NluOptions { ExecutionProvider = ExecutionProviderKind.Cpu }, NullLogger.Instance);
-        var store = new InMemoryConversationStore(Options.Create(new ContextOptions()), clock);
-        var handoffs = new InMemoryHandoffInbox();
-        var signals = new NoCustomerSignals();
-        var shop = SampleShop.Load(Path.Combine(home, "data", "shop"), clock);
-        var kernel = new Kernel();
-        foreach (var plugin in AgentKernel.Plugins(ShopPlugins.Create(shop, shop, shop, shop, clock), handoffs, signals))
-            kernel.Plugins.Add(plugin);
-        var renderer = new TemplateRenderer(kernel);
-        var dialogs = AgentSetup.LoadDialogs(Path.Combine(home, "dialogs"), _engine, renderer);
-        _agent = new IntentBotAgent(_engine, store, dialogs, renderer, handoffs, signals, new NoFreeFormResponder(),
-            Options.Create(new AgentOptions()), clock, NullLogger<IntentBotAgent>.Instance, shop, shop);
+        _agent = BenchmarkAgent.Create(_engine);
     }
 
     [GlobalCleanup]

@@ -67,20 +67,8 @@ internal static class AnalyticsTiming
 
     private static IntentBotAgent Agent(ITurnAnalytics? analytics, out NluEngine engine, NluEngine? shared = null)
     {
-        var home = RepositoryRoot.LocateHome();
-        var clock = TimeProvider.System;
         engine = shared ?? NluEngine.Load(Corpus.ModelDirectory, new NluOptions { ExecutionProvider = ExecutionProviderKind.Cpu }, NullLogger.Instance);
-        var store = new InMemoryConversationStore(Options.Create(new ContextOptions()), clock);
-        var handoffs = new InMemoryHandoffInbox();
-        var signals = new NoCustomerSignals();
-        var shop = SampleShop.Load(Path.Combine(home, "data", "shop"), clock);
-        var kernel = new Kernel();
-        foreach (var plugin in AgentKernel.Plugins(ShopPlugins.Create(shop, shop, shop, shop, clock), handoffs, signals))
-            kernel.Plugins.Add(plugin);
-        var renderer = new TemplateRenderer(kernel);
-        var dialogs = AgentSetup.LoadDialogs(Path.Combine(home, "dialogs"), engine, renderer);
-        return new IntentBotAgent(engine, store, dialogs, renderer, handoffs, signals, new NoFreeFormResponder(),
-            Options.Create(new AgentOptions()), clock, NullLogger<IntentBotAgent>.Instance, shop, shop, analytics: analytics);
+        return BenchmarkAgent.Create(engine, analytics);
     }
 
     /// <summary>Milliseconds per turn over the scripted mix, in a fresh conversation.</summary>

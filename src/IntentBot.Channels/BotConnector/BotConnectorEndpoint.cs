@@ -1,7 +1,7 @@
-using System.Buffers;
 using System.Text.Json;
 using IntentBot.Channels.Auth;
 using IntentBot.Channels.Limits;
+using IntentBot.Http;
 using IntentBot.Protocol.Activities;
 using IntentBot.Protocol.Bots;
 using Microsoft.AspNetCore.Http;
@@ -20,6 +20,7 @@ public sealed class BotConnectorEndpoint(
     IOptions<BotConnectorOptions> options,
     ChannelTokenValidator tokens,
     IActivityDeduplicator deduplicator,
+    IBot bot,
     TurnRunner turns,
     [FromKeyedServices(TurnRateLimiter.BotConnector)] TurnRateLimiter turnLimits,
     ILogger<BotConnectorEndpoint> logger)
@@ -53,19 +54,21 @@ public sealed class BotConnectorEndpoint(
             }
         }
 
-        var (body, tooLarge) = await ReadBodyAsync(context.Request, _options.MaxActivityBytes, cancellationToken);
-        if (tooLarge)
+        var body = await JsonBodyReader.ReadAsync(context.Request, _options.MaxActivityBytes, requireJsonMediaType: false, cancellationToken);
+        if (body.Fault == JsonBodyFault.TooLarge)
             return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Activity too large",
                 detail: $"The activity exceeds {_options.MaxActivityBytes} bytes.");
+        if (body.Fault == JsonBodyFault.Empty)
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The request is not valid", detail: "The body is empty or null.");
+        if (!body.IsValid) return NotAnActivity(body.Detail);
         Activity? activity;
         try
         {
-            activity = JsonSerializer.Deserialize(body, ProtocolJsonContext.Default.Activity);
+            activity = JsonSerializer.Deserialize(body.Utf8.Span, ProtocolJsonContext.Default.Activity);
         }
         catch (JsonException e)
         {
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The request is not valid",
-                detail: $"The body is not a JSON activity: {e.Message}");
+            return NotAnActivity(e.Message);
         }
         if (activity is null)
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The request is not valid", detail: "The body is empty or null.");
@@ -126,16 +129,9 @@ public sealed class BotConnectorEndpoint(
         // Typing carries nothing to answer; acknowledging it is the whole handling.
         if (activity.Type == ActivityTypes.Typing) return Results.Ok();
 
-        if (context.RequestServices.GetService<IBot>() is not { } bot)
-        {
-            await ForgetAsync(dedupKey);
-            return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "No bot",
-                detail: "No IBot is registered in this server.");
-        }
+        if (activity.Type == ActivityTypes.Invoke) return await InvokeAsync(activity, dedupKey, cancellationToken);
 
-        if (activity.Type == ActivityTypes.Invoke) return await InvokeAsync(bot, activity, dedupKey, cancellationToken);
-
-        if (!turns.TryEnqueueTurn(activity))
+        if (!turns.TryEnqueueTurn(bot, activity))
         {
             await ForgetAsync(dedupKey);
             context.Response.Headers.RetryAfter = "1";
@@ -146,7 +142,7 @@ public sealed class BotConnectorEndpoint(
     }
 
     /// <summary>Invoke (Adaptive Card actions, Teams task modules…) expects its answer in the HTTP response itself.</summary>
-    private async Task<IResult> InvokeAsync(IBot bot, Activity activity, string? dedupKey, CancellationToken cancellationToken)
+    private async Task<IResult> InvokeAsync(Activity activity, string? dedupKey, CancellationToken cancellationToken)
     {
         BotTurnResult result;
         try
@@ -204,17 +200,6 @@ public sealed class BotConnectorEndpoint(
             detail: failure is null ? "A Bearer token from the Bot Framework is required." : $"The Bearer token was rejected: {failure}.");
     }
 
-    private static async Task<(byte[] Body, bool TooLarge)> ReadBodyAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > maxBytes) return ([], true);
-        var buffer = new ArrayBufferWriter<byte>(request.ContentLength is > 0 and var n ? (int)n : 4096);
-        while (true)
-        {
-            var read = await request.Body.ReadAsync(buffer.GetMemory(8192), cancellationToken);
-            if (read == 0) break;
-            buffer.Advance(read);
-            if (buffer.WrittenCount > maxBytes) return ([], true);
-        }
-        return (buffer.WrittenSpan.ToArray(), false);
-    }
+    private static IResult NotAnActivity(string? reason) =>
+        Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The request is not valid", detail: $"The body is not a JSON activity: {reason}");
 }

@@ -3,13 +3,12 @@ using IntentBot.Channels.Limits;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using StackExchange.Redis;
+using IntentBot.Context.Storage;
 
 namespace IntentBot.Channels.BotConnector;
 
@@ -36,10 +35,10 @@ public static class BotConnectorServices
         services.AddSingleton<ConnectorClient>();
         services.AddSingleton<ReplyDelivery>();
         // Shared through Redis when the server runs on Redis (several instances), else in memory.
-        services.TryAddSingleton<IActivityDeduplicator>(sp =>
-            string.IsNullOrWhiteSpace(sp.GetRequiredService<IConfiguration>().GetConnectionString("Redis"))
-                ? ActivatorUtilities.CreateInstance<InMemoryActivityDeduplicator>(sp)
-                : ActivatorUtilities.CreateInstance<RedisActivityDeduplicator>(sp, sp.GetRequiredService<IConnectionMultiplexer>()));
+        services.AddStateStorage();
+        services.TryAddSingleton<IActivityDeduplicator>(sp => sp.Store<IActivityDeduplicator>(
+            () => ActivatorUtilities.CreateInstance<InMemoryActivityDeduplicator>(sp),
+            redis => ActivatorUtilities.CreateInstance<RedisActivityDeduplicator>(sp, redis)));
         services.AddSingleton<TurnRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<TurnRunner>());
         services.AddHostedService<BotConnectorStartupLog>();

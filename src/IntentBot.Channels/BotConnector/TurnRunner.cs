@@ -1,7 +1,6 @@
 using System.Threading.Channels;
 using IntentBot.Protocol.Activities;
 using IntentBot.Protocol.Bots;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,16 +13,19 @@ namespace IntentBot.Channels.BotConnector;
 /// one conversation's turns and replies stay in order, different conversations run in parallel.
 /// In-memory: turns still queued when the process stops are lost (the channel does not resend them).
 /// </summary>
+/// <remarks>
+/// The bot comes with each queued turn from <see cref="BotConnectorEndpoint"/> rather than through this
+/// constructor: a hosted service is built before any host starts, and the agent cannot be built before the
+/// model host has loaded the model.
+/// </remarks>
 public sealed class TurnRunner : BackgroundService
 {
     private readonly Channel<TurnWork>[] _partitions;
-    private readonly IServiceScopeFactory _scopes;
     private readonly ReplyDelivery _delivery;
     private readonly ILogger<TurnRunner> _logger;
 
-    public TurnRunner(IOptions<BotConnectorOptions> options, IServiceScopeFactory scopes, ReplyDelivery delivery, ILogger<TurnRunner> logger)
+    public TurnRunner(IOptions<BotConnectorOptions> options, ReplyDelivery delivery, ILogger<TurnRunner> logger)
     {
-        _scopes = scopes;
         _delivery = delivery;
         _logger = logger;
         _partitions = new Channel<TurnWork>[options.Value.TurnWorkers];
@@ -38,11 +40,11 @@ public sealed class TurnRunner : BackgroundService
     }
 
     /// <summary>Queues a whole turn (the bot runs later). False when that conversation's worker is saturated.</summary>
-    public bool TryEnqueueTurn(Activity incoming) => Partition(incoming).Writer.TryWrite(new TurnWork(incoming, null));
+    public bool TryEnqueueTurn(IBot bot, Activity incoming) => Partition(incoming).Writer.TryWrite(new TurnWork(incoming, bot, null));
 
     /// <summary>Queues replies already produced (by a synchronous invoke turn) for delivery.</summary>
     public bool TryEnqueueDelivery(Activity incoming, IReadOnlyList<Activity> replies) =>
-        replies.Count == 0 || Partition(incoming).Writer.TryWrite(new TurnWork(incoming, replies));
+        replies.Count == 0 || Partition(incoming).Writer.TryWrite(new TurnWork(incoming, null, replies));
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(_partitions.Select(partition => Task.Run(() => WorkAsync(partition.Reader, stoppingToken), stoppingToken)));
@@ -55,7 +57,7 @@ public sealed class TurnRunner : BackgroundService
             {
                 try
                 {
-                    var replies = work.Replies ?? await RunTurnAsync(work.Incoming, stoppingToken);
+                    var replies = work.Replies ?? (await work.Bot!.OnTurnAsync(work.Incoming, stoppingToken)).Replies;
                     await _delivery.DeliverAsync(work.Incoming, replies, stoppingToken);
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
@@ -72,14 +74,6 @@ public sealed class TurnRunner : BackgroundService
         }
     }
 
-    private async Task<IReadOnlyList<Activity>> RunTurnAsync(Activity incoming, CancellationToken cancellationToken)
-    {
-        await using var scope = _scopes.CreateAsyncScope();
-        var bot = scope.ServiceProvider.GetRequiredService<IBot>();
-        var result = await bot.OnTurnAsync(incoming, cancellationToken);
-        return result.Replies;
-    }
-
     private Channel<TurnWork> Partition(Activity incoming)
     {
         var key = incoming.Conversation?.Id ?? string.Empty;
@@ -87,5 +81,6 @@ public sealed class TurnRunner : BackgroundService
         return _partitions[(int)((uint)StringComparer.Ordinal.GetHashCode(key) % (uint)_partitions.Length)];
     }
 
-    private sealed record TurnWork(Activity Incoming, IReadOnlyList<Activity>? Replies);
+    /// <summary>A turn to run (<paramref name="Bot"/>) or replies already produced to deliver.</summary>
+    private sealed record TurnWork(Activity Incoming, IBot? Bot, IReadOnlyList<Activity>? Replies);
 }

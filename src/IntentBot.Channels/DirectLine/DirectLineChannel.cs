@@ -7,11 +7,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using StackExchange.Redis;
 
 namespace IntentBot.Channels.DirectLine;
 
@@ -22,8 +20,8 @@ public static class DirectLineChannel
     public const string TokenRateLimitPolicy = "directline-token";
 
     /// <summary>
-    /// Registers the channel. Transcripts go to Redis when <c>ConnectionStrings:Redis</c> is set (using the
-    /// <see cref="IConnectionMultiplexer"/> the context store registers), else stay in memory.
+    /// Registers the channel. Transcripts and token revocations live where <see cref="StateStorage"/> says
+    /// (registered with the context store).
     /// </summary>
     public static IServiceCollection AddDirectLine(this IServiceCollection services)
     {
@@ -42,27 +40,20 @@ public static class DirectLineChannel
             var o = sp.GetRequiredService<IOptions<DirectLineOptions>>().Value;
             return new TurnRateLimiter(o.TurnsPerMinute, o.TurnBurst);
         });
-        services.AddSingleton<ITranscriptStore>(sp =>
-        {
-            var redis = sp.GetRequiredService<IConfiguration>().GetConnectionString("Redis");
-            return string.IsNullOrWhiteSpace(redis)
-                ? ActivatorUtilities.CreateInstance<InMemoryTranscriptStore>(sp)
-                : new RedisTranscriptStore(sp.GetRequiredService<IConnectionMultiplexer>(),
-                    sp.GetRequiredService<IOptions<ContextOptions>>().Value.KeyPrefix, sp.GetRequiredService<IOptions<DirectLineOptions>>(),
-                    sp.GetRequiredService<IOptions<ContextOptions>>().Value.OperationTimeout);
-        });
+        services.AddStateStorage();
+        services.AddSingleton<ITranscriptStore>(sp => sp.Store<ITranscriptStore>(
+            () => ActivatorUtilities.CreateInstance<InMemoryTranscriptStore>(sp),
+            redis => new RedisTranscriptStore(redis,
+                sp.GetRequiredService<IOptions<ContextOptions>>().Value.KeyPrefix, sp.GetRequiredService<IOptions<DirectLineOptions>>(),
+                sp.GetRequiredService<IOptions<ContextOptions>>().Value.OperationTimeout)));
         // Transcripts hold the user's id and messages: DELETE /api/v1/users/{id} erases them.
         services.AddSingleton<IUserDataErasure>(sp => sp.GetRequiredService<ITranscriptStore>());
         // And it ends the tokens naming the user.
-        services.AddSingleton<ITokenRevocations>(sp =>
-        {
-            var redis = sp.GetRequiredService<IConfiguration>().GetConnectionString("Redis");
-            var context = sp.GetRequiredService<IOptions<ContextOptions>>().Value;
-            return string.IsNullOrWhiteSpace(redis)
-                ? ActivatorUtilities.CreateInstance<InMemoryTokenRevocations>(sp)
-                : new RedisTokenRevocations(sp.GetRequiredService<IConnectionMultiplexer>(), context.KeyPrefix,
-                    sp.GetRequiredService<IOptions<DirectLineOptions>>(), sp.GetRequiredService<TimeProvider>(), context.OperationTimeout);
-        });
+        services.AddSingleton<ITokenRevocations>(sp => sp.Store<ITokenRevocations>(
+            () => ActivatorUtilities.CreateInstance<InMemoryTokenRevocations>(sp),
+            redis => new RedisTokenRevocations(redis, sp.GetRequiredService<IOptions<ContextOptions>>().Value.KeyPrefix,
+                sp.GetRequiredService<IOptions<DirectLineOptions>>(), sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<IOptions<ContextOptions>>().Value.OperationTimeout)));
         services.AddSingleton<IUserDataErasure>(sp => sp.GetRequiredService<ITokenRevocations>());
 
         services.AddCors();

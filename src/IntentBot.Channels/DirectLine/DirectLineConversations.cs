@@ -3,7 +3,6 @@ using IntentBot.Channels.DirectLine.Transcripts;
 using IntentBot.Context.Storage;
 using IntentBot.Protocol.Activities;
 using IntentBot.Protocol.Bots;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -19,7 +18,7 @@ public sealed record PostOutcome(string Id, bool BotFailed);
 /// </summary>
 public sealed class DirectLineConversations(
     ITranscriptStore transcripts,
-    IServiceProvider services,
+    IBot bot,
     IOptions<DirectLineOptions> options,
     TimeProvider time,
     ILogger<DirectLineConversations> logger)
@@ -92,12 +91,6 @@ public sealed class DirectLineConversations(
 
     private async Task<bool> RunTurnAsync(Activity incoming, bool logFailureOnly, CancellationToken cancellationToken)
     {
-        var bot = services.GetService<IBot>();
-        if (bot is null)
-        {
-            logger.LogError("No IBot is registered: Direct Line cannot deliver activity {Type} of conversation {ConversationId}.", incoming.Type, incoming.Conversation?.Id);
-            return false;
-        }
         BotTurnResult result;
         try
         {

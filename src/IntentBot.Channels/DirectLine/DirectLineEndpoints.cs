@@ -2,6 +2,7 @@ using System.Text.Json;
 using IntentBot.Channels.DirectLine.Transcripts;
 using IntentBot.Channels.Limits;
 using IntentBot.Context.Storage;
+using IntentBot.Http;
 using IntentBot.Protocol.Activities;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -269,51 +270,24 @@ public static class DirectLineEndpoints
     private static async Task<(T? Value, IResult? Error)> ReadAsync<T>(HttpContext context, DirectLineOptions options,
         System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, bool optional) where T : class
     {
-        var limit = options.MaxActivityBytes;
-        if (context.Request.ContentLength > limit) return (null, TooLarge(limit));
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
+        // No media-type check: the stock clients' errors come in the Direct Line shape, not ASP.NET's 415.
+        var body = await JsonBodyReader.ReadAsync(context.Request, options.MaxActivityBytes, requireJsonMediaType: false, context.RequestAborted);
+        switch (body.Fault)
         {
-            if (buffer.Length + read > limit) return (null, TooLarge(limit));
-            buffer.Write(chunk, 0, read);
+            case JsonBodyFault.TooLarge: return (null, TooLarge(options.MaxActivityBytes));
+            case JsonBodyFault.Empty:
+                return optional ? (null, null) : (null, DirectLineErrors.BadArgument("The request body is empty; send a JSON activity."));
+            case JsonBodyFault.UnpairedSurrogate: return (null, DirectLineErrors.BadArgument(body.Detail!));
+            case not null: return (null, DirectLineErrors.BadArgument($"The request body is not valid JSON: {body.Detail}"));
         }
-        if (buffer.Length == 0)
-            return optional ? (null, null) : (null, DirectLineErrors.BadArgument("The request body is empty; send a JSON activity."));
         try
         {
-            var json = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
-            var value = JsonSerializer.Deserialize(json, type);
-            if (HasMalformedString(json))
-                return (null, DirectLineErrors.BadArgument("The request body holds a string with an unpaired surrogate escape (e.g. \\ud800)."));
+            var value = JsonSerializer.Deserialize(body.Utf8.Span, type);
             return value is null && !optional ? (null, DirectLineErrors.BadArgument("The request body must be a JSON object.")) : (value, null);
         }
         catch (JsonException ex)
         {
             return (null, DirectLineErrors.BadArgument($"The request body is not valid JSON: {ex.Message}"));
-        }
-    }
-
-    /// <summary>
-    /// The deserializer keeps free-form members (value, channelData) as raw JSON without decoding their strings, so
-    /// an escaped lone surrogate ("\ud800") would get in and only fail when the transcript serializes the activity:
-    /// a 500 after the body was accepted. Decoding every escaped string up front refuses it.
-    /// </summary>
-    private static bool HasMalformedString(ReadOnlySpan<byte> json)
-    {
-        var reader = new Utf8JsonReader(json);
-        try
-        {
-            while (reader.Read())
-            {
-                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueIsEscaped) reader.GetString();
-            }
-            return false;
-        }
-        catch (InvalidOperationException)
-        {
-            return true;
         }
     }
 

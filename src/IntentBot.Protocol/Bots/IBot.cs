@@ -6,6 +6,10 @@ namespace IntentBot.Protocol.Bots;
 /// The bot as the channels see it: one incoming activity in, the activities to send back out. Every
 /// channel (Direct Line, Bot Connector, the terminal) calls this, so they all get the same agent.
 /// </summary>
+/// <remarks>
+/// Registered as a singleton and taken by the channels' constructors: a turn's state lives in the conversation
+/// store, not in the bot object, so one instance serves every conversation for the app's lifetime.
+/// </remarks>
 public interface IBot
 {
     Task<BotTurnResult> OnTurnAsync(Activity incoming, CancellationToken cancellationToken);

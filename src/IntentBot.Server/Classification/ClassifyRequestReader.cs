@@ -17,21 +17,9 @@ internal static class ClassifyRequestReader
 
     public static async Task<(Parsed? Request, IResult? Error)> ReadAsync(HttpRequest request, ApiOptions options, int labelCount, CancellationToken cancellationToken)
     {
-        var (document, error) = await JsonBodyReader.ReadAsync(request, options.MaxRequestBytes, "send {\"text\": \"...\"} or {\"texts\": [\"...\"]}", cancellationToken);
+        var (document, error) = await JsonRequestBody.ReadAsync(request, options.MaxRequestBytes, "send {\"text\": \"...\"} or {\"texts\": [\"...\"]}", cancellationToken);
         if (document is null) return (null, error);
-        using (document)
-        {
-            try
-            {
-                return Validate(document.RootElement, options, labelCount);
-            }
-            catch (InvalidOperationException ex)
-            {
-                // JsonDocument.Parse accepts an escaped lone surrogate ("\ud800"); only reading the string (GetString,
-                // a property name) throws. The client sent malformed text: a 400, not a server error.
-                return (null, Problem.Status(StatusCodes.Status400BadRequest, "Malformed JSON", ex.Message));
-            }
-        }
+        using (document) return Validate(document.RootElement, options, labelCount);
     }
 
     private static (Parsed?, IResult?) Validate(JsonElement root, ApiOptions options, int labelCount)

@@ -1,4 +1,5 @@
 using IntentBot.Context;
+using IntentBot.Context.Storage;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -10,7 +11,7 @@ namespace IntentBot.Server.Context;
 /// Context:AofRewriteAfterErasure, so a batch of erasures costs one rewrite. Zero leaves it to the operator's
 /// schedule (docs/redis.md). BGREWRITEAOF is an admin command: the connection string needs allowAdmin=true.
 /// </summary>
-public sealed class ErasureAofRewriter(IServiceProvider services, IConfiguration configuration, IOptions<ContextOptions> options,
+public sealed class ErasureAofRewriter(IServiceProvider services, StateStorage storage, IOptions<ContextOptions> options,
     TimeProvider time, ILogger<ErasureAofRewriter> logger) : BackgroundService
 {
     private readonly SemaphoreSlim _erased = new(0, 1);
@@ -30,7 +31,7 @@ public sealed class ErasureAofRewriter(IServiceProvider services, IConfiguration
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = options.Value.AofRewriteAfterErasure;
-        if (interval == TimeSpan.Zero || string.IsNullOrWhiteSpace(configuration.GetConnectionString("Redis"))) return;
+        if (interval == TimeSpan.Zero || !storage.UsesRedis) return;
         var last = DateTimeOffset.MinValue;
         while (!stoppingToken.IsCancellationRequested)
         {

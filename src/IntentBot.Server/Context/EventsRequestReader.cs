@@ -46,22 +46,12 @@ internal static partial class EventsRequestReader
     public static async Task<(IReadOnlyList<BehaviourEvent>? Events, IResult? Error)> ReadAsync(
         HttpRequest request, ApiOptions api, BehaviourOptions options, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var (document, error) = await JsonBodyReader.ReadAsync(request, api.MaxRequestBytes, "send {\"events\": [ ... ]}", cancellationToken);
+        var (document, error) = await JsonRequestBody.ReadAsync(request, api.MaxRequestBytes, "send {\"events\": [ ... ]}", cancellationToken);
         if (document is null) return (null, error);
         using (document)
         {
             var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-            List<BehaviourEvent> events;
-            try
-            {
-                events = Validate(document.RootElement, options, now, errors);
-            }
-            catch (InvalidOperationException ex)
-            {
-                // JsonDocument.Parse accepts an escaped lone surrogate ("\ud800"); only reading the string (GetString,
-                // a property name) throws. The client sent malformed text: a 400, not a server error.
-                return (null, Problem.Status(StatusCodes.Status400BadRequest, "Malformed JSON", ex.Message));
-            }
+            var events = Validate(document.RootElement, options, now, errors);
             return errors.Count > 0 ? (null, Problem.Validation(errors)) : (events, null);
         }
     }

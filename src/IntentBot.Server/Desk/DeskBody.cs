@@ -14,7 +14,7 @@ internal static class DeskBody
     {
         if (optional && request.ContentLength is 0 or null && string.IsNullOrEmpty(request.ContentType)) return (null, null);
         var maxBytes = request.HttpContext.RequestServices.GetRequiredService<IOptions<ApiOptions>>().Value.MaxRequestBytes;
-        var (document, error) = await JsonBodyReader.ReadAsync(request, maxBytes, "send a JSON object", ct);
+        var (document, error) = await JsonRequestBody.ReadAsync(request, maxBytes, "send a JSON object", ct);
         if (error is not null) return (null, error);
         using (document)
         {

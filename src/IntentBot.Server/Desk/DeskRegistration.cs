@@ -4,7 +4,6 @@ using IntentBot.Context;
 using IntentBot.Context.Storage;
 using IntentBot.Server.Problems;
 using Microsoft.Extensions.Options;
-using StackExchange.Redis;
 
 namespace IntentBot.Server.Desk;
 
@@ -28,11 +27,10 @@ public static class DeskRegistration
             .Validate(o => o.ServiceHours.Days.Count == 0 || o.ServiceHours.Opens < o.ServiceHours.Closes, "Desk:ServiceHours: Opens must be before Closes.");
 
         // Where the rest of the state lives: Redis when configured (shared, claims atomic across instances), else in-process.
-        services.AddSingleton<IDeskStore>(sp =>
-            string.IsNullOrWhiteSpace(sp.GetRequiredService<IConfiguration>().GetConnectionString("Redis"))
-                ? new InMemoryDeskStore()
-                : new RedisDeskStore(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<IOptions<ContextOptions>>().Value.KeyPrefix,
-                    sp.GetRequiredService<IOptions<DeskOptions>>().Value.TranscriptRetention, sp.GetRequiredService<IOptions<ContextOptions>>().Value.OperationTimeout));
+        services.AddSingleton<IDeskStore>(sp => sp.Store<IDeskStore>(
+            () => new InMemoryDeskStore(),
+            redis => new RedisDeskStore(redis, sp.GetRequiredService<IOptions<ContextOptions>>().Value.KeyPrefix,
+                sp.GetRequiredService<IOptions<DeskOptions>>().Value.TranscriptRetention, sp.GetRequiredService<IOptions<ContextOptions>>().Value.OperationTimeout)));
         // Desk transcripts and addresses hold the customer's words and ids: DELETE /api/v1/users/{id} erases them.
         services.AddSingleton<IUserDataErasure>(sp => sp.GetRequiredService<IDeskStore>());
         services.AddSingleton<HandoffDesk>();

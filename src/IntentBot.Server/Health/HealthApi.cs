@@ -1,4 +1,4 @@
-using IntentBot.Server.Nlu;
+using IntentBot.Nlu.Hosting;
 
 namespace IntentBot.Server.Health;
 

@@ -3,7 +3,6 @@ using IntentBot.Context;
 using IntentBot.Context.Storage;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
-using StackExchange.Redis;
 
 namespace IntentBot.Server.Insights;
 
@@ -18,14 +17,14 @@ public static class InsightsRegistration
             .ValidateDataAnnotations();
 
         // Where the context lives, the insights live: Redis when configured (every instance adds to the same counts), else in-process.
-        services.AddSingleton<IAnalyticsStore>(sp => UsesRedis(sp)
-            ? new RedisAnalyticsStore(sp.GetRequiredService<IConnectionMultiplexer>(), Context(sp).KeyPrefix, Options(sp).AnalyticsRetention,
-                Context(sp).OperationTimeout, sp.GetRequiredService<TimeProvider>())
-            : new InMemoryAnalyticsStore(Options(sp).AnalyticsRetention, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<IReviewStore>(sp => UsesRedis(sp)
-            ? new RedisReviewStore(sp.GetRequiredService<IConnectionMultiplexer>(), Context(sp).KeyPrefix, Options(sp).ReviewRetention,
-                Options(sp).MaxReviewItems, Context(sp).OperationTimeout, sp.GetRequiredService<TimeProvider>())
-            : new InMemoryReviewStore(Options(sp).ReviewRetention, Options(sp).MaxReviewItems, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IAnalyticsStore>(sp => sp.Store<IAnalyticsStore>(
+            () => new InMemoryAnalyticsStore(Options(sp).AnalyticsRetention, sp.GetRequiredService<TimeProvider>()),
+            redis => new RedisAnalyticsStore(redis, Context(sp).KeyPrefix, Options(sp).AnalyticsRetention,
+                Context(sp).OperationTimeout, sp.GetRequiredService<TimeProvider>())));
+        services.AddSingleton<IReviewStore>(sp => sp.Store<IReviewStore>(
+            () => new InMemoryReviewStore(Options(sp).ReviewRetention, Options(sp).MaxReviewItems, sp.GetRequiredService<TimeProvider>()),
+            redis => new RedisReviewStore(redis, Context(sp).KeyPrefix, Options(sp).ReviewRetention,
+                Options(sp).MaxReviewItems, Context(sp).OperationTimeout, sp.GetRequiredService<TimeProvider>())));
         // Review items hold the customer's (masked) words under their user id: DELETE /api/v1/users/{id} erases them.
         services.AddSingleton<IUserDataErasure>(sp => sp.GetRequiredService<IReviewStore>());
 
@@ -47,9 +46,6 @@ public static class InsightsRegistration
         InsightsPage.Map(app);
         return app;
     }
-
-    private static bool UsesRedis(IServiceProvider sp) =>
-        !string.IsNullOrWhiteSpace(sp.GetRequiredService<IConfiguration>().GetConnectionString("Redis"));
 
     private static ContextOptions Context(IServiceProvider sp) => sp.GetRequiredService<IOptions<ContextOptions>>().Value;
 

@@ -12,7 +12,7 @@ namespace IntentBot.Shop.Http;
 /// </summary>
 /// <remarks>
 /// The <see cref="HttpClient"/> carries the base address (ending in '/'), the X-Api-Key header and the
-/// timeout; see ShopRegistration. Paths here are relative so a base path such as /api/intentbot/ is kept.
+/// timeout; see ShopServices. Paths here are relative so a base path such as /api/intentbot/ is kept.
 /// </remarks>
 public sealed partial class HttpShopBackend(HttpClient http) : ICatalog, IOrderService, IPolicyService, IPromotionService, ICustomerDirectory
 {

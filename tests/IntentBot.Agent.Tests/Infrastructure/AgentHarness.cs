@@ -4,13 +4,15 @@ using IntentBot.Agent.CustomerContext;
 using IntentBot.Agent.Dialogs;
 using IntentBot.Agent.Handoff;
 using IntentBot.Agent.Llm;
-using IntentBot.Agent.Plugins;
-using IntentBot.Agent.Templates;
 using IntentBot.Context;
 using IntentBot.Context.Storage;
 using IntentBot.Nlu;
+using IntentBot.Nlu.Hosting;
 using IntentBot.Protocol.Activities;
+using IntentBot.Shop;
 using IntentBot.Shop.Sample;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
@@ -19,7 +21,7 @@ namespace IntentBot.Agent.Tests.Infrastructure;
 
 /// <summary>
 /// The real pipeline for conversation tests: the shipped ONNX model (NluEngine on CPU) or a
-/// <see cref="IntentBot.Tests.Shared.ScriptedClassifier"/> in its place, the real context store (embedded, or Redis
+/// <see cref="IntentBot.Testing.ScriptedClassifier"/> in its place, the real context store (embedded, or Redis
 /// when given), the committed sample shop behind the real SK plugins, and the dialogs folder of the repository.
 /// </summary>
 public sealed class AgentHarness
@@ -46,34 +48,51 @@ public sealed class AgentHarness
     public required Kernel Kernel { get; init; }
     public required DialogCatalog Dialogs { get; init; }
 
+    /// <summary>
+    /// The agent as the server registers it (the libraries' own Add… methods over the repository's defaults), with
+    /// the harness's stand-ins: the shared CPU engine (or a script) instead of the model host, no behaviour context
+    /// unless <paramref name="signals"/> is given, and whatever else a test passes in. The host is never started:
+    /// the dialogs are loaded once here.
+    /// </summary>
+    /// <param name="products">The catalog the agent reads shop names against (<see cref="IntentBotAgent"/>'s products);
+    /// the plugins keep the sample shop.</param>
     public static AgentHarness Create(IConversationStore? store = null, IHandoffInbox? handoffs = null, ICustomerSignals? signals = null,
-        IFreeFormResponder? freeForm = null, AgentOptions? options = null, Shop.ICatalog? products = null, ITextClassifier? classifier = null)
+        IFreeFormResponder? freeForm = null, AgentOptions? options = null, ICatalog? products = null, ITextClassifier? classifier = null)
     {
-        classifier ??= Classifier;
-        var clock = TimeProvider.System;
-        var agentOptions = Options.Create(options ?? new AgentOptions());
-        store ??= new InMemoryConversationStore(Options.Create(new ContextOptions()), clock);
-        handoffs ??= new InMemoryHandoffInbox();
-        signals ??= new NoCustomerSignals();
-        var shop = SampleShop.Load(Path.Combine(RepoRoot, "data", "shop"), clock);
-        var kernel = BuildKernel(shop, handoffs, signals, clock);
-        var renderer = new TemplateRenderer(kernel);
-        var dialogs = AgentSetup.LoadDialogs(DialogsPath, classifier, renderer);
-        var agent = new IntentBotAgent(classifier, store, dialogs, renderer, handoffs, signals, freeForm ?? new NoFreeFormResponder(),
-            agentOptions, clock, NullLogger<IntentBotAgent>.Instance, shop, products ?? shop, orders: shop);
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = RepoRoot });
+        builder.Services.AddIntentBotNlu().AddIntentBotContext().AddIntentBotShop().AddIntentBotAgent();
+        builder.Services.AddSingleton(classifier ?? Classifier);
+        builder.Services.AddSingleton(signals ?? new NoCustomerSignals());
+        if (store is not null) builder.Services.AddSingleton(store);
+        if (handoffs is not null) builder.Services.AddSingleton(handoffs);
+        if (freeForm is not null) builder.Services.AddSingleton(freeForm);
+        if (options is not null) builder.Services.AddSingleton(Options.Create(options));
+        if (products is not null) builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<IntentBotAgent>(sp, new CatalogOnly(products)));
+        var services = builder.Build().Services;
+        var dialogs = AgentSetup.LoadDialogs(services);
         return new AgentHarness
         {
-            Agent = agent, Store = store, Handoffs = handoffs, Shop = shop, Kernel = kernel, Dialogs = dialogs,
-            Handback = new HandbackService(handoffs, store, agentOptions, clock),
+            Agent = services.GetRequiredService<IntentBotAgent>(),
+            Store = services.GetRequiredService<IConversationStore>(),
+            Handoffs = services.GetRequiredService<IHandoffInbox>(),
+            Shop = services.GetRequiredService<SampleShop>(),
+            Kernel = services.GetRequiredService<Kernel>(),
+            Dialogs = dialogs,
+            Handback = services.GetRequiredService<HandbackService>(),
         };
     }
 
-    public static Kernel BuildKernel(SampleShop shop, IHandoffInbox handoffs, ICustomerSignals signals, TimeProvider clock)
+    /// <summary>
+    /// Only the catalog of a shop object: ActivatorUtilities gives an argument to the first parameter its type fits,
+    /// and an HTTP backend (also a customer directory) would otherwise land in the agent's customers, not its products.
+    /// </summary>
+    private sealed class CatalogOnly(ICatalog catalog) : ICatalog
     {
-        var kernel = new Kernel();
-        foreach (var plugin in AgentKernel.Plugins(ShopPlugins.Create(shop, shop, shop, shop, clock, customers: shop), handoffs, signals))
-            kernel.Plugins.Add(plugin);
-        return kernel;
+        public Task<ProductSearchResult> SearchAsync(ProductQuery query, CancellationToken cancellationToken = default) => catalog.SearchAsync(query, cancellationToken);
+        public Task<Product?> GetProductAsync(string idOrSku, CancellationToken cancellationToken = default) => catalog.GetProductAsync(idOrSku, cancellationToken);
+        public Task<IReadOnlyList<Category>> GetCategoriesAsync(CancellationToken cancellationToken = default) => catalog.GetCategoriesAsync(cancellationToken);
+        public Task<Availability?> GetAvailabilityAsync(string idOrSku, CancellationToken cancellationToken = default) => catalog.GetAvailabilityAsync(idOrSku, cancellationToken);
+        public Task<IReadOnlyList<Product>> GetRelatedAsync(string idOrSku, int limit = 5, CancellationToken cancellationToken = default) => catalog.GetRelatedAsync(idOrSku, limit, cancellationToken);
     }
 
     /// <summary>A conversation of one customer (user id = a shop customer id, so ownership checks pass for their orders).</summary>

@@ -1,4 +1,3 @@
-using IntentBot.Server.Shop;
 using IntentBot.Shop;
 using IntentBot.Shop.Http;
 using IntentBot.Shop.Sample;
@@ -17,7 +16,7 @@ public sealed class ShopRegistrationTests
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = IntentBotFactory.RepoRoot, EnvironmentName = "Testing" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Urls"] = "http://127.0.0.1:0" });
         builder.Configuration.AddInMemoryCollection(settings);
-        builder.AddShop();
+        builder.Services.AddIntentBotShop();
         var app = builder.Build();
         await app.StartAsync();
         return app;

@@ -1,31 +1,26 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using IntentBot.Channels.DirectLine;
 using Microsoft.Extensions.Options;
 
 namespace IntentBot.Server.Channels;
 
 /// <summary>
-/// Self-hosted Direct Line 3.0 under /v3/directline, the same-origin token endpoint, and the Web Chat widget:
-/// the page at /, the shop embed script at /embed.js and Web Chat's own bundle at /webchat/webchat.js (served
-/// from web/node_modules, installed by scripts/ensure-web-deps.sh; never committed).
+/// The Web Chat widget over the self-hosted Direct Line: the page at /, the shop embed script at /embed.js, the
+/// page's branding at /widget/settings.json and Web Chat's own bundle at /webchat/webchat.js (served from
+/// web/node_modules, installed by scripts/ensure-web-deps.sh; never committed).
 /// </summary>
-public static class DirectLineRegistration
+public static class WebChatPage
 {
-    public static WebApplicationBuilder AddDirectLineChannel(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddWebChatPage(this WebApplicationBuilder builder)
     {
-        builder.Services.AddDirectLine();
         builder.Services.AddOptionsWithValidateOnStart<WidgetOptions>()
             .BindConfiguration(WidgetOptions.SectionName)
             .ValidateDataAnnotations();
         return builder;
     }
 
-    public static WebApplication MapDirectLineChannel(this WebApplication app)
+    public static WebApplication MapWebChatPage(this WebApplication app)
     {
-        app.UseDirectLine();
-        app.MapDirectLine();
-
         var web = Path.Combine(app.Environment.ContentRootPath, "web");
         var webChat = Path.Combine(web, "node_modules", "botframework-webchat", "dist", "webchat.js");
         app.MapGet("/", (HttpContext context) => WebFile(context, Path.Combine(web, "index.html"), "text/html; charset=utf-8", maxAgeSeconds: 0))

@@ -1,4 +1,3 @@
-using IntentBot.Agent;
 using IntentBot.Agent.CustomerContext;
 using IntentBot.Agent.Dialogs;
 using IntentBot.Agent.Handoff;
@@ -9,20 +8,25 @@ using IntentBot.Context;
 using IntentBot.Context.Storage;
 using IntentBot.Nlu;
 using IntentBot.Protocol.Bots;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
-using StackExchange.Redis;
 
-namespace IntentBot.Server.Agent;
+namespace IntentBot.Agent;
 
-/// <summary>The agent (IBot): dialogs, Semantic Kernel plugins, optional LLM. The operator API (queue, handback) is the desk's (Desk/DeskApi.cs).</summary>
-public static class AgentRegistration
+public static class AgentServices
 {
-    public static WebApplicationBuilder AddAgent(this WebApplicationBuilder builder)
+    /// <summary>
+    /// Registers the agent (<see cref="IBot"/>): dialogs, the Semantic Kernel with the shop's and the agent's
+    /// plugins, the handoff inbox, the optional LLM. It needs the NLU (AddIntentBotNlu), the context
+    /// (AddIntentBotContext) and the shop (AddIntentBotShop). The dialogs are loaded while the host starts;
+    /// a host that is never started loads them with <see cref="AgentSetup.LoadDialogs(IServiceProvider)"/>.
+    /// </summary>
+    public static IServiceCollection AddIntentBotAgent(this IServiceCollection services)
     {
-        var services = builder.Services;
         services.AddOptionsWithValidateOnStart<AgentOptions>()
             .BindConfiguration(AgentOptions.SectionName)
             .ValidateDataAnnotations();
@@ -33,13 +37,11 @@ public static class AgentRegistration
         // any LLM failure) they get the template answer.
         services.AddFreeFormResponder();
 
-        // The handoff inbox lives where the context does: Redis when configured (shared by every instance
-        // and the shop's console), in-process otherwise.
-        services.AddSingleton<IHandoffInbox>(sp =>
-            string.IsNullOrWhiteSpace(sp.GetRequiredService<IConfiguration>().GetConnectionString("Redis"))
-                ? new InMemoryHandoffInbox()
-                : new RedisHandoffInbox(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<IOptions<ContextOptions>>().Value.KeyPrefix,
-                    sp.GetRequiredService<IOptions<ContextOptions>>().Value.OperationTimeout));
+        // The handoff inbox lives where the context does (shared by every instance and the shop's console with Redis).
+        services.AddSingleton<IHandoffInbox>(sp => sp.Store<IHandoffInbox>(
+            () => new InMemoryHandoffInbox(),
+            redis => new RedisHandoffInbox(redis, sp.GetRequiredService<IOptions<ContextOptions>>().Value.KeyPrefix,
+                sp.GetRequiredService<IOptions<ContextOptions>>().Value.OperationTimeout)));
         // Handoff records hold the user id and transcript: DELETE /api/v1/users/{id} erases them.
         services.AddSingleton<IUserDataErasure>(sp => sp.GetRequiredService<IHandoffInbox>());
 
@@ -52,10 +54,10 @@ public static class AgentRegistration
             return kernel;
         });
         services.AddSingleton<TemplateRenderer>();
-        // Filled by DialogsHost while the host starts, and replaced whole on each hot reload of the folder.
+        // Filled when the dialogs are loaded, and replaced whole on each hot reload of the folder.
         services.AddSingleton(_ => new DialogCatalog(new Dictionary<string, DialogDefinition>()));
         services.AddSingleton(sp => new DialogSource(
-            RepositoryRoot.Resolve(sp.GetRequiredService<IOptions<AgentOptions>>().Value.DialogsPath, sp.GetRequiredService<IHostEnvironment>().ContentRootPath),
+            Path.GetFullPath(sp.GetRequiredService<IOptions<AgentOptions>>().Value.DialogsPath, sp.GetRequiredService<IHostEnvironment>().ContentRootPath),
             sp.GetRequiredService<ITextClassifier>(), sp.GetRequiredService<TemplateRenderer>(),
             sp.GetRequiredService<ILoggerFactory>().CreateLogger("IntentBot.Agent.Dialogs")));
         services.AddSingleton<IntentBotAgent>();
@@ -63,7 +65,7 @@ public static class AgentRegistration
         services.AddSingleton<HandbackService>();
         // Registered after the model host, so it starts after the model is loaded.
         services.AddHostedService<DialogsHost>();
-        return builder;
+        return services;
     }
 
     /// <summary>Loads the dialogs and learns their custom intents while the host starts (a broken dialog stops start-up

@@ -1,0 +1,31 @@
+using IntentBot.Agent;
+using IntentBot.Agent.CustomerContext;
+using IntentBot.Agent.Insights;
+using IntentBot.Context;
+using IntentBot.Nlu;
+using IntentBot.Nlu.Hosting;
+using IntentBot.Shop;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace IntentBot.Benchmarks.Micro;
+
+/// <summary>
+/// The agent as the server registers it (the libraries' own Add… methods, the repository's defaults: embedded
+/// store, sample shop, no LLM), on an engine the benchmark loaded and with no behaviour context. The host is never
+/// started: the dialogs are loaded once here.
+/// </summary>
+internal static class BenchmarkAgent
+{
+    public static IntentBotAgent Create(ITextClassifier engine, ITurnAnalytics? analytics = null)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = RepositoryRoot.LocateHome() });
+        builder.Services.AddIntentBotNlu().AddIntentBotContext().AddIntentBotShop().AddIntentBotAgent();
+        builder.Services.AddSingleton(engine);
+        builder.Services.AddSingleton<ICustomerSignals>(new NoCustomerSignals());
+        if (analytics is not null) builder.Services.AddSingleton(analytics);
+        var services = builder.Build().Services;
+        AgentSetup.LoadDialogs(services);
+        return services.GetRequiredService<IntentBotAgent>();
+    }
+}
