@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics.Metrics;
 using IntentBot.Channels.DirectLine;
 using IntentBot.Channels.DirectLine.Transcripts;
 using IntentBot.Context.Storage;
@@ -20,23 +18,7 @@ public sealed class RedisTranscriptOutageTests
     [Fact]
     public async Task Every_operation_fails_as_store_unavailable_and_is_counted_as_a_transcript_store_error()
     {
-        var counted = new ConcurrentBag<string>();
-        using var listener = new MeterListener();
-        listener.InstrumentPublished = (instrument, l) =>
-        {
-            if (instrument.Meter.Name == StoreTelemetry.Name && instrument.Name == "intentbot.store.errors") l.EnableMeasurementEvents(instrument);
-        };
-        listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
-        {
-            string? store = null, type = null;
-            foreach (var tag in tags)
-            {
-                if (tag.Key == StoreTelemetry.StoreTag) store = tag.Value as string;
-                if (tag.Key == StoreTelemetry.ErrorTypeTag) type = tag.Value as string;
-            }
-            if (store == StoreTelemetry.Transcripts) counted.Add(type ?? "?");
-        });
-        listener.Start();
+        using var errors = MeterCapture.Start(StoreTelemetry.Name, "intentbot.store.errors");
 
         // Nothing listens on port 1: the multiplexer never connects, and every command fails.
         await using var dead = await ConnectionMultiplexer.ConnectAsync("127.0.0.1:1,abortConnect=false,connectTimeout=200,connectRetry=0");
@@ -54,7 +36,10 @@ public sealed class RedisTranscriptOutageTests
         foreach (var operation in operations)
             await Assert.ThrowsAsync<StoreUnavailableException>(operation);
 
-        Assert.True(counted.Count >= operations.Length, $"{counted.Count} transcript store errors counted");
-        Assert.All(counted, type => Assert.Contains(type, new[] { StoreTelemetry.Unavailable, StoreTelemetry.Timeout }));
+        // One error per failed operation, each counted once, all of them against the transcript store.
+        var counted = errors.Of("intentbot.store.errors");
+        Assert.Equal(operations.Length, counted.Count);
+        Assert.All(counted, m => Assert.Equal(StoreTelemetry.Transcripts, m.Tags[StoreTelemetry.StoreTag]));
+        Assert.All(counted, m => Assert.Contains(m.Tags[StoreTelemetry.ErrorTypeTag], new[] { StoreTelemetry.Unavailable, StoreTelemetry.Timeout }));
     }
 }
