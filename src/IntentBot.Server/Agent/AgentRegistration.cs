@@ -9,6 +9,7 @@ using IntentBot.Context;
 using IntentBot.Context.Storage;
 using IntentBot.Nlu;
 using IntentBot.Protocol.Bots;
+using IntentBot.Server.Insights;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -59,7 +60,8 @@ public static class AgentRegistration
             sp.GetRequiredService<ITextClassifier>(), sp.GetRequiredService<TemplateRenderer>(),
             sp.GetRequiredService<ILoggerFactory>().CreateLogger("IntentBot.Agent.Dialogs")));
         services.AddSingleton<IntentBotAgent>();
-        services.AddSingleton<IBot>(sp => sp.GetRequiredService<IntentBotAgent>());
+        // Every channel talks to the agent through the customers' message feedback (thumbs on the replies, Insights/FeedbackBot.cs).
+        services.AddSingleton<IBot>(sp => ActivatorUtilities.CreateInstance<FeedbackBot>(sp, sp.GetRequiredService<IntentBotAgent>()));
         services.AddSingleton<HandbackService>();
         // Registered after the model host, so it starts after the model is loaded.
         services.AddHostedService<DialogsHost>();
