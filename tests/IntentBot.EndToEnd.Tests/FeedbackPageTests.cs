@@ -121,14 +121,7 @@ public sealed class FeedbackPageTests(InsightsEndToEnd endToEnd, ITestOutputHelp
         }
     }
 
-    private async Task<IPage> NewPageAsync(int width, int height)
-    {
-        var context = await endToEnd.Browser.Instance.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height }, Locale = "en-US" });
-        context.SetDefaultTimeout(60_000);
-        var page = await context.NewPageAsync();
-        page.Console += (_, message) => output.WriteLine($"console.{message.Type}: {message.Text}");
-        return page;
-    }
+    private Task<IPage> NewPageAsync(int width, int height) => endToEnd.Browser.NewPageAsync(width, height, output);
 
     private static async Task SendAsync(IPage page, string text)
     {
