@@ -11,6 +11,9 @@ source scripts/ensure-node-tools.sh
 apt_install redis-server
 # The end-to-end tests drive the Web Chat page in headless Chromium (Playwright never downloads a browser here).
 apt_install chromium
+# The closing-loop test retrains a tiny model with an exported correction (training/run.sh --tiny): Debian's torch,
+# onnx and numpy for /usr/bin/python3, as training/run.sh installs them.
+apt_install python3-torch python3-onnx python3-numpy libopenblas0-pthread
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

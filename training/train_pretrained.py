@@ -32,6 +32,7 @@ from training.utils import (encode_rows, length_bucketed_batches, linear_schedul
                             quick_metrics, read_jsonl, read_labels, sampling_weights)
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+FEEDBACK_SOURCE = "feedback"  # prepare_data.py's source of reviewers' corrections
 
 
 def build_vocab(args, rows) -> list:
@@ -131,6 +132,8 @@ def main(argv=None):
     ap.add_argument("--balance-alpha", type=float, default=0.5)
     ap.add_argument("--val-max", type=int, default=3000)
     ap.add_argument("--max-steps", type=int, default=0, help="debug: stop each epoch after N steps")
+    ap.add_argument("--train-max", type=int, default=0,
+                    help="smoke runs: train on a seeded sample of N rows (reviewers' corrections always kept)")
     ap.add_argument("--threads", type=int, default=0)
     ap.add_argument("--device", default="cuda" if torch.cuda.is_available() else "cpu")
     args = ap.parse_args(argv)
@@ -148,6 +151,10 @@ def main(argv=None):
     intent_index = {d["name"]: i for i, d in enumerate(intents_def)}
     sentiment_index = {s: i for i, s in enumerate(sentiments)}
     train_rows = read_jsonl(os.path.join(args.data, "train.jsonl"))
+    if args.train_max:
+        rest = [r for r in train_rows if r.get("source") != FEEDBACK_SOURCE]
+        random.Random(args.seed).shuffle(rest)
+        train_rows = [r for r in train_rows if r.get("source") == FEEDBACK_SOURCE] + rest[:args.train_max]
     val_rows = read_jsonl(os.path.join(args.data, "val.jsonl"))
     random.Random(args.seed).shuffle(val_rows)
     val_rows = val_rows[:args.val_max]
@@ -188,6 +195,9 @@ def main(argv=None):
     sched = linear_schedule(opt, int(0.06 * total), total)
     seqs, intents, sents = train
     weights = sampling_weights(intents, sents, args.intent_share, args.balance_alpha)
+    # A reviewer's correction is a handful of rows among ~100k: drawn by weight alone, a short run may never see it.
+    # Every epoch trains on each of its copies (prepare_data repeats it) on top of the weighted draw.
+    feedback = [i for i, r in enumerate(train_rows) if r.get("source") == FEEDBACK_SOURCE]
     start_epoch, best, best_state, seconds = 0, None, None, 0.0
     if resumed:
         model.load_state_dict(resumed["model"])
@@ -202,7 +212,7 @@ def main(argv=None):
         np_rng = np.random.default_rng(args.seed * 1000 + epoch)
         model.train()
         t0, losses, new_batches = time.time(), [], 0
-        order = np_rng.choice(len(seqs), size=args.epoch_size, replace=True, p=weights).tolist()
+        order = np_rng.choice(len(seqs), size=args.epoch_size, replace=True, p=weights).tolist() + feedback
         for step, (batch, new_rows) in enumerate(make_batches(seqs, order, args.batch, rng,
                                                               model.cfg.base_vocab_size)):
             ids, mask = pad_batch([seqs[i] for i in batch])

@@ -9,7 +9,8 @@ using IntentBot.Benchmarks.Micro;
 // turns [options]             : closed-loop bot turns through Direct Line on loopback (same options, plus --conversations N).
 // gemm --model FILE [--seconds 2] : int8 GEMM rate of ONNX Runtime (a one-node model written by pytorch_eager.py).
 // alloc [--turns 3000]        : allocation profile of an in-process bot turn, by type (sampled AllocationTick events).
-// analytics [rounds]          : what the insights analytics add to a turn (buffering, the writer, whole turns with and without).
+// analytics [rounds]          : what the insights analytics add to a turn (buffering, the writer, whole turns with and without),
+//                               in the embedded store and on a redis-server it starts on loopback, side by side.
 // soak [--storage both] [--rounds 6] [--conversations 600] : anonymous visitors in rounds; server RSS and Redis memory per round.
 switch (args.FirstOrDefault())
 {

@@ -38,6 +38,16 @@ public sealed class Browser : IAsyncLifetime
         _playwright?.Dispose();
     }
 
+    /// <summary>A page in a fresh context of the given size (en-US), its console copied to the test's output.</summary>
+    public async Task<IPage> NewPageAsync(int width, int height, Xunit.Abstractions.ITestOutputHelper output)
+    {
+        var context = await Instance.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height }, Locale = "en-US" });
+        context.SetDefaultTimeout(60_000); // a generous limit only so a broken page fails instead of hanging
+        var page = await context.NewPageAsync();
+        page.Console += (_, message) => output.WriteLine($"console.{message.Type}: {message.Text}");
+        return page;
+    }
+
     /// <summary>Where screenshots go: artifacts/ next to the test assembly (bin/Release/net10.0/artifacts).</summary>
     public static string ArtifactPath(string name)
     {

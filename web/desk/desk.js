@@ -3,7 +3,8 @@
 (function () {
   'use strict';
   const $ = (id) => document.getElementById(id);
-  const state = { session: null, queue: [], selected: null, known: null, unseen: 0, events: null, lastTyping: 0, refreshing: false, again: false };
+  const state = { session: null, queue: [], selected: null, known: null, unseen: 0, events: null, lastTyping: 0, refreshing: false, again: false,
+    intents: null, correcting: null, corrected: {} };
   const baseTitle = document.title;
 
   function el(tag, className, text) {
@@ -175,6 +176,7 @@
 
   async function select(conversationId) {
     state.selected = conversationId;
+    state.correcting = null;
     state.newIds.delete(conversationId);
     state.unseen = 0;
     updateTitle();
@@ -214,6 +216,7 @@
     const list = $('transcript');
     const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 40;
     list.replaceChildren();
+    let index = 0;
     for (const e of entries) {
       const line = el('li', 'line ' + e.role);
       line.dataset.role = e.role;
@@ -227,9 +230,64 @@
       else if (e.role === 'bot') by.push('bot');
       if (e.utc) by.push(new Date(e.utc).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }));
       if (e.role !== 'event') line.append(el('span', 'by', by.join(' · ')));
+      if (e.role === 'customer' && e.intent) line.append(correction(index));
       list.append(line);
+      index++;
     }
     if (atBottom || entries.length < 30) list.scrollTop = list.scrollHeight;
+  }
+
+  // The agent marks the model's reading of a customer line as wrong and picks the right intent: a corrected review
+  // item that goes into the training export. The open form survives the re-renders of live updates.
+  function correction(index) {
+    const box = el('div', 'fix');
+    const key = state.selected + '#' + index;
+    if (state.corrected[key]) {
+      box.append(el('span', 'fixed', 'corrected → ' + state.corrected[key]));
+      return box;
+    }
+    if (state.correcting === null || state.correcting.index !== index) {
+      const open = el('button', 'wrong', 'Wrong reading?');
+      open.type = 'button';
+      open.addEventListener('click', async () => {
+        state.correcting = { index, label: '' };
+        try {
+          if (!state.intents) state.intents = await api('GET', '/api/v1/insights/intents');
+        } catch (error) {
+          $('conv-error').textContent = error.message;
+          state.correcting = null;
+        }
+        loadConversation(state.selected);
+      });
+      box.append(open);
+      return box;
+    }
+    const pick = el('select');
+    pick.setAttribute('aria-label', 'The right intent');
+    pick.append(el('option', null, 'the right intent…'));
+    pick.options[0].value = '';
+    for (const name of state.intents || []) {
+      const option = el('option', null, name);
+      option.value = name;
+      pick.append(option);
+    }
+    pick.value = state.correcting.label;
+    pick.addEventListener('change', () => { state.correcting.label = pick.value; });
+    const save = el('button', 'primary', 'Save correction');
+    save.type = 'button';
+    save.addEventListener('click', async () => {
+      if (!pick.value) return;
+      const label = pick.value;
+      if (await act('/corrections', { entry: index, label })) {
+        state.corrected[key] = label;
+        state.correcting = null;
+      }
+    });
+    const cancel = el('button', null, 'Cancel');
+    cancel.type = 'button';
+    cancel.addEventListener('click', () => { state.correcting = null; loadConversation(state.selected); });
+    box.append(pick, save, cancel);
+    return box;
   }
 
   function renderSuggestions(suggestions) {

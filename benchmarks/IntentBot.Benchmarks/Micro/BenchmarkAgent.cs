@@ -2,10 +2,12 @@ using IntentBot.Agent;
 using IntentBot.Agent.CustomerContext;
 using IntentBot.Agent.Insights;
 using IntentBot.Context;
+using IntentBot.Context.Storage;
 using IntentBot.Nlu;
 using IntentBot.Nlu.Hosting;
 using IntentBot.Shop;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace IntentBot.Benchmarks.Micro;
@@ -17,13 +19,15 @@ namespace IntentBot.Benchmarks.Micro;
 /// </summary>
 internal static class BenchmarkAgent
 {
-    public static IntentBotAgent Create(ITextClassifier engine, ITurnAnalytics? analytics = null)
+    /// <param name="store">Conversation state somewhere else than the embedded default (a benchmark's redis-server).</param>
+    public static IntentBotAgent Create(ITextClassifier engine, ITurnAnalytics? analytics = null, IConversationStore? store = null)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = RepositoryRoot.LocateHome() });
         builder.Services.AddIntentBotNlu().AddIntentBotContext().AddIntentBotShop().AddIntentBotAgent();
         builder.Services.AddSingleton(engine);
         builder.Services.AddSingleton<ICustomerSignals>(new NoCustomerSignals());
         if (analytics is not null) builder.Services.AddSingleton(analytics);
+        if (store is not null) builder.Services.Replace(ServiceDescriptor.Singleton(store));
         var services = builder.Build().Services;
         AgentSetup.LoadDialogs(services);
         return services.GetRequiredService<IntentBotAgent>();

@@ -16,6 +16,9 @@ public static class AnalyticsFields
     public const string CodesChecked = "codes_checked";
     public const string Dropped = "dropped";
     public const string ReviewSkipped = "review_skipped";
+    /// <summary>A customer's thumbs-up / thumbs-down on a bot reply (Web Chat's message feedback buttons).</summary>
+    public const string RatedUp = "rated_up";
+    public const string RatedDown = "rated_down";
     public const string IntentPrefix = "intent:";
     public const string HandoffPrefix = "handoff:";
     public const string SentimentPrefix = "sentiment:";

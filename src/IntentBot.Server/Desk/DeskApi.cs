@@ -57,6 +57,7 @@ public static class DeskApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status502BadGateway);
+        conversation.MapCorrections();
         conversation.MapPost("/typing", TypingAsync)
             .WithName("SendAgentTyping")
             .WithSummary("Shows the customer that the agent is typing.")

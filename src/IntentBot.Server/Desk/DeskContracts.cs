@@ -70,4 +70,5 @@ public sealed record SessionResponse(string? Agent, string? Kind, string? CsrfTo
 [JsonSerializable(typeof(SignInRequest))]
 [JsonSerializable(typeof(SessionResponse))]
 [JsonSerializable(typeof(DeskClaim))]
+[JsonSerializable(typeof(CorrectionRequest))]
 internal sealed partial class DeskApiJsonContext : JsonSerializerContext;

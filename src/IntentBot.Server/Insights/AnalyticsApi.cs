@@ -14,7 +14,7 @@ public static class AnalyticsApi
 
         group.MapGet("/summary", SummaryAsync)
             .WithName("GetAnalyticsSummary")
-            .WithSummary("Totals over a period (query from, to: ISO 8601; default the last 7 days): conversations, turns, intents, out-of-scope, clarifications, handoffs by reason, containment, sentiment, purchase intent, promotions offered and codes checked.")
+            .WithSummary("Totals over a period (query from, to: ISO 8601; default the last 7 days): conversations, turns, intents, out-of-scope, clarifications, handoffs by reason, containment, sentiment, purchase intent, promotions offered, codes checked, and customers' thumbs up and down on the bot's replies.")
             .Produces<AnalyticsSummary>()
             .ProducesValidationProblem();
         group.MapGet("/series", SeriesAsync)
@@ -42,7 +42,8 @@ public static class AnalyticsApi
             Dimension(totals, AnalyticsFields.HandoffPrefix, byCount: true),
             Dimension(totals, AnalyticsFields.SentimentPrefix, byCount: false),
             Dimension(totals, AnalyticsFields.PurchaseIntentPrefix, byCount: false),
-            N(AnalyticsFields.PromotionsOffered), N(AnalyticsFields.CodesChecked), N(AnalyticsFields.Dropped));
+            N(AnalyticsFields.PromotionsOffered), N(AnalyticsFields.CodesChecked), N(AnalyticsFields.Dropped),
+            N(AnalyticsFields.RatedUp), N(AnalyticsFields.RatedDown));
         return Results.Json(summary, InsightsJsonContext.Default.AnalyticsSummary);
     }
 

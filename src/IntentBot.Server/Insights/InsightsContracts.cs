@@ -6,7 +6,8 @@ namespace IntentBot.Server.Insights;
 
 public sealed record CountDto(string Key, long Count);
 
-/// <summary>GET /api/v1/insights/summary: the period's totals and rates (a rate is null when its denominator is 0).</summary>
+/// <summary>GET /api/v1/insights/summary: the period's totals and rates (a rate is null when its denominator is 0);
+/// <c>ratedUp</c> / <c>ratedDown</c>: customers' thumbs on the bot's replies.</summary>
 public sealed record AnalyticsSummary(
     DateTimeOffset From,
     DateTimeOffset To,
@@ -24,7 +25,9 @@ public sealed record AnalyticsSummary(
     IReadOnlyList<CountDto> PurchaseIntent,
     long PromotionsOffered,
     long CodesChecked,
-    long Dropped);
+    long Dropped,
+    long RatedUp,
+    long RatedDown);
 
 /// <summary>One point of a series: the counters of one hour or one day (UTC).</summary>
 public sealed record SeriesPoint(DateTimeOffset Start, IReadOnlyDictionary<string, long> Counts);

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using IntentBot.Protocol.Bots;
+using IntentBot.Agent;
 using IntentBot.Agent.Insights;
 using IntentBot.Context;
 using IntentBot.Context.Storage;
@@ -34,6 +37,9 @@ public static class InsightsRegistration
         services.AddSingleton<AnalyticsRecorder>();
         services.AddSingleton<ITurnAnalytics>(sp => sp.GetRequiredService<AnalyticsRecorder>());
         services.AddHostedService<AnalyticsWriter>();
+        // Every channel talks to the agent through the customers' message feedback (thumbs on the replies, FeedbackBot.cs).
+        services.Replace(ServiceDescriptor.Singleton<IBot>(sp =>
+            ActivatorUtilities.CreateInstance<FeedbackBot>(sp, sp.GetRequiredService<IntentBotAgent>())));
         // The agent's Kernel takes its filters from the container: this one counts discount codes checked.
         services.AddSingleton<IFunctionInvocationFilter, CodeCheckCounter>();
         return builder;

@@ -78,9 +78,9 @@ public static partial class ReviewApi
             errors["label"] = ["An agent's correction names one of the model's intents (GET /api/v1/insights/intents)."];
         if (errors.Count > 0) return Problem.Validation(errors);
 
-        var item = await intake.CreateAsync(body.UserId!, body.ConversationId!, body.Text!, body.Source!, clock.GetUtcNow(), cancellationToken);
-        if (body.Source == ReviewSources.AgentCorrected)
-            item = item with { Status = ReviewStatuses.Corrected, Label = body.Label, Reviewer = context.Caller().SessionAgent, ReviewedAt = item.At };
+        var item = body.Source == ReviewSources.AgentCorrected
+            ? await intake.CreateCorrectedAsync(body.UserId!, body.ConversationId!, body.Text!, body.Label!, context.Caller().SessionAgent, clock.GetUtcNow(), cancellationToken)
+            : await intake.CreateAsync(body.UserId!, body.ConversationId!, body.Text!, body.Source!, clock.GetUtcNow(), cancellationToken);
         await store.AddAsync([item], cancellationToken);
         return Results.Json(ReviewItemDto.From(item), InsightsJsonContext.Default.ReviewItemDto, statusCode: StatusCodes.Status201Created);
     }

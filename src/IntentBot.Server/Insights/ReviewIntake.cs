@@ -34,4 +34,20 @@ public sealed class ReviewIntake(IReviewStore store, OcclusionExplainer explaine
             Embedding = reading.Embedding,
         };
     }
+
+    /// <summary>
+    /// The id of the one item a message may have from one source (a customer's rating, an agent's correction): rating or
+    /// correcting the same message again replaces that item instead of queueing a second.
+    /// </summary>
+    public static string StableId(string source, string conversationId, string messageKey) =>
+        source + "-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(conversationId + "\n" + messageKey)))[..32];
+
+    /// <summary>A message an agent says the model misread, stored as already corrected to <paramref name="label"/> (so it is exported for training).</summary>
+    public async Task<ReviewItem> CreateCorrectedAsync(string userId, string conversationId, string text, string label, string? reviewer, DateTimeOffset at,
+        CancellationToken cancellationToken)
+    {
+        var item = await CreateAsync(userId, conversationId, text, ReviewSources.AgentCorrected, at, cancellationToken).ConfigureAwait(false);
+        return item with { Status = ReviewStatuses.Corrected, Label = label, Reviewer = reviewer, ReviewedAt = at };
+    }
 }
