@@ -73,6 +73,9 @@ internal sealed partial class DialogRunner
         return CardAction.ImBack(InLanguage(t, title), InLanguage(t, text));
     }
 
+    /// <summary>The language of a card's labels: the conversation's.</summary>
+    private static string CardLanguage(Turn t) => t.Memory.Language ?? Language.English;
+
     /// <summary>One of the engine's fixed sentences or labels in the conversation's language.</summary>
     private static string InLanguage(Turn t, string english) =>
         t.Memory.Language == Language.Chinese ? EngineTexts.Zh.Of(english) : english;

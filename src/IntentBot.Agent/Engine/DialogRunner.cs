@@ -187,6 +187,8 @@ internal sealed partial class DialogRunner(
                 SlotValidators.Product when Cues.RefersBack(source) => t.Memory.Product,
                 // "she loves cooking": no product named, but a kind of product to recommend from.
                 SlotValidators.Product when dialog.Intent == Recommendation => Interests.CategoryIn(source) ?? t.Memory.Interest,
+                // The catalog's names are English: a Chinese question names its kind of product ("耳机" → headphones).
+                SlotValidators.Product when Language.Detect(source) == Language.Chinese => Interests.CategoryIn(source),
                 _ => null,
             };
             if (value is not null) t.Set(dialog.Intent, slot.Name, value);
@@ -434,9 +436,9 @@ internal sealed partial class DialogRunner(
         if (!t.Outputs.TryGetValue(parts[1], out var json)) return [];
         return parts[0] switch
         {
-            "order" => AdaptiveCards.Order(json) is { } a ? [a] : [],
-            "product" => AdaptiveCards.Product(json) is { } p ? [p] : [],
-            _ => AdaptiveCards.Products(json),
+            "order" => AdaptiveCards.Order(json, CardLanguage(t)) is { } a ? [a] : [],
+            "product" => AdaptiveCards.Product(json, CardLanguage(t)) is { } p ? [p] : [],
+            _ => AdaptiveCards.Products(json, language: CardLanguage(t)),
         };
     }
 

@@ -58,8 +58,19 @@ public static partial class ConversationPredicates
             if (language == "zh" && EnglishSentence(text) is { } english) yield return $"expected no English sentence in a Chinese reply: \"{english}\"";
             if (language == "zh" && reply.Suggestions.FirstOrDefault(s => !s.Any(c => c is >= '\u4e00' and <= '\u9fff')) is { } button)
                 yield return $"expected Chinese buttons, got \"{button}\"";
+            if (language == "zh" && reply.Cards.SelectMany(Titles).FirstOrDefault(title => !title.Any(c => c is >= '\u4e00' and <= '\u9fff')) is { } label)
+                yield return $"expected Chinese card labels, got \"{label}\"";
         }
     }
+
+    /// <summary>Every "title" in a card: its facts' labels and its buttons.</summary>
+    private static IEnumerable<string> Titles(System.Text.Json.JsonElement json) => json.ValueKind switch
+    {
+        System.Text.Json.JsonValueKind.Object => json.EnumerateObject().SelectMany(p =>
+            p.Name == "title" && p.Value.ValueKind == System.Text.Json.JsonValueKind.String ? [p.Value.GetString()!] : Titles(p.Value)),
+        System.Text.Json.JsonValueKind.Array => json.EnumerateArray().SelectMany(Titles),
+        _ => [],
+    };
 
     /// <summary>
     /// Four or more English words in a row with a function word among them ("I can only cancel orders"): a sentence
