@@ -14,24 +14,27 @@ public static class AdaptiveCards
     private const string Schema = "http://adaptivecards.io/schemas/adaptive-card.json";
 
     /// <summary>An order card from an order view (or a reply/outcome wrapping one in "data" or "order").</summary>
-    public static Attachment? Order(JsonElement data)
+    /// <param name="language">"en" or "zh": the language of the card's labels.</param>
+    public static Attachment? Order(JsonElement data, string language = "en")
     {
+        string L(string english) => Label(language, english);
         var order = FindObject(data, o => Str(o, "number", "orderNumber") is not null && Get(o, "status") is not null, "data", "order");
         if (order is not { } o) return null;
         var number = Str(o, "number", "orderNumber")!;
         var facts = new JsonArray();
-        AddFact(facts, "Status", Str(o, "statusText") ?? Humanise(Str(o, "status")));
-        AddFact(facts, "Placed", DateOnlyText(Str(o, "placedOn", "placedAt")));
-        AddFact(facts, "Total", Str(o, "total") ?? (Get(o, "totals") is { ValueKind: JsonValueKind.Object } totals ? Money(totals, "total") : null));
-        AddFact(facts, "Ship to", Str(o, "shipTo"));
-        AddFact(facts, "Estimated delivery", DateOnlyText(Str(o, "estimatedDelivery")));
-        AddFact(facts, "Delivered", DateOnlyText(Str(o, "deliveredOn")));
-        AddFact(facts, "Carrier", Str(o, "carrier"));
-        AddFact(facts, "Tracking number", Str(o, "trackingNumber"));
+        var status = language == Engine.Language.Chinese && Str(o, "status") is { } code ? Engine.EngineTexts.Zh.Status(code) : null;
+        AddFact(facts, L("Status"), status ?? Str(o, "statusText") ?? Humanise(Str(o, "status")));
+        AddFact(facts, L("Placed"), DateOnlyText(Str(o, "placedOn", "placedAt")));
+        AddFact(facts, L("Total"), Str(o, "total") ?? (Get(o, "totals") is { ValueKind: JsonValueKind.Object } totals ? Money(totals, "total") : null));
+        AddFact(facts, L("Ship to"), Str(o, "shipTo"));
+        AddFact(facts, L("Estimated delivery"), DateOnlyText(Str(o, "estimatedDelivery")));
+        AddFact(facts, L("Delivered"), DateOnlyText(Str(o, "deliveredOn")));
+        AddFact(facts, L("Carrier"), Str(o, "carrier"));
+        AddFact(facts, L("Tracking number"), Str(o, "trackingNumber"));
         var trackingUrl = Str(o, "trackingUrl");
         var body = new JsonArray
         {
-            new JsonObject { ["type"] = "TextBlock", ["text"] = $"Order {number}", ["weight"] = "Bolder", ["size"] = "Medium" },
+            new JsonObject { ["type"] = "TextBlock", ["text"] = language == Engine.Language.Chinese ? $"订单 {number}" : $"Order {number}", ["weight"] = "Bolder", ["size"] = "Medium" },
             new JsonObject { ["type"] = "FactSet", ["facts"] = facts },
         };
         if (Get(o, "items") is { ValueKind: JsonValueKind.Array } items)
@@ -39,30 +42,32 @@ public static class AdaptiveCards
                 body.Add(new JsonObject { ["type"] = "TextBlock", ["wrap"] = true, ["spacing"] = "Small", ["text"] = item.GetString() });
         var actions = new JsonArray();
         if (trackingUrl is not null)
-            actions.Add(new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = "Track parcel", ["url"] = trackingUrl });
+            actions.Add(new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = L("Track parcel"), ["url"] = trackingUrl });
         return Card(body, actions);
     }
 
     /// <summary>One card per product (shown as a carousel), at most <paramref name="limit"/>.</summary>
-    public static IReadOnlyList<Attachment> Products(JsonElement data, int limit = 5)
+    public static IReadOnlyList<Attachment> Products(JsonElement data, int limit = 5, string language = "en")
     {
         var list = FindProducts(data);
-        return list.Take(limit).Select(ProductCard).OfType<Attachment>().ToList();
+        return list.Take(limit).Select(p => ProductCard(p, language)).OfType<Attachment>().ToList();
     }
 
-    public static Attachment? Product(JsonElement data) =>
-        FindObject(data, p => Str(p, "name") is not null && Get(p, "price") is not null, "data", "product") is { } product ? ProductCard(product) : null;
+    public static Attachment? Product(JsonElement data, string language = "en") =>
+        FindObject(data, p => Str(p, "name") is not null && Get(p, "price") is not null, "data", "product") is { } product ? ProductCard(product, language) : null;
 
-    private static Attachment? ProductCard(JsonElement product)
+    private static Attachment? ProductCard(JsonElement product, string language)
     {
+        string L(string english) => Label(language, english);
         var name = Str(product, "name");
         if (name is null) return null;
         var facts = new JsonArray();
-        AddFact(facts, "Brand", Str(product, "brand"));
+        AddFact(facts, L("Brand"), Str(product, "brand"));
         if (Get(product, "rating") is { ValueKind: JsonValueKind.Number } rating)
-            AddFact(facts, "Rating", $"{rating.GetDouble().ToString("0.0", CultureInfo.InvariantCulture)} / 5");
+            AddFact(facts, L("Rating"), $"{rating.GetDouble().ToString("0.0", CultureInfo.InvariantCulture)} / 5");
         if (Get(product, "stock") is { ValueKind: JsonValueKind.Number } stock)
-            AddFact(facts, "Availability", stock.GetInt32() == 0 ? "Out of stock" : stock.GetInt32() < 5 ? $"Only {stock.GetInt32()} left" : "In stock");
+            AddFact(facts, L("Availability"), stock.GetInt32() == 0 ? L("Out of stock")
+                : stock.GetInt32() < 5 ? string.Format(CultureInfo.InvariantCulture, L("Only {0} left"), stock.GetInt32()) : L("In stock"));
         var body = new JsonArray();
         if (WebUrl(Str(product, "imageUrl"), allowPath: true) is { } image)
             body.Add(new JsonObject { ["type"] = "Image", ["url"] = image, ["altText"] = name, ["size"] = "Stretch" });
@@ -75,7 +80,7 @@ public static class AdaptiveCards
             body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = description, ["wrap"] = true, ["isSubtle"] = true, ["maxLines"] = 3 });
         var actions = new JsonArray();
         if (WebUrl(Str(product, "url"), allowPath: false) is { } page)
-            actions.Add(new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = "View product", ["url"] = page });
+            actions.Add(new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = L("View product"), ["url"] = page });
         return Card(body, actions);
     }
 
@@ -167,6 +172,18 @@ public static class AdaptiveCards
         value is null ? null : value.Length >= 10 ? value[..10] : value;
 
     private static string? Humanise(string? status) => status?.Replace('_', ' ');
+
+    /// <summary>A card label in the conversation's language (the English label is the key).</summary>
+    private static string Label(string language, string english) =>
+        language == Engine.Language.Chinese && ChineseLabels.TryGetValue(english, out var chinese) ? chinese : english;
+
+    private static readonly Dictionary<string, string> ChineseLabels = new(StringComparer.Ordinal)
+    {
+        ["Status"] = "状态", ["Placed"] = "下单日期", ["Total"] = "总额", ["Ship to"] = "收货地", ["Estimated delivery"] = "预计送达",
+        ["Delivered"] = "送达日期", ["Carrier"] = "承运商", ["Tracking number"] = "运单号", ["Track parcel"] = "查看物流",
+        ["Brand"] = "品牌", ["Rating"] = "评分", ["Availability"] = "库存", ["Out of stock"] = "缺货", ["Only {0} left"] = "仅剩 {0} 件",
+        ["In stock"] = "有货", ["View product"] = "查看商品",
+    };
 
     private static void AddFact(JsonArray facts, string title, string? value)
     {

@@ -17,6 +17,12 @@ public sealed class DialogDefinition
     /// <summary>What a button for this dialog sends: a phrase the classifier maps to <see cref="Intent"/>.</summary>
     public string Example { get; set; } = "";
 
+    /// <summary>The button's title in other languages, by language code ("zh").</summary>
+    public Dictionary<string, string>? TitleTranslations { get; set; }
+
+    /// <summary>What the button sends in other languages: a phrase in that language the classifier maps to <see cref="Intent"/>.</summary>
+    public Dictionary<string, string>? ExampleTranslations { get; set; }
+
     public List<SlotDefinition> Slots { get; set; } = [];
 
     /// <summary>Read-only plugin calls made once the slots are filled, before the confirmation (e.g. "may this
@@ -106,6 +112,9 @@ public sealed class ConfirmDefinition
 
     /// <summary>Said when the customer answers no (nothing is done).</summary>
     public string Declined { get; set; } = "";
+
+    /// <summary><see cref="Declined"/> in other languages.</summary>
+    public Dictionary<string, string>? DeclinedTranslations { get; set; }
 
     /// <summary>The prompt in other languages, by language code ("zh").</summary>
     public Dictionary<string, string>? Translations { get; set; }

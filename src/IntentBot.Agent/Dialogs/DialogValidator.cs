@@ -56,8 +56,8 @@ public static class DialogValidator
                 if (string.IsNullOrWhiteSpace(slot.Prompt)) errors.Add($"{path}.prompt: required");
                 CheckTemplate(slot.Prompt, $"{path}.prompt");
                 if (slot.Retry is not null) CheckTemplate(slot.Retry, $"{path}.retry");
-                CheckTranslations(slot.Translations, $"{path}.translations");
-                CheckTranslations(slot.RetryTranslations, $"{path}.retry_translations");
+                CheckTranslations(slot.Translations, slot.Prompt, $"{path}.translations");
+                CheckTranslations(slot.RetryTranslations, slot.Retry ?? slot.Prompt, $"{path}.retry_translations");
             }
             CheckActions(dialog.Checks, "checks");
             if (dialog.Confirm is { } confirm)
@@ -66,7 +66,8 @@ public static class DialogValidator
                 if (string.IsNullOrWhiteSpace(confirm.Prompt)) errors.Add($"{file}: confirm.prompt: required");
                 CheckTemplate(confirm.Prompt, $"{file}: confirm.prompt");
                 CheckTemplate(confirm.Declined, $"{file}: confirm.declined");
-                CheckTranslations(confirm.Translations, $"{file}: confirm.translations");
+                CheckTranslations(confirm.Translations, confirm.Prompt, $"{file}: confirm.translations");
+                CheckTranslations(confirm.DeclinedTranslations, confirm.Declined, $"{file}: confirm.declined_translations");
             }
             CheckActions(dialog.Actions, "actions");
 
@@ -103,7 +104,7 @@ public static class DialogValidator
                 if (response.When is not null) CheckCondition(response.When, $"{path}.when");
                 if (string.IsNullOrWhiteSpace(response.Text)) errors.Add($"{path}.text: required");
                 CheckTemplate(response.Text, $"{path}.text");
-                CheckTranslations(response.Translations, $"{path}.translations");
+                CheckTranslations(response.Translations, response.Text, $"{path}.translations");
                 if (response.Card is not null)
                 {
                     var parts = response.Card.Split(':', 2);
@@ -119,7 +120,7 @@ public static class DialogValidator
                 if (followup.When is not null) CheckCondition(followup.When, $"{file}: followups[{i}].when");
                 if (string.IsNullOrWhiteSpace(followup.Text)) errors.Add($"{file}: followups[{i}].text: required");
                 CheckTemplate(followup.Text, $"{file}: followups[{i}].text");
-                CheckTranslations(followup.Translations, $"{file}: followups[{i}].translations");
+                CheckTranslations(followup.Translations, followup.Text, $"{file}: followups[{i}].translations");
             }
             CheckSuggestions(dialog.Suggestions, $"{file}: suggestions");
             for (var i = 0; i < dialog.Slots.Count; i++) CheckSuggestions(dialog.Slots[i].Suggestions, $"{file}: slots[{i}].suggestions");
@@ -136,12 +137,24 @@ public static class DialogValidator
             for (var i = 0; i < dialog.Slots.Count; i++)
                 if (dialog.Slots[i].AskWhen is { } askWhen) CheckCondition(askWhen, $"{file}: slots[{i}].ask_when");
 
-            void CheckTranslations(Dictionary<string, string>? translations, string path)
+            CheckTranslations(dialog.TitleTranslations, null, $"{file}: title_translations");
+            CheckTranslations(dialog.ExampleTranslations, null, $"{file}: example_translations");
+
+            // A translation says what its English text says: every slot and built-in variable of the English text is in
+            // it too (the order number, the product, the budget). A shop reply ({{$order}}, {{$order_data_status_text}}) is
+            // English, so a translation says it in its own words, from that reply's fields where it needs them.
+            void CheckTranslations(Dictionary<string, string>? translations, string? english, string path)
             {
+                IReadOnlyList<string> said = english is null ? [] : TemplateReferences.Parse(english).Variables;
                 foreach (var (language, text) in translations ?? [])
                 {
                     if (language is not ("zh")) errors.Add($"{path}.{language}: no answers are given in '{language}' (languages: zh)");
+                    if (string.IsNullOrWhiteSpace(text)) errors.Add($"{path}.{language}: empty");
                     CheckTemplate(text, $"{path}.{language}");
+                    var translated = TemplateReferences.Parse(text).Variables;
+                    foreach (var variable in said.Where(v => !translated.Contains(v)
+                        && !outputs.Any(o => v == o || v.StartsWith(o + "_", StringComparison.Ordinal))))
+                        errors.Add($"{path}.{language}: leaves out {{{{${variable}}}}} of the English text");
                 }
             }
 

@@ -32,7 +32,7 @@ internal static partial class Cues
     public static string? ShortYesNo(string text)
     {
         var t = YesNoTrim().Replace(text.Trim().ToLowerInvariant(), "");
-        return ShortYes.Contains(t) ? "yes" : ShortNo.Contains(t) ? "no" : null;
+        return ShortYes.Contains(t) ? "yes" : ShortNo.Contains(t) ? "no" : Slots.ChineseYesNo.Parse(text);
     }
 
     private static readonly HashSet<string> ShortYes =
@@ -47,7 +47,7 @@ internal static partial class Cues
     ];
 
     /// <summary>"it", "this one", "that order": the message is about the subject already under discussion.</summary>
-    public static bool RefersBack(string text) => BackPattern().IsMatch(text);
+    public static bool RefersBack(string text) => BackPattern().IsMatch(text) || BackZhPattern().IsMatch(text);
 
     /// <summary>The small-talk intents the model may only be trusted with when the message says so in words.</summary>
     public static bool ConfirmsSmallTalk(string label, string text) => label switch
@@ -75,7 +75,8 @@ internal static partial class Cues
     /// </summary>
     public static bool IsNegative(string text, bool modelNegative, double confidence)
     {
-        if (!modelNegative) return false;
+        // A bare "no" ("不用了", "nope") answers a question; it says nothing about the shopper's mood.
+        if (!modelNegative || ShortYesNo(text) is not null) return false;
         var plainQuestion = (IsQuestion(text) || text.TrimEnd().EndsWith('?')) && !SoundsUpset(text);
         return !(plainQuestion && confidence < SureNegative);
     }
@@ -126,7 +127,10 @@ internal static partial class Cues
     [GeneratedRegex(@"\b(?:it|its|it's|this\s+one|that\s+one|this\s+order|that\s+order|the\s+same\s+order|them|they)\b", RegexOptions.IgnoreCase)]
     private static partial Regex BackPattern();
 
-    [GeneratedRegex(@"\b(?:bye|goodbye|good\s+bye|see\s+(?:you|ya)|cya|ciao|later|that's\s+all|thats\s+all|have\s+a\s+(?:nice|good|great)|good\s+night|farewell|tschüss)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"这个|这款|这件|这双|这单|那个|那款")]
+    private static partial Regex BackZhPattern();
+
+    [GeneratedRegex(@"\b(?:bye|goodbye|good\s+bye|see\s+(?:you|ya)|cya|ciao|later|that's\s+all|thats\s+all|have\s+a\s+(?:nice|good|great)|good\s+night|farewell|tschüss)\b|再见|拜拜", RegexOptions.IgnoreCase)]
     private static partial Regex ByePattern();
 
     [GeneratedRegex(@"\b(?:thank|thanks|thx|ty|cheers|appreciate|grateful|danke|merci|great|perfect|awesome|brilliant|cool|nice)\b|谢谢", RegexOptions.IgnoreCase)]

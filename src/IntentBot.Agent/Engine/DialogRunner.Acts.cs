@@ -33,8 +33,8 @@ internal sealed partial class DialogRunner
         switch (Language.Detect(t.Text))
         {
             case Language.Chinese:
-                await AnswerChineseAsync(t, ct);
-                return true;
+                t.Nlu = ReadChineseWords(t.Nlu, t.Text);
+                break;
             case Language.Unsupported:
                 RecordIntent(t);
                 Say(t, EngineTexts.UnsupportedLanguage, [EngineTexts.TalkToPerson + "|" + EngineTexts.TalkToPersonText]);

@@ -1,38 +1,82 @@
-using System.Text.RegularExpressions;
+using IntentBot.Agent.Dialogs;
+using IntentBot.Nlu.Classification;
+using IntentBot.Protocol.Activities;
 
 namespace IntentBot.Agent.Engine;
 
 /// <summary>
-/// A message in Chinese. The model reads English, so the request is told by its words: order tracking, returns,
-/// codes, products (a person is asked for by <see cref="Cues.WantsPerson"/> before this). The dialog then answers
-/// with its Chinese texts ("translations: { zh: ... }").
+/// A conversation in Chinese. The model reads Chinese shopping questions, so a Chinese message takes the same way
+/// as an English one (clarify, out of scope, small talk, forms); the words below only settle a message the model
+/// is unsure of. Answers use the dialogs' Chinese texts ("translations: { zh: ... }"), the engine's own sentences
+/// (<see cref="EngineTexts.Zh"/>) and Chinese button labels.
 /// </summary>
 internal sealed partial class DialogRunner
 {
-    private async Task AnswerChineseAsync(Turn t, CancellationToken ct)
+    /// <summary>The model's reading of a Chinese message, or where it is unsure and a request's words are clear, the
+    /// intent those words name.</summary>
+    private ClassificationResult ReadChineseWords(ClassificationResult nlu, string text)
     {
-        var intent = Cues.AsksForCodes(t.Text) ? PromoCode
-            : ReturnZh().IsMatch(t.Text) ? "get_refund"
-            : TrackZh().IsMatch(t.Text) ? TrackOrder
-            : ProductZh().IsMatch(t.Text) ? ProductInquiry
-            : null;
-        if (intent is not null && catalog.Find(intent) is { } dialog)
-        {
-            t.Nlu = Cues.Read(t.Nlu, intent);
-            RecordIntent(t);
-            await StartAsync(t, dialog, ct);
-            return;
-        }
-        RecordIntent(t);
-        Say(t, EngineTexts.Zh.Clarify, EngineTexts.MainMenu);
+        if (ChineseButton(text) is { } pressed) return Cues.Read(nlu, pressed.Intent);
+        var unsure = nlu.OutOfScope || nlu.Intent.Confidence < options.ClarifyBelow
+            || (Cues.IsSmallTalk(nlu.Intent.Label) && !Cues.ConfirmsSmallTalk(nlu.Intent.Label, text));
+        if (!unsure) return nlu;
+        foreach (var (words, intent) in ChineseRequests)
+            if (words.Any(text.Contains) && catalog.Find(intent) is not null) return Cues.Read(nlu, intent);
+        return nlu;
     }
 
-    [GeneratedRegex(@"订单|物流|快递|包裹|发货|到哪|送达|配送|查询")]
-    private static partial Regex TrackZh();
+    // The most specific first: "取消订单" is a cancellation although it names an order, "退货运费" a return.
+    private static readonly (string[] Words, string Intent)[] ChineseRequests =
+    [
+        (["人工", "真人", "客服人员", "转接"], HumanIntent),
+        (["优惠", "折扣", "优惠码", "优惠券", "代金券"], PromoCode),
+        (["取消"], "cancel_order"),
+        (["坏了", "破损", "损坏", "发错", "错发", "少发"], DamagedOrWrong),
+        (["换货", "换一", "换个", "换成"], ExchangeItem),
+        (["退货", "退款", "退钱", "退回", "退换"], "get_refund"),
+        (["发票"], "get_invoice"),
+        (["营业时间", "几点", "开门", "关门", "上班时间", "客服时间"], OpeningHours),
+        (["运费", "邮费", "配送费", "包邮", "快递费"], "delivery_options"),
+        (["多久", "几天", "什么时候到", "多长时间"], "delivery_period"),
+        (["付款方式", "支付方式", "怎么付", "支付宝", "微信支付", "信用卡"], "check_payment_methods"),
+        (["订单", "物流", "快递", "包裹", "发货", "到哪", "送达", "查询"], TrackOrder),
+        (["有货", "库存", "现货", "缺货", "补货", "颜色", "色的", "尺码"], "stock_availability"),
+        (["多少钱", "价格", "价钱"], "price_inquiry"),
+        (["推荐", "礼物", "送人"], Recommendation),
+        (["商品", "产品", "材质", "耳机", "鞋", "外套", "咖啡"], ProductInquiry),
+    ];
 
-    [GeneratedRegex(@"退货|退款|退回|退换|退钱")]
-    private static partial Regex ReturnZh();
+    /// <summary>
+    /// The dialog whose Chinese button sent this message. A button sends a phrase the model should read as its
+    /// dialog, but the model reads some Chinese phrasings poorly ("我想注册一个账户"), and a button must always work.
+    /// </summary>
+    private DialogDefinition? ChineseButton(string text)
+    {
+        var said = text.Trim();
+        return catalog.ByIntent.Values.Concat(catalog.Inactive.Values)
+            .FirstOrDefault(d => d.ExampleTranslations?.GetValueOrDefault(Language.Chinese) == said);
+    }
 
-    [GeneratedRegex(@"商品|产品|有没有|多少钱|价格|推荐|尺码|颜色|材质|库存|耳机|鞋|外套|咖啡")]
-    private static partial Regex ProductZh();
+    /// <summary>A dialog's button title in the conversation's language.</summary>
+    private static string TitleOf(Turn t, DialogDefinition dialog) => Localised(t, dialog.Title, dialog.TitleTranslations);
+
+    /// <summary>
+    /// A suggestion as a button in the conversation's language: "@intent" is that dialog's button (its title, and the
+    /// phrase it sends in that language so the answer stays in it); "Title|text" sends text; else the title is sent.
+    /// </summary>
+    private CardAction? ToAction(Turn t, string suggestion)
+    {
+        if (suggestion.StartsWith('@'))
+            return catalog.Find(suggestion[1..]) is { } d ? CardAction.ImBack(TitleOf(t, d), Localised(t, d.Example, d.ExampleTranslations)) : null;
+        var bar = suggestion.IndexOf('|');
+        var (title, text) = bar > 0 ? (suggestion[..bar], suggestion[(bar + 1)..]) : (suggestion, suggestion);
+        return CardAction.ImBack(InLanguage(t, title), InLanguage(t, text));
+    }
+
+    /// <summary>The language of a card's labels: the conversation's.</summary>
+    private static string CardLanguage(Turn t) => t.Memory.Language ?? Language.English;
+
+    /// <summary>One of the engine's fixed sentences or labels in the conversation's language.</summary>
+    private static string InLanguage(Turn t, string english) =>
+        t.Memory.Language == Language.Chinese ? EngineTexts.Zh.Of(english) : english;
 }

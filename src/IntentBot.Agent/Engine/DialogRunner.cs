@@ -131,8 +131,8 @@ internal sealed partial class DialogRunner(
 
         // An out-of-scope verdict gets its second reading (any other comes back as it is) only here, with no dialog
         // waiting: an answer to "which product?" ("the Ferro pan") must still fill the slot.
-        if (classifier is not null && Language.Detect(t.Text) == Language.English) await SplitRequestsAsync(t, classifier, ct);
-        t.Nlu = ReadCues(t);
+        var split = classifier is not null && await SplitRequestsAsync(t, classifier, ct);
+        if (!split) t.Nlu = ReadCues(t);
         if (await AnswerOutsideFormAsync(t, askedYesNo, ct)) return;
         if (shopNames is not null) t.Nlu = await shopNames.ReadAsync(t.Text, t.Nlu, ct);
         if (await TryShoppingReadingAsync(t, ct)) return;
@@ -187,6 +187,8 @@ internal sealed partial class DialogRunner(
                 SlotValidators.Product when Cues.RefersBack(source) => t.Memory.Product,
                 // "she loves cooking": no product named, but a kind of product to recommend from.
                 SlotValidators.Product when dialog.Intent == Recommendation => Interests.CategoryIn(source) ?? t.Memory.Interest,
+                // The catalog's names are English: a Chinese question names its kind of product ("耳机" → headphones).
+                SlotValidators.Product when Language.Detect(source) == Language.Chinese => Interests.CategoryIn(source),
                 _ => null,
             };
             if (value is not null) t.Set(dialog.Intent, slot.Name, value);
@@ -246,7 +248,8 @@ internal sealed partial class DialogRunner(
                     await AdvanceAsync(t, dialog, ct);
                     return true;
                 case "no":
-                    var declined = dialog.Confirm!.Declined.Length > 0 ? await RenderAsync(t, dialog, dialog.Confirm.Declined, ct) : EngineTexts.Cancelled;
+                    var declined = dialog.Confirm!.Declined.Length > 0
+                        ? await RenderAsync(t, dialog, Localised(t, dialog.Confirm.Declined, dialog.Confirm.DeclinedTranslations), ct) : EngineTexts.Cancelled;
                     Finish(t, id);
                     Say(t, declined, dialog.Suggestions.Count > 0 ? dialog.Suggestions : EngineTexts.MainMenu);
                     await ResumeAsync(t, ct);
@@ -295,7 +298,7 @@ internal sealed partial class DialogRunner(
         var awaiting = t.Get(id, Await);
         if (awaiting == ConfirmSlot)
         {
-            Say(t, EngineTexts.ConfirmAgain + " " + await RenderAsync(t, dialog, dialog.Confirm!.Prompt, ct), ["Yes", "No"]);
+            Say(t, InLanguage(t, EngineTexts.ConfirmAgain) + " " + await RenderAsync(t, dialog, Localised(t, dialog.Confirm!.Prompt, dialog.Confirm.Translations), ct), ["Yes", "No"]);
             return;
         }
         var slot = dialog.Slots.FirstOrDefault(s => s.Name == awaiting);
@@ -410,6 +413,8 @@ internal sealed partial class DialogRunner(
         {
             var name = prefix + "_" + JsonNamingPolicy.SnakeCaseLower.ConvertName(property.Name);
             variables[name] = Scalar(property.Value) ?? property.Value.GetRawText();
+            // Statuses are snake_case words; Chinese answers say them as order_status_zh.
+            if (name.EndsWith("_status", StringComparison.Ordinal) && EngineTexts.Zh.Status(variables[name]) is { } zh) variables[name + "_zh"] = zh;
             Flatten(variables, name, property.Value, depth + 1);
         }
     }
@@ -431,9 +436,9 @@ internal sealed partial class DialogRunner(
         if (!t.Outputs.TryGetValue(parts[1], out var json)) return [];
         return parts[0] switch
         {
-            "order" => AdaptiveCards.Order(json) is { } a ? [a] : [],
-            "product" => AdaptiveCards.Product(json) is { } p ? [p] : [],
-            _ => AdaptiveCards.Products(json),
+            "order" => AdaptiveCards.Order(json, CardLanguage(t)) is { } a ? [a] : [],
+            "product" => AdaptiveCards.Product(json, CardLanguage(t)) is { } p ? [p] : [],
+            _ => AdaptiveCards.Products(json, language: CardLanguage(t)),
         };
     }
 
@@ -446,7 +451,7 @@ internal sealed partial class DialogRunner(
         var dialog = catalog.Find(id);
         if (dialog is null) { t.Clear(id); await ResumeAsync(t, ct); return; }
         t.Active = id;
-        Say(t, EngineTexts.Resume(dialog.Title.ToLowerInvariant()));
+        Say(t, Localised(t, EngineTexts.Resume(dialog.Title.ToLowerInvariant()), EngineTexts.Zh.Resume(TitleOf(t, dialog))));
         await AdvanceAsync(t, dialog, ct);
     }
 
@@ -490,13 +495,17 @@ internal sealed partial class DialogRunner(
         var first = t.Replies.FirstOrDefault(r => r.Type == ActivityTypes.Message);
         if (first is null) return;
         // A reply that already apologises (a complaint's own answer) gets no second apology, only the offer of a person.
-        first.Text = first.Text?.Contains("sorry", StringComparison.OrdinalIgnoreCase) == true
-            ? first.Text + " " + EngineTexts.OfferHuman
-            : EngineTexts.Empathy + " " + first.Text + " " + EngineTexts.OfferHuman;
+        var empathy = Localised(t, EngineTexts.Empathy, EngineTexts.Zh.Empathy);
+        var offerHuman = Localised(t, EngineTexts.OfferHuman, EngineTexts.Zh.OfferHuman);
+        var space = t.Memory.Language == Language.Chinese ? "" : " "; // Chinese sentences follow each other without spaces
+        first.Text = first.Text?.Contains("sorry", StringComparison.OrdinalIgnoreCase) == true || first.Text?.Contains("抱歉", StringComparison.Ordinal) == true
+            ? first.Text + space + offerHuman
+            : empathy + space + first.Text + space + offerHuman;
         var last = t.Replies.Last(r => r.Type == ActivityTypes.Message);
         last.SuggestedActions ??= new SuggestedActions();
-        if (!last.SuggestedActions.Actions.Any(a => a.Title == EngineTexts.TalkToPerson))
-            last.SuggestedActions.Actions.Insert(0, CardAction.ImBack(EngineTexts.TalkToPerson, EngineTexts.TalkToPersonText));
+        var talk = InLanguage(t, EngineTexts.TalkToPerson);
+        if (!last.SuggestedActions.Actions.Any(a => a.Title == talk))
+            last.SuggestedActions.Actions.Insert(0, CardAction.ImBack(talk, InLanguage(t, EngineTexts.TalkToPersonText)));
     }
 
     /// <summary>Marks the conversation as owned by a person; the record is queued once the turn is saved.</summary>
@@ -603,8 +612,8 @@ internal sealed partial class DialogRunner(
     /// <summary>Adds a message. A suggestion "@intent" becomes that dialog's button; "Title|text" sends text.</summary>
     private void Say(Turn t, string text, IEnumerable<string>? suggestions = null, IReadOnlyList<Attachment>? attachments = null)
     {
-        var reply = t.Incoming.CreateReply(text);
-        var actions = (suggestions ?? []).Select(ToAction).OfType<CardAction>().ToList();
+        var reply = t.Incoming.CreateReply(InLanguage(t, text));
+        var actions = (suggestions ?? []).Select(s => ToAction(t, s)).OfType<CardAction>().ToList();
         if (actions.Count > 0) reply.SuggestedActions = new SuggestedActions { Actions = actions };
         if (attachments is { Count: > 0 })
         {
@@ -612,13 +621,5 @@ internal sealed partial class DialogRunner(
             if (attachments.Count > 1) reply.AttachmentLayout = "carousel";
         }
         t.Replies.Add(reply);
-    }
-
-    private CardAction? ToAction(string suggestion)
-    {
-        if (suggestion.StartsWith('@'))
-            return catalog.Find(suggestion[1..]) is { } d ? CardAction.ImBack(d.Title, d.Example) : null;
-        var bar = suggestion.IndexOf('|');
-        return bar > 0 ? CardAction.ImBack(suggestion[..bar], suggestion[(bar + 1)..]) : CardAction.ImBack(suggestion);
     }
 }

@@ -51,7 +51,65 @@ internal static class EngineTexts
         public static string VerifyPrompt(string order) => $"已找到订单 {order}。为保护您的隐私，请告诉我下单时使用的电子邮箱或邮政编码。";
         public static string VerifyMismatch(string order) => $"抱歉，这与订单 {order} 的信息不符。请核对下单时使用的电子邮箱或邮政编码。";
         public static string VerifyGaveUp(string order) => $"抱歉，我无法确认订单 {order} 属于您，因此无法在这里显示或修改。我们的客服同事可以用其他方式帮您核实。需要为您转接人工客服吗？";
-        public const string Clarify = "抱歉，我没有完全理解。我可以帮您查询订单、办理退货退款、查找商品、查询优惠码，或为您转接人工客服。";
+        public const string Clarify = "抱歉，我不太确定您的意思。您是想办理以下哪一项呢？";
         public const string HandoffNotice = "好的，正在为您转接人工客服。他们能看到我们之前的对话，您无需重复。";
+        public const string Empathy = "非常抱歉给您带来不便，我理解您的心情。";
+        public const string OfferHuman = "如果您希望由人工客服为您处理，请随时告诉我。";
+        public static string Resume(string title) => $"我们继续刚才的事情：{title}。";
+        public static string AlsoAsked(string text) => $"您还问到：“{text}”。需要我接着帮您看看吗？";
+
+        /// <summary>
+        /// The fixed sentences and button labels by their English text (the English sentence is the key, as in
+        /// gettext): the engine says the English constant and <see cref="Of"/> gives the Chinese one, so a call
+        /// site needs no language switch of its own.
+        /// </summary>
+        private static readonly Dictionary<string, string> Sentences = new(StringComparer.Ordinal)
+        {
+            [EngineTexts.Welcome] = "您好！我是店铺的智能客服。我可以帮您查询订单、办理退货退款、查找商品，以及解答配送和付款方面的问题。请问有什么可以帮您？",
+            [EngineTexts.Clarify] = Clarify,
+            [EngineTexts.Cancelled] = "好的，已为您停止。还有什么可以帮您的吗？",
+            [EngineTexts.NothingToCancel] = "目前没有正在办理的事项需要取消。请问有什么可以帮您？",
+            [EngineTexts.StartOver] = "好的，我们重新开始。请问有什么可以帮您？",
+            [EngineTexts.GiveUp] = "抱歉，我还是没能理解。我们可以换个问题试试，或者我为您转接人工客服。",
+            [EngineTexts.HandoffNotice] = HandoffNotice,
+            [EngineTexts.HandoffFrustration] = "看得出这次的体验不太好，真的很抱歉。我这就为您转接人工客服，由同事为您处理。",
+            [EngineTexts.ConfirmAgain] = "请回答“是”或“不是”。",
+            [EngineTexts.ActionFailed] = "抱歉，暂时无法获取这项信息。请稍后再试，或告诉我为您转接人工客服。",
+            [EngineTexts.YesNothingAsked] = "好的！请问有什么可以帮您？",
+            [EngineTexts.NoNothingAsked] = "好的。如果还有其他问题，随时问我：我可以帮您查询订单、办理退货、查找商品，以及解答配送问题。",
+            [EngineTexts.TellMeMore] = "能再具体说说您需要什么吗？我可以帮您查询订单、办理退货或退款、查找商品，或为您转接人工客服。",
+            [EngineTexts.UpsetUnsure] = "真的很抱歉，听起来让您很困扰。请告诉我发生了什么（提供订单号会更快），或者我现在就为您转接人工客服。",
+            [EngineTexts.DoesNotFit] = "很抱歉不合适！我可以帮您换一个尺码，或者办理退货退款。您想选哪一种？",
+            // Button labels and what they send.
+            [TalkToPerson] = "转人工客服",
+            [TalkToPersonText] = "我要找人工客服",
+            ["Yes"] = "是的",
+            ["No"] = "不用了",
+        };
+
+        /// <summary>An order, return or refund status (snake_case, as in the shop's views) in Chinese.</summary>
+        public static string? Status(string status) => status switch
+        {
+            "pending_payment" => "等待付款",
+            "paid" => "已付款，等待打包",
+            "processing" => "正在处理",
+            "shipped" => "已发货",
+            "out_for_delivery" => "正在派送",
+            "delivered" => "已送达",
+            "cancelled" => "已取消",
+            "return_requested" => "已申请退货",
+            "returned" => "已退货",
+            "refunded" => "已退款",
+            "requested" => "已申请",
+            "in_transit" => "退回途中",
+            "received" => "已收到退货",
+            "rejected" => "未通过",
+            "pending" => "待处理",
+            "completed" => "已完成",
+            _ => null,
+        };
+
+        /// <summary>The Chinese for one of the engine's English sentences or labels; the text itself when it has none.</summary>
+        public static string Of(string english) => Sentences.TryGetValue(english, out var chinese) ? chinese : english;
     }
 }

@@ -26,8 +26,26 @@ internal static partial class Interests
         }
         foreach (Match m in WordPattern().Matches(text))
             if (Words.TryGetValue(m.Value, out var category)) return category;
+        // Chinese has no spaces between words: the names are looked for inside the text, the longer ones first.
+        foreach (var (name, category) in Chinese)
+            if (text.Contains(name, StringComparison.Ordinal)) return category;
         return null;
     }
+
+    private static readonly (string Name, string Category)[] Chinese =
+    [
+        ("笔记本电脑", "Laptops"), ("手机壳", "Phone Cases"), ("贴膜", "Screen Protectors"), ("咖啡机", "Coffee Machines"),
+        ("跑鞋", "Running Shoes"), ("运动鞋", "Sneakers"), ("牛仔裤", "Jeans"), ("连衣裙", "Dresses"), ("冲锋衣", "Jackets"),
+        ("充电器", "Chargers"), ("数据线", "Cables"), ("吸尘器", "Vacuum Cleaners"), ("料理机", "Blenders"), ("搅拌机", "Blenders"),
+        ("耳机", "Headphones"), ("电视", "TVs"), ("相机", "Cameras"), ("音箱", "Speakers"), ("手机", "Smartphones"),
+        ("外套", "Jackets"), ("夹克", "Jackets"), ("毛衣", "Sweaters"), ("卫衣", "Sweaters"), ("t恤", "T-Shirts"), ("靴", "Boots"),
+        ("凉鞋", "Sandals"), ("鞋", "shoes"), ("护肤", "Skincare"), ("香水", "Fragrance"), ("拼图", "Puzzles"), ("乐高", "Building Sets"),
+        ("毛绒", "Plush Toys"), ("菜谱", "Cookbooks"), ("食谱", "Cookbooks"), ("小说", "Fiction"), ("床品", "Bedding"), ("锅", "Cookware"),
+        ("做饭", "Cookware"), ("烹饪", "Cookware"), ("下厨", "Cookware"), ("咖啡", "Coffee Machines"), ("跑步", "Running Shoes"),
+        ("看书", "books"), ("读书", "books"), ("书", "books"), ("音乐", "Headphones"), ("瑜伽", "Yoga"), ("健身", "Fitness"),
+        ("骑行", "Cycling"), ("自行车", "Cycling"), ("露营", "Camping"), ("徒步", "Camping"), ("美妆", "beauty"), ("化妆", "beauty"),
+        ("玩具", "toys"), ("数码", "electronics"), ("衣服", "fashion"),
+    ];
 
     /// <summary>"is the pan induction compatible", "does this jacket run small": a question about one item, not browsing.</summary>
     public static bool AsksAboutOneItem(string text) => OneItemPattern().IsMatch(text);

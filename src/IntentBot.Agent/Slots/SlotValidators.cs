@@ -45,6 +45,7 @@ public static partial class SlotValidators
     /// <summary>"yes" / "no" for the usual ways of saying so, else null.</summary>
     public static string? ParseYesNo(string input)
     {
+        if (ChineseYesNo.Parse(input) is { } chinese) return chinese;
         var words = WordPattern().Matches(input.ToLowerInvariant()).Select(m => m.Value).ToArray();
         if (words.Length == 0 || words.Length > 6) return null;
         var first = words[0];
@@ -95,10 +96,13 @@ public static partial class SlotValidators
         "store", "sale", "selling", "sold", "much", "expensive", "cheap", "cheapest", "costing", "priced", "many", "ok",
     };
 
+    private static bool IsHan(char c) => c is >= '\u4e00' and <= '\u9fff';
+
     /// <summary>The words left when the question words are removed ("how much is the rain jacket" → "rain jacket").</summary>
     private static string? ProductReference(string text, bool wholeAnswer)
     {
-        var words = WordPattern().Matches(text).Select(m => m.Value).Where(w => !Filler.Contains(w)).ToArray();
+        // The catalog's names are in Latin script: a Chinese sentence ("这个有黑色的吗") names no product by itself.
+        var words = WordPattern().Matches(text).Select(m => m.Value).Where(w => !Filler.Contains(w) && !w.Any(IsHan)).ToArray();
         if (words.Length == 0) return wholeAnswer && text.Length >= 2 ? text : null;
         return string.Join(' ', words);
     }

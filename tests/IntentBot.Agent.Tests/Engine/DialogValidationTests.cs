@@ -35,6 +35,9 @@ public sealed class DialogValidationTests : IDisposable
     [InlineData("cancel_order.yaml", "{{$quote}} Shall I", "{{orders.nope $order_number}} Shall I", "cancel_order.yaml: confirm.prompt: unknown plugin function 'orders.nope'")]
     [InlineData("cancel_order.yaml", "when: quote_ok && quote_data_allowed && quote_data_order_customer_id == $customer_id\n  prompt", "when: quote_ok && $nobody\n  prompt", "cancel_order.yaml: confirm.when: unknown variable")]
     [InlineData("greeting.yaml", "suggestions: [\"@track_order\"", "suggestions: [\"@track_parcel\"", "greeting.yaml: suggestions: '@track_parcel' names no known intent")]
+    [InlineData("cancel_order.yaml", "好的，订单 {{$order_number}} 保持不变。", "好的，订单保持不变。", "cancel_order.yaml: confirm.declined_translations.zh: leaves out {{$order_number}} of the English text")]
+    [InlineData("track_order.yaml", "title_translations: { zh:", "title_translations: { de:", "track_order.yaml: title_translations.de: no answers are given in 'de'")]
+    [InlineData("get_refund.yaml", "订单 {{$order_number}} 可以退货（截止日期", "订单 {{$order_numbr}} {{$order_number}} 可以退货（截止日期", "get_refund.yaml: confirm.translations.zh: unknown variable 'order_numbr'")]
     public void A_mistake_stops_start_up_naming_file_and_path(string file, string find, string replace, string expected)
     {
         var path = Path.Combine(_folder, file);

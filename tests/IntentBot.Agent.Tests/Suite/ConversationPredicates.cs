@@ -31,7 +31,7 @@ public sealed class SuiteExpectation
     public string? Language { get; set; }
 }
 
-public static class ConversationPredicates
+public static partial class ConversationPredicates
 {
     public static IEnumerable<string> Check(SuiteExpectation e, Reply reply, ConversationState state)
     {
@@ -55,6 +55,34 @@ public static class ConversationPredicates
         {
             var chinese = text.Count(c => c is >= '\u4e00' and <= '\u9fff') >= 2;
             if (language == "zh" != chinese) yield return $"expected the reply in {language}";
+            if (language == "zh" && EnglishSentence(text) is { } english) yield return $"expected no English sentence in a Chinese reply: \"{english}\"";
+            if (language == "zh" && reply.Suggestions.FirstOrDefault(s => !s.Any(c => c is >= '\u4e00' and <= '\u9fff')) is { } button)
+                yield return $"expected Chinese buttons, got \"{button}\"";
+            if (language == "zh" && reply.Cards.SelectMany(Titles).FirstOrDefault(title => !title.Any(c => c is >= '\u4e00' and <= '\u9fff')) is { } label)
+                yield return $"expected Chinese card labels, got \"{label}\"";
         }
     }
+
+    /// <summary>Every "title" in a card: its facts' labels and its buttons.</summary>
+    private static IEnumerable<string> Titles(System.Text.Json.JsonElement json) => json.ValueKind switch
+    {
+        System.Text.Json.JsonValueKind.Object => json.EnumerateObject().SelectMany(p =>
+            p.Name == "title" && p.Value.ValueKind == System.Text.Json.JsonValueKind.String ? [p.Value.GetString()!] : Titles(p.Value)),
+        System.Text.Json.JsonValueKind.Array => json.EnumerateArray().SelectMany(Titles),
+        _ => [],
+    };
+
+    /// <summary>
+    /// Four or more English words in a row with a function word among them ("I can only cancel orders"): a sentence
+    /// left untranslated. Product names, brands, codes and hours ("Cloudrunner Running Shoes", "Mon-Fri 8:00") are not.
+    /// </summary>
+    public static string? EnglishSentence(string text) =>
+        EnglishRun().Matches(text).Select(m => m.Value)
+            .FirstOrDefault(run => run.Split(' ', ',').Any(w => FunctionWords.Contains(w.ToLowerInvariant())));
+
+    private static readonly HashSet<string> FunctionWords =
+        ["the", "you", "your", "is", "are", "to", "a", "an", "for", "we", "our", "i", "can", "it", "of", "and", "please", "with", "this", "that", "in", "on", "be"];
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[A-Za-z][A-Za-z']*(?:[ ,]+[A-Za-z][A-Za-z']*){3,}")]
+    private static partial System.Text.RegularExpressions.Regex EnglishRun();
 }
