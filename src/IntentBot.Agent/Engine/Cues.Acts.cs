@@ -23,9 +23,19 @@ internal static partial class Cues
     {
         var m = LeavePattern().Match(text);
         if (!m.Success) return false;
-        var rest = m.Groups["rest"].Value;
-        return rest.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 5 && !NewRequestPattern().IsMatch(rest);
+        var rest = WordsOnly().Matches(m.Groups["rest"].Value.ToLowerInvariant()).Select(w => w.Value).ToList();
+        return rest.Count <= 5 && rest.All(TailWords.Contains);
     }
+
+    // What shoppers add to "nvm" without asking for anything new: "keep it", "found it, cancel that", "wait".
+    private static readonly HashSet<string> TailWords =
+    [
+        "keep", "it", "found", "cancel", "that", "this", "then", "please", "pls", "thanks", "thank", "you", "thx", "wait", "no", "ok", "okay",
+        "sorry", "my", "bad", "fine", "all", "good", "i", "ll", "i'll", "do", "later", "myself", "leave", "as", "is", "actually", "mind",
+    ];
+
+    [GeneratedRegex(@"[\p{L}']+")]
+    private static partial Regex WordsOnly();
 
     /// <summary>"what should i do", "ok then what", "now what": the next step about what was just said.</summary>
     public static bool AsksNextStep(string text) => NextStepPattern().IsMatch(text);
@@ -37,16 +47,13 @@ internal static partial class Cues
     /// <summary>"what if i opened it", "and for opened items?": returning an opened item, never opening hours.</summary>
     public static bool AsksAboutOpenedItem(string text) => OpenedPattern().IsMatch(text);
 
-    [GeneratedRegex(@"\b(?:(?:are|r)\s+(?:you|u|ya)\s+(?:a\s+|an\s+)?(?:bot|robot|chat\s*bot|machine|ai|computer|real|human|real\s+person|person|actual\s+person)\b|is\s+(?:this|that|it)\s+(?:a\s+|an\s+)?(?:bot|robot|chat\s*bot|machine|ai|real\s+person|human|person|real|automated)\b|am\s+i\s+(?:talking|speaking|chatting|writing)\s+(?:to|with)\s+(?:a\s+|an\s+)?(?:bot|robot|chat\s*bot|machine|ai|computer|real\s+person|human|person|real\s+human)\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:(?:are|r)\s+(?:you|u|ya)\s+(?:a\s+|an\s+)?(?:bot|robot|chat\s*bot|machine|ai|computer|real|human|real\s+person|person|actual\s+person)\b|is\s+(?:this|that|it)\s+(?:a\s+|an\s+)?(?:bot|robot|chat\s*bot|real\s+person|real\s+human|human|person|automated)\s*[?!.]*\s*$|am\s+i\s+(?:talking|speaking|chatting|writing)\s+(?:to|with)\s+(?:a\s+|an\s+)?(?:bot|robot|chat\s*bot|machine|ai|computer|real\s+person|human|person|real\s+human)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex BotQuestionPattern();
 
     [GeneratedRegex(@"^\s*(?:(?:oh|ok|okay|actually|wait|hmm+|umm*|no|sorry)[\s,.!]+)*(?:nvm|nvmd|nevermind|never\s*mind|forget\s+(?:it|about\s+it|that)|cancel\s+that|scratch\s+that|stop(?:\s+(?:that|it))?|no\s+wait|wait\s+no|actually\s+no|don'?t\s+bother|leave\s+it|i\s+changed\s+my\s+mind|changed\s+my\s+mind)\b[\s,.!]*(?<rest>.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex LeavePattern();
 
-    [GeneratedRegex(@"\b(?:want|need|like|exchange|return|refund|track|where|how|what|when|instead|size|colou?r|order|[Ww]\d{6})\b|\?", RegexOptions.IgnoreCase)]
-    private static partial Regex NewRequestPattern();
-
-    [GeneratedRegex(@"^\s*(?:(?:ok|okay|so|and|but|well)[\s,]+)*(?:what\s+(?:should|can|do|could|shall)\s+i\s+do(?:\s+now|\s+then)?|(?:then|now|so)\s+what|what\s+(?:now|then|next)|what\s+are\s+my\s+options|what\s+(?:else\s+)?can\s+(?:you|u)\s+do(?:\s+about\s+it)?)\s*[?!.]*\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:(?:ok|okay|so|and|but|well)[\s,]+)*(?:what\s+(?:should|can|do|could|shall)\s+i\s+do(?:\s+now|\s+then)?|(?:then|now|so)\s+what|what\s+(?:now|then|next)|what\s+are\s+my\s+options|what\s+(?:else\s+)?can\s+(?:you|u)\s+do\s+about\s+it)\s*[?!.]*\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex NextStepPattern();
 
     [GeneratedRegex(@"^\s*(?:and|what\s+about|how\s+about|same\s+for)\b", RegexOptions.IgnoreCase)]
