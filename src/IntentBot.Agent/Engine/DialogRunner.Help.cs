@@ -33,7 +33,21 @@ internal sealed partial class DialogRunner
             if (t.Active is null) t.Memory.YesMeans = "@" + HumanIntent;
             return true;
         }
-        if (t.Active is not { } active || !Cues.LeavesForm(t.Text)) return false;
+        // Another language inside a form is no answer to its question: the notice and a person, the form kept.
+        if (t.Active is not null && Language.Detect(t.Text) == Language.Unsupported && t.Said.OrderNumber is null
+            && t.Said.Email is null && !t.Text.Any(char.IsDigit))
+        {
+            await AnswerForeignAsync(t, ct);
+            return true;
+        }
+        if (!Cues.LeavesForm(t.Text)) return false;
+        if (t.Active is not { } active)
+        {
+            // "nvm keep it" once nothing is in progress any more: nothing to stop, and no request to ask about.
+            RecordIntent(t);
+            Say(t, HelpTexts.NothingLeft, EngineTexts.MainMenu);
+            return true;
+        }
         var dialog = catalog.Get(active);
         var declined = t.Get(active, Await) == ConfirmSlot && dialog.Confirm is { Declined.Length: > 0 } confirm
             ? await RenderAsync(t, dialog, confirm.Declined, ct) : HelpTexts.LeftForm;

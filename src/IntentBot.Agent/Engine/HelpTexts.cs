@@ -13,6 +13,8 @@ internal static class HelpTexts
 
     public const string LeftForm = "No problem, I've left that: nothing was changed. Is there anything else I can help with?";
 
+    public const string NothingLeft = "Alright, everything stays as it is. If there's anything else, just ask.";
+
     public const string LeftQueue = "No problem, I've taken you out of the queue for our team. Is there anything else I can help with?";
 
     public static string NotAnOrderNumber(string number) =>

@@ -207,6 +207,31 @@ public sealed class ShopperHelpStories
     }
 
     [Fact]
+    public async Task A_second_change_of_mind_after_leaving_gets_a_calm_reply_not_a_question()
+    {
+        var nlu = Scripted.NewScript()
+            .Reads("cancel my order W100002", Reading.Of("cancel_order", 1.0))
+            .Reads("actually no wait", Unsure("greeting", 0.33))
+            .Reads("nvm keep it", Reading.Of("goodbye", 0.64));
+        var chat = AgentHarness.Create(classifier: nlu).Start("c1001");
+        await chat.SayAsync("cancel my order W100002");
+        (await chat.SayAsync("actually no wait")).Says("W100002");
+        (await chat.SayAsync("nvm keep it")).Says("stays as it is").DoesNotSay("tell me a bit more", "Goodbye");
+    }
+
+    [Fact]
+    public async Task Another_language_inside_a_form_gets_the_notice_and_keeps_the_form()
+    {
+        var nlu = Scripted.NewScript()
+            .Reads("Wo ist meine Bestellung W100001?", Unsure("greeting", 0.28))
+            .Reads("Ich möchte zurückgeben", Reading.Of("greeting", 0.9));
+        var chat = AgentHarness.Create(classifier: nlu).Start("guest-de");
+        await chat.SayAsync("Wo ist meine Bestellung W100001?");
+        (await chat.SayAsync("Ich möchte zurückgeben")).Says("Englisch").Offers("Talk to a person");
+        Assert.Equal("track_order", (await chat.StateAsync()).ActiveDialog);
+    }
+
+    [Fact]
     public async Task Nvm_at_an_order_number_prompt_leaves_the_form_politely()
     {
         var nlu = Scripted.NewScript()
