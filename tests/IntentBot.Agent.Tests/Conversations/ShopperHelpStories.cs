@@ -12,6 +12,15 @@ public sealed class ShopperHelpStories
 {
     private static Reading Unsure(string intent, double confidence) => Reading.Of(intent, confidence) with { OutOfScope = true };
 
+    /// <summary>The reply to the second message of a two-message conversation, each message read as scripted.</summary>
+    private static async Task<(Reply Reply, Conversation Chat)> AfterAsync(string user, string first, Reading firstReading, string second, Reading secondReading)
+    {
+        var nlu = Scripted.NewScript().Reads(first, firstReading).Reads(second, secondReading);
+        var chat = AgentHarness.Create(classifier: nlu).Start(user);
+        await chat.SayAsync(first);
+        return (await chat.SayAsync(second), chat);
+    }
+
     [Fact]
     public async Task An_order_number_read_as_out_of_scope_is_still_an_order_question_for_a_guest()
     {
@@ -119,12 +128,7 @@ public sealed class ShopperHelpStories
     [Fact]
     public async Task It_hasnt_arrived_after_an_order_answer_is_about_that_order()
     {
-        var nlu = Scripted.NewScript()
-            .Reads("where is W100008", Reading.OffTopic(0.9))
-            .Reads("it hasnt even arrived", Reading.Of("damaged_or_wrong_item", 0.97));
-        var chat = AgentHarness.Create(classifier: nlu).Start("c1002");
-        await chat.SayAsync("where is W100008");
-        (await chat.SayAsync("it hasnt even arrived")).Says("W100008", "neighbours").DoesNotSay("damaged");
+        (await AfterAsync("c1002", "where is W100008", Reading.OffTopic(0.9), "it hasnt even arrived", Reading.Of("damaged_or_wrong_item", 0.97))).Reply.Says("W100008", "neighbours").DoesNotSay("damaged");
     }
 
     [Fact]
@@ -146,24 +150,15 @@ public sealed class ShopperHelpStories
     [Fact]
     public async Task When_do_i_get_my_money_after_a_return_question_is_about_that_order()
     {
-        var nlu = Scripted.NewScript()
-            .Reads("did you get my return for W100009", Reading.Of("track_refund", 0.85))
-            .Reads("when do i get my money", Reading.OffTopic(0.89));
-        var chat = AgentHarness.Create(classifier: nlu).Start("c1003");
-        await chat.SayAsync("did you get my return for W100009");
-        (await chat.SayAsync("when do i get my money")).Says("W100009").DoesNotSay("can't help");
+        var (reply, chat) = await AfterAsync("c1003", "did you get my return for W100009", Reading.Of("track_refund", 0.85), "when do i get my money", Reading.OffTopic(0.89));
+        reply.Says("W100009").DoesNotSay("can't help");
         Assert.Equal("track_refund", (await chat.StateAsync()).RecentIntents[^1]);
     }
 
     [Fact]
     public async Task Can_u_make_it_faster_after_an_order_answer_gives_the_express_option()
     {
-        var nlu = Scripted.NewScript()
-            .Reads("where is W100001", Reading.OffTopic(0.9))
-            .Reads("can u make it faster", Reading.OffTopic(0.99));
-        var chat = AgentHarness.Create(classifier: nlu).Start("c1001");
-        await chat.SayAsync("where is W100001");
-        (await chat.SayAsync("can u make it faster")).Says("Express").DoesNotSay("can't help");
+        (await AfterAsync("c1001", "where is W100001", Reading.OffTopic(0.9), "can u make it faster", Reading.OffTopic(0.99))).Reply.Says("Express").DoesNotSay("can't help");
     }
 
     [Fact]
@@ -182,12 +177,7 @@ public sealed class ShopperHelpStories
     [InlineData("and for opened items?", "opening_hours", 0.89)]
     public async Task Opened_items_after_the_return_policy_is_a_return_question_not_opening_hours(string message, string read, double confidence)
     {
-        var nlu = Scripted.NewScript()
-            .Reads("whats ur return policy", Reading.Of("check_refund_policy", 1.0))
-            .Reads(message, Reading.Of(read, confidence));
-        var chat = AgentHarness.Create(classifier: nlu).Start("guest-opened");
-        await chat.SayAsync("whats ur return policy");
-        (await chat.SayAsync(message)).Says("Opened items can be returned").DoesNotSay("Mon-Fri", "not sure I understood");
+        (await AfterAsync("guest-opened", "whats ur return policy", Reading.Of("check_refund_policy", 1.0), message, Reading.Of(read, confidence))).Reply.Says("Opened items can be returned").DoesNotSay("Mon-Fri", "not sure I understood");
     }
 
     [Theory]
@@ -222,24 +212,16 @@ public sealed class ShopperHelpStories
     [Fact]
     public async Task Another_language_inside_a_form_gets_the_notice_and_keeps_the_form()
     {
-        var nlu = Scripted.NewScript()
-            .Reads("Wo ist meine Bestellung W100001?", Unsure("greeting", 0.28))
-            .Reads("Ich möchte zurückgeben", Reading.Of("greeting", 0.9));
-        var chat = AgentHarness.Create(classifier: nlu).Start("guest-de");
-        await chat.SayAsync("Wo ist meine Bestellung W100001?");
-        (await chat.SayAsync("Ich möchte zurückgeben")).Says("Englisch").Offers("Talk to a person");
+        var (reply, chat) = await AfterAsync("guest-de", "Wo ist meine Bestellung W100001?", Unsure("greeting", 0.28), "Ich möchte zurückgeben", Reading.Of("greeting", 0.9));
+        reply.Says("Englisch").Offers("Talk to a person");
         Assert.Equal("track_order", (await chat.StateAsync()).ActiveDialog);
     }
 
     [Fact]
     public async Task Nvm_at_an_order_number_prompt_leaves_the_form_politely()
     {
-        var nlu = Scripted.NewScript()
-            .Reads("i want to cancel my order", Reading.Of("cancel_order", 1.0))
-            .Reads("nvm", Reading.OffTopic(0.94));
-        var chat = AgentHarness.Create(classifier: nlu).Start("guest-nvm");
-        await chat.SayAsync("i want to cancel my order");
-        (await chat.SayAsync("nvm")).Says("No problem", "nothing was changed").DoesNotSay("doesn't look like an order number");
+        var (reply, chat) = await AfterAsync("guest-nvm", "i want to cancel my order", Reading.Of("cancel_order", 1.0), "nvm", Reading.OffTopic(0.94));
+        reply.Says("No problem", "nothing was changed").DoesNotSay("doesn't look like an order number");
         Assert.Null((await chat.StateAsync()).ActiveDialog);
     }
 
