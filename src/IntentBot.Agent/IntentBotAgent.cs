@@ -103,12 +103,19 @@ public sealed class IntentBotAgent : IBot
         var joined = incoming.MembersAdded?.Where(m => m.Id != botId).ToList() ?? [];
         if (joined.Count == 0) return BotTurnResult.Empty;
         var welcome = incoming.CreateReply(EngineTexts.Welcome);
-        welcome.SuggestedActions = new SuggestedActions
-        {
-            Actions = EngineTexts.MainMenu.Select(s => _catalog.Find(s[1..])).OfType<DialogDefinition>()
-                .Select(d => CardAction.ImBack(d.Title, d.Example)).ToList(),
-        };
+        welcome.SuggestedActions = new SuggestedActions { Actions = MainMenuActions() };
         return new BotTurnResult([welcome]);
+    }
+
+    private List<CardAction> MainMenuActions() => EngineTexts.MainMenu.Select(s => _catalog.Find(s[1..])).OfType<DialogDefinition>()
+        .Select(d => CardAction.ImBack(d.Title, d.Example)).ToList();
+
+    /// <summary>"nvm found it, cancel that" while waiting for a person: out of the queue, back to the bot, unless an
+    /// agent already has the conversation.</summary>
+    private async Task<bool> WithdrawHandoffAsync(string conversationId, string text, IntentBot.Nlu.Classification.ClassificationResult nlu, CancellationToken ct)
+    {
+        if (_desk is not null && !await _desk.TryWithdrawAsync(conversationId, text, nlu, ct)) return false;
+        return await new HandbackService(_handoffs, _store, Options.Create(_options), _clock).HandBackAsync(conversationId, ct) is not null;
     }
 
     private async Task<BotTurnResult> OnMessageAsync(Activity incoming, CancellationToken ct)
@@ -133,6 +140,12 @@ public sealed class IntentBotAgent : IBot
             // customer writes reaches the person through the handoff record (the console's Redis stream too).
             if (state.HandedOff)
             {
+                if (Cues.LeavesForm(text) && await WithdrawHandoffAsync(conversationId, text, nlu, ct))
+                {
+                    var left = incoming.CreateReply(HelpTexts.LeftQueue);
+                    left.SuggestedActions = new SuggestedActions { Actions = MainMenuActions() };
+                    return new BotTurnResult([left]);
+                }
                 if (await _handoffs.FindOpenAsync(conversationId, ct) is { } open)
                     await _handoffs.EnqueueAsync(open with { Transcript = [.. open.Transcript.TakeLast(49), "customer: " + text] }, ct);
                 if (_desk is not null) await _desk.OnCustomerMessageAsync(conversationId, text, nlu, ct);

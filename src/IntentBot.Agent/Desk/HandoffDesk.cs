@@ -55,6 +55,19 @@ public sealed class HandoffDesk(
         await store.NotifyAsync(conversationId, ct);
     }
 
+    /// <summary>
+    /// The customer no longer needs a person ("nvm found it"): true when nobody has claimed the conversation yet,
+    /// after noting it for the desk; false once an agent has it (the agent ends it, not the customer's words).
+    /// </summary>
+    public async Task<bool> TryWithdrawAsync(string conversationId, string text, ClassificationResult nlu, CancellationToken ct)
+    {
+        if (await store.GetClaimAsync(conversationId, ct) is not null) return false;
+        var now = clock.GetUtcNow();
+        await store.AppendAsync(conversationId, [Customer(text, nlu, now), new DeskEntry(DeskRoles.Event, "Withdrawn by the customer", now)], ct);
+        await store.NotifyAsync(conversationId, ct);
+        return true;
+    }
+
     private async Task<string> WaitNoticeAsync(HandoffRecord record, DateTimeOffset now, CancellationToken ct)
     {
         var o = options.Value;

@@ -48,9 +48,13 @@ public static class BuiltInVariables
     /// <summary>"en" or "zh": the language the conversation is answered in.</summary>
     public const string Language = "language";
 
+    /// <summary>What the shopper said about the order beyond asking for it: "not_received" (a parcel marked out
+    /// for delivery or delivered that did not come), "opened" (returning an opened item); "" when nothing.</summary>
+    public const string Concern = "concern";
+
     public static IReadOnlySet<string> All { get; } = new HashSet<string>
     {
         Text, Intent, UserId, ConversationId, CustomerName, Interests, Negative, PurchaseIntentHigh,
-        CustomerId, Country, BudgetMin, BudgetMax, Size, Colour, SubjectProduct, SaidCode, Language, InterestCategory,
+        CustomerId, Country, BudgetMin, BudgetMax, Size, Colour, SubjectProduct, SaidCode, Language, InterestCategory, Concern,
     };
 }

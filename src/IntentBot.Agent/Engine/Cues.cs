@@ -14,7 +14,7 @@ namespace IntentBot.Agent.Engine;
 /// </remarks>
 internal static partial class Cues
 {
-    public static bool WantsPerson(string text) => PersonPattern().IsMatch(text) || PersonZhPattern().IsMatch(text);
+    public static bool WantsPerson(string text) => PersonPattern().IsMatch(text) || PersonZhPattern().IsMatch(text) || PersonForeignPattern().IsMatch(text);
 
     public static bool AsksForCodes(string text) => !PostcodePattern().IsMatch(text) && CodesPattern().IsMatch(text) || CodesZhPattern().IsMatch(text);
 

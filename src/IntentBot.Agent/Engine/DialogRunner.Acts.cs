@@ -20,6 +20,10 @@ internal sealed partial class DialogRunner
     /// <summary>Cues over the model's reading (see <see cref="Cues"/>), for a message that starts something.</summary>
     private IntentBot.Nlu.Classification.ClassificationResult ReadCues(Turn t)
     {
+        if (OrderRequest(t) is { } order) return Cues.Read(t.Nlu, order);
+        // "what if i opened it": returning an opened item is a return-policy question, never opening hours.
+        if (Cues.AsksAboutOpenedItem(t.Text) && !Cues.AsksOpeningHours(t.Text) && catalog.Find(CheckRefundPolicy) is not null)
+            return Cues.Read(t.Nlu, CheckRefundPolicy);
         if (Cues.AsksForCodes(t.Text) && catalog.Find(PromoCode) is not null) return Cues.Read(t.Nlu, PromoCode);
         if (Cues.AsksOpeningHours(t.Text) && catalog.Find(OpeningHours) is not null) return Cues.Read(t.Nlu, OpeningHours);
         if (Cues.ReportsDamage(t.Text) && catalog.Find(DamagedOrWrong) is not null) return Cues.Read(t.Nlu, DamagedOrWrong);
@@ -36,9 +40,7 @@ internal sealed partial class DialogRunner
                 t.Nlu = ReadChineseWords(t.Nlu, t.Text);
                 break;
             case Language.Unsupported:
-                RecordIntent(t);
-                Say(t, EngineTexts.UnsupportedLanguage, [EngineTexts.TalkToPerson + "|" + EngineTexts.TalkToPersonText]);
-                t.Memory.YesMeans = "@" + HumanIntent;
+                await AnswerForeignAsync(t, ct);
                 return true;
         }
 
@@ -49,6 +51,7 @@ internal sealed partial class DialogRunner
             await StartAsync(t, track, ct);
             return true;
         }
+        if (await AnswerMalformedOrderNumberAsync(t, ct)) return true;
 
         var words = t.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
         var namedSmallTalk = Cues.IsSmallTalk(t.Nlu.Intent.Label) && Cues.ConfirmsSmallTalk(t.Nlu.Intent.Label, t.Text);
@@ -68,6 +71,7 @@ internal sealed partial class DialogRunner
         }
 
         if (await AnswerAboutSubjectAsync(t, ct)) return true;
+        if (await AnswerFollowUpAsync(t, ct)) return true;
 
         var smallTalkWithoutWords = Cues.IsSmallTalk(t.Nlu.Intent.Label) && !Cues.ConfirmsSmallTalk(t.Nlu.Intent.Label, t.Text);
         // An out-of-scope verdict on a short remark that asks nothing ("she loves cooking") is a remark, not a request.

@@ -45,6 +45,7 @@ internal sealed partial class DialogRunner(
     public async Task RunAsync(Turn t, CancellationToken ct)
     {
         var nlu = t.Nlu;
+        var previousReply = t.Transcript.LastOrDefault(l => l.StartsWith("bot: ", StringComparison.Ordinal));
         t.Negative = Cues.IsNegative(t.Text, nlu.Sentiment.Label == "negative" && nlu.Sentiment.Confidence >= options.NegativeAbove, nlu.Sentiment.Confidence);
         t.Profile = t.Profile with { FrustrationStreak = t.Negative ? t.Profile.FrustrationStreak + 1 : 0, UpdatedUtc = clock.GetUtcNow() };
         t.AddTranscript("customer: " + t.Text, options.TranscriptLines);
@@ -61,6 +62,7 @@ internal sealed partial class DialogRunner(
         t.Memory.YesMeans = null; // a yes/no question outside a form is open for one turn only
 
         await DecideAsync(t, askedYesNo, ct);
+        AvoidRepeatedRefusal(t, previousReply);
         OfferPendingRequest(t);
 
         if (t.Negative && !t.HandedOff && !t.Empathised) AddEmpathy(t);
@@ -113,6 +115,7 @@ internal sealed partial class DialogRunner(
             await StartAsync(t, human, ct);
             return;
         }
+        if (await AnswerAsideAsync(t, ct)) return;
         if (t.Active is { } active)
         {
             var dialog = catalog.Get(active);
@@ -177,13 +180,15 @@ internal sealed partial class DialogRunner(
         t.Clear(dialog.Intent);
         t.Active = dialog.Intent;
         source ??= t.Text;
+        // "W100008 says out for delivery but nothing came": the answer speaks to the concern, not just the status.
+        if (Cues.ConcernIn(source) is { } concern) t.Set(dialog.Intent, Concern, concern);
         foreach (var slot in dialog.Slots.Where(s => s.Extract ?? s.Type != SlotValidators.Text))
         {
             var value = SlotValidators.Recognise(slot.Type, source, wholeAnswer: false) ?? slot.Type switch
             {
                 SlotValidators.Country => Entities.Read(source).Country,
                 SlotValidators.Email => t.Memory.Email,
-                SlotValidators.OrderNumber => orderNumber ?? (Cues.RefersBack(source) ? t.Memory.Order : null),
+                SlotValidators.OrderNumber => orderNumber ?? (Cues.RefersBack(source) || Cues.ConcernIn(source) == Cues.NotReceived ? t.Memory.Order : null),
                 SlotValidators.Product when Cues.RefersBack(source) => t.Memory.Product,
                 // "she loves cooking": no product named, but a kind of product to recommend from.
                 SlotValidators.Product when dialog.Intent == Recommendation => Interests.CategoryIn(source) ?? t.Memory.Interest,
@@ -555,6 +560,7 @@ internal sealed partial class DialogRunner(
         variables[BuiltInVariables.SubjectProduct] = memory.Product ?? "";
         variables[BuiltInVariables.Language] = memory.Language ?? Language.English;
         variables[BuiltInVariables.SaidCode] = t.Said.Code ?? "";
+        variables[BuiltInVariables.Concern] = t.Get(dialog.Intent, Concern) ?? "";
         foreach (var slot in dialog.Slots)
             variables[slot.Name] = t.Get(dialog.Intent, slot.Name) ?? "";
         // A budget alone ("something cheaper, under 100") refines the kind of product already being browsed.

@@ -124,7 +124,7 @@ internal sealed partial record Entities(
     [GeneratedRegex(@"\b(?:united\s+kingdom|united\s+states|great\s+britain|czech\s+republic|[A-Za-z]{4,}|uk|usa)\b", RegexOptions.IgnoreCase)]
     private static partial Regex CountryWordsPattern();
 
-    [GeneratedRegex(@"\b(?:to|in|for)\s+([A-Z]{2})\b")]
+    [GeneratedRegex(@"\b(?:to|in|for)\s+(?:the\s+)?([A-Z]{2})\b")]
     private static partial Regex CountryCodePattern();
 
     // "size 44", "in 44", "size M", "a 42", "EU 39", "in XL"

@@ -20,11 +20,27 @@ internal static partial class Language
     {
         var han = text.Count(c => c is >= '\u4e00' and <= '\u9fff' or >= '\u3400' and <= '\u4dbf');
         if (han >= 2 && han * 2 >= text.Count(char.IsLetter)) return Chinese;
+        return Foreign(text) is null ? English : Unsupported;
+    }
+
+    /// <summary>
+    /// The Latin-script language the bot has no dialog texts for ("de", "fr", "es", "it", "nl", "pt"), or null for
+    /// English (and for data: numbers, e-mail addresses). Two of one language's common words in a message of three
+    /// words or more, outnumbering the English ones; or one, with that language's letters or marks ("¿", "ß",
+    /// "möchte") and no English word; or a whole message that is a greeting or thanks ("merci", "hola").
+    /// </summary>
+    public static string? Foreign(string text)
+    {
         var words = WordPattern().Matches(text.ToLowerInvariant()).Select(m => m.Value).ToList();
-        if (words.Count < 3) return English;
-        var foreign = words.Count(ForeignWords.Contains);
+        if (words.Count == 0) return null;
         var english = words.Count(EnglishWords.Contains);
-        return foreign >= 2 && foreign > english ? Unsupported : English;
+        var (language, count) = ByLanguage.Select(l => (l.Key, Count: words.Count(l.Value.Contains))).MaxBy(l => l.Count);
+        if (count == 0) return null;
+        if (words.Count <= 2 && english == 0 && words.All(w => Courtesies.Contains(w) || ByLanguage[language].Contains(w))
+            && words.Any(Courtesies.Contains)) return language;
+        if (words.Count < 3) return null;
+        if (count >= 2 && count > english) return language;
+        return count >= 1 && english == 0 && ForeignMarks().IsMatch(text) ? language : null;
     }
 
     /// <summary>
@@ -45,17 +61,40 @@ internal static partial class Language
     public static bool LooksEnglish(string text) =>
         WordPattern().Matches(text.ToLowerInvariant()).Count(m => EnglishWords.Contains(m.Value)) >= 2;
 
-    // German, Spanish, French, Italian, Dutch, Portuguese function words that are not also English words.
-    private static readonly HashSet<string> ForeignWords =
-    [
-        "ich", "nicht", "und", "der", "die", "das", "ist", "wo", "meine", "mein", "bestellung", "haben", "sie", "ein", "eine", "wie",
-        "bitte", "danke", "kann", "wann", "mit", "für", "auf", "ihr", "wir", "noch", "schon", "paket", "lieferung",
-        "el", "la", "los", "las", "mi", "pedido", "dónde", "donde", "está", "esta", "quiero", "por", "favor", "tengo", "cuando", "cuándo",
-        "gracias", "hola", "es", "una", "del", "que", "qué", "para", "como", "cómo", "envío",
-        "je", "le", "les", "est", "ma", "mon", "commande", "où", "avez", "vous", "pour", "merci", "bonjour", "une", "des", "colis",
-        "il", "mio", "ordine", "dove", "sono", "grazie", "ciao", "della", "het", "een", "ik", "mijn", "bestelling", "waar", "ben",
-        "meu", "minha", "encomenda", "obrigado", "não", "nao", "onde",
-    ];
+    // Common function words (and shop words) of each language that are not also English words.
+    private static readonly Dictionary<string, HashSet<string>> ByLanguage = new()
+    {
+        ["de"] =
+        [
+            "ich", "nicht", "und", "der", "die", "das", "ist", "wo", "meine", "mein", "meinen", "bestellung", "haben", "sie", "ein", "eine",
+            "einem", "einen", "wie", "bitte", "danke", "kann", "wann", "mit", "für", "auf", "ihr", "wir", "noch", "schon", "paket",
+            "lieferung", "möchte", "sprechen", "mensch", "menschen", "zurückgeben", "rückgabe", "gibt", "es", "gutschein",
+            "rabatt", "versand", "hallo", "warum", "kommt", "nach", "geld", "zurück", "habe", "hat", "keine", "kein", "ja", "nein",
+        ],
+        ["es"] =
+        [
+            "el", "la", "los", "las", "mi", "pedido", "dónde", "donde", "está", "esta", "quiero", "por", "favor", "tengo", "cuando",
+            "cuándo", "gracias", "hola", "es", "una", "un", "del", "que", "qué", "para", "como", "cómo", "envío", "tienen", "tiene",
+            "cupones", "cupón", "descuento", "devolver", "producto", "hablar", "con", "alguien", "persona", "mis", "dinero", "puedo",
+            "llega", "paquete", "sí", "hay",
+        ],
+        ["fr"] =
+        [
+            "je", "le", "les", "est", "ma", "mon", "commande", "où", "ou", "avez", "vous", "pour", "merci", "bonjour", "une", "un",
+            "des", "colis", "veux", "voudrais", "parler", "quelqu", "quelqu'un", "personne", "retourner", "remboursement", "livraison",
+            "rembourser", "oui", "pas", "mes", "avec", "suis", "c'est", "reçu", "arrivé",
+        ],
+        ["it"] = ["il", "mio", "ordine", "dove", "sono", "grazie", "ciao", "della", "voglio", "parlare", "pacco", "rimborso", "vorrei"],
+        ["nl"] = ["het", "een", "ik", "mijn", "bestelling", "waar", "ben", "wil", "pakket", "spreken", "bedankt", "hoi"],
+        ["pt"] = ["meu", "minha", "encomenda", "obrigado", "obrigada", "não", "nao", "onde", "quero", "falar", "pedido", "olá"],
+    };
+
+    // A whole message of one of these is a greeting or thanks in that language ("merci", "hola", "danke schön").
+    private static readonly HashSet<string> Courtesies =
+        ["merci", "bonjour", "hola", "gracias", "danke", "grazie", "bedankt", "obrigado", "obrigada", "olá"];
+
+    [GeneratedRegex(@"[¿¡ßñçàèùâêîôûœäöüãõ]|\b\w+'un\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ForeignMarks();
 
     private static readonly HashSet<string> EnglishWords =
     [

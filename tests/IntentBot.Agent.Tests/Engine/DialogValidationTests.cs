@@ -29,7 +29,7 @@ public sealed class DialogValidationTests : IDisposable
     [Theory]
     [InlineData("track_order.yaml", "intent: track_order", "intent: track_orders", "track_order.yaml: intent: unknown intent 'track_orders'")]
     [InlineData("track_order.yaml", "function: orders.status", "function: orders.state", "track_order.yaml: actions[0].function: unknown plugin function 'orders.state'")]
-    [InlineData("track_order.yaml", "text: \"{{$order}}\"\n    card", "text: \"{{$oder}}\"\n    card", "track_order.yaml: responses[2].text: unknown variable 'oder'")]
+    [InlineData("track_order.yaml", "text: \"{{$order}}\"\n    card", "text: \"{{$oder}}\"\n    card", "track_order.yaml: responses[5].text: unknown variable 'oder'")]
     [InlineData("track_order.yaml", "type: order_number", "type: order_id", "track_order.yaml: slots[0].type: unknown slot type 'order_id'")]
     [InlineData("track_order.yaml", "arguments: { orderNumber:", "arguments: { number:", "track_order.yaml: actions[0].arguments.number: 'orders.status' has no parameter 'number'")]
     [InlineData("cancel_order.yaml", "{{$quote}} Shall I", "{{orders.nope $order_number}} Shall I", "cancel_order.yaml: confirm.prompt: unknown plugin function 'orders.nope'")]

@@ -1,0 +1,53 @@
+using System.Text.RegularExpressions;
+
+namespace IntentBot.Agent.Engine;
+
+/// <summary>
+/// Order cues: "where is my stuff", a parcel that did not come, money back for an order, a number that is almost an
+/// order number. Shoppers write these in slang and with typos the model reads as out of scope.
+/// </summary>
+internal static partial class Cues
+{
+    /// <summary>The concern a message states about an order beyond its status, kept with the dialog it starts so the
+    /// answer can speak to it (a parcel marked "out for delivery" that did not come is not answered "arrives today").</summary>
+    public const string NotReceived = "not_received";
+
+    /// <summary>"wtf where is my shit", "where is my stuff 😡", "hw long til my oder cums", "has my parcel shipped".</summary>
+    public static bool AsksWhereOrderIs(string text) => WhereOrderPattern().IsMatch(text);
+
+    /// <summary>"W100008 says out for delivery but nothing came", "it says delivered but I never got it".</summary>
+    public static bool ReportsNotReceived(string text) => NotReceivedPattern().IsMatch(text.Replace('’', '\'')) && !MoneyPattern().IsMatch(text);
+
+    /// <summary>What the message says beyond its request (<see cref="NotReceived"/>, <see cref="Opened"/>), or null.</summary>
+    public static string? ConcernIn(string text) => ReportsNotReceived(text) ? NotReceived : AsksAboutOpenedItem(text) ? Opened : null;
+
+    /// <summary>"W10001", "w1000077": the shape of an order number with the wrong number of digits.</summary>
+    public static string? MalformedOrderNumber(string text) =>
+        MalformedOrderPattern().Match(text) is { Success: true } m ? m.Value.ToUpperInvariant() : null;
+
+    /// <summary>"when do i get my money", "money back": about the refund of the order under discussion.</summary>
+    public static bool AsksAboutMoney(string text) => MoneyPattern().IsMatch(text);
+
+    /// <summary>"can u make it faster", "can i get it tomorrow": a question about faster delivery.</summary>
+    public static bool AsksFaster(string text) => FasterPattern().IsMatch(text);
+
+    private const string Things = @"(?:orders?|oders?|ordr|odrer|parcels?|packages?|pack[ae]ge|pakages?|pakage|packet|delivery|stuff|shit|things|items?|purchase|shipment|box)";
+
+    [GeneratedRegex(@"\b(?:where(?:'?s|\s+is|\s+are|\s+the\s+hell\s+is)?|wheres|wher|whr|were|wer)\s+(?:is\s+|are\s+)?(?:my|me|mah|our|the)\s+" + Things + @"\b"
+        + @"|\b(?:how|hw|hoe)\s+long\s+(?:till?|until|before|b4|for)\s+(?:my|the)\s+" + Things + @"\b"
+        + @"|\bwhen\s+(?:will|does|do|is|r|are)\s+(?:my|the)\s+" + Things + @"\s+(?:come|cum|coming|arrive|arriving|get\s+here|be\s+here|ship|shipped)"
+        + @"|\b(?:my|the)\s+" + Things + @"\s+(?:still\s+)?(?:has(?:n'?t|\s+not)|did(?:n'?t|\s+not)|never)\s+(?:arrived?|come|came|shown?\s+up)", RegexOptions.IgnoreCase)]
+    private static partial Regex WhereOrderPattern();
+
+    [GeneratedRegex(@"\b(?:nothing\s+(?:came|arrived|has\s+(?:come|arrived))|never\s+(?:arrived|came|got\s+it|received)|has(?:n'?t|\s+not)\s+(?:even\s+)?(?:arrived|come|shown\s+up)|hasnt\s+(?:even\s+)?(?:arrived|come)|did(?:n'?t|nt|\s+not)\s+(?:arrive|come|get\s+it|receive)|not\s+(?:arrived|received)|(?:says|marked(?:\s+as)?|shows?)\s+(?:it\s+was\s+|as\s+)?delivered\s+but|no\s+(?:parcel|package)\s+(?:came|arrived))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NotReceivedPattern();
+
+    [GeneratedRegex(@"(?<![\w@])#?[Ww][\s-]?(?:\d{4,5}|\d{7,8})(?!\w)")]
+    private static partial Regex MalformedOrderPattern();
+
+    [GeneratedRegex(@"\b(?:my\s+money|money\s+back|(?:my|the|a)\s+refund|refunded|reimburs\w*|paid\s+back)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex MoneyPattern();
+
+    [GeneratedRegex(@"\b(?:faster|quicker|sooner|speed\s+(?:it\s+)?up|express|tomorrow|next\s+day|overnight|asap)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex FasterPattern();
+}

@@ -1,0 +1,165 @@
+using IntentBot.Agent.Dialogs;
+using IntentBot.Agent.Slots;
+using IntentBot.Protocol.Activities;
+
+namespace IntentBot.Agent.Engine;
+
+/// <summary>
+/// Where shoppers got stuck: order questions the model puts out of scope ("where is W100007", "where is my stuff"),
+/// the bot question, changing one's mind inside a form, follow-ups after an order answer ("what should i do",
+/// "when do i get my money"), the same refusal twice, and messages in a language the dialogs have no texts for.
+/// </summary>
+internal sealed partial class DialogRunner
+{
+    private const string CheckRefundPolicy = "check_refund_policy";
+    private const string TrackRefund = "track_refund";
+    private const string DeliveryOptions = "delivery_options";
+    private const string Concern = "_concern";
+
+    // Confident readings an order number does not override: a person, a complaint, a payment problem.
+    private static readonly HashSet<string> KeptWithOrderNumber =
+        ["contact_human_agent", "contact_customer_service", "complaint", "payment_issue", "review"];
+
+    // Answers that "and to the US?" or "what about express?" asks again about something else.
+    private static readonly HashSet<string> AskedAgain =
+        ["delivery_period", DeliveryOptions, CheckRefundPolicy, "check_payment_methods", "check_cancellation_fee", OpeningHours];
+
+    /// <summary>Messages that are asides whatever is in progress: the bot question and leaving the form.</summary>
+    private async Task<bool> AnswerAsideAsync(Turn t, CancellationToken ct)
+    {
+        if (Cues.AsksIfBot(t.Text))
+        {
+            Say(t, HelpTexts.IAmABot, [EngineTexts.TalkToPerson + "|" + EngineTexts.TalkToPersonText]);
+            if (t.Active is null) t.Memory.YesMeans = "@" + HumanIntent;
+            return true;
+        }
+        // Another language inside a form is no answer to its question: the notice and a person, the form kept.
+        if (t.Active is not null && Language.Detect(t.Text) == Language.Unsupported && t.Said.OrderNumber is null
+            && t.Said.Email is null && !t.Text.Any(char.IsDigit))
+        {
+            await AnswerForeignAsync(t, ct);
+            return true;
+        }
+        if (!Cues.LeavesForm(t.Text)) return false;
+        if (t.Active is not { } active)
+        {
+            // "nvm keep it" once nothing is in progress any more: nothing to stop, and no request to ask about.
+            RecordIntent(t);
+            Say(t, HelpTexts.NothingLeft, EngineTexts.MainMenu);
+            return true;
+        }
+        var dialog = catalog.Get(active);
+        var declined = t.Get(active, Await) == ConfirmSlot && dialog.Confirm is { Declined.Length: > 0 } confirm
+            ? await RenderAsync(t, dialog, confirm.Declined, ct) : HelpTexts.LeftForm;
+        Finish(t, active);
+        Say(t, declined, dialog.Suggestions.Count > 0 && declined != HelpTexts.LeftForm ? dialog.Suggestions : EngineTexts.MainMenu);
+        await ResumeAsync(t, ct);
+        return true;
+    }
+
+    /// <summary>
+    /// The order intent a message is about when it names an order ("where is W100007") or asks where a parcel is
+    /// ("wtf where is my shit"), unless the model is sure of an order intent of its own or of a person; null when
+    /// the message is about something else.
+    /// </summary>
+    private string? OrderRequest(Turn t)
+    {
+        var notReceived = Cues.ReportsNotReceived(t.Text) && (t.Said.OrderNumber ?? t.Memory.Order) is not null;
+        if (t.Said.OrderNumber is null && !Cues.AsksWhereOrderIs(t.Text) && !notReceived) return null;
+        if (catalog.Find(TrackOrder) is null) return null;
+        if (notReceived) return TrackOrder;
+        var intent = t.Nlu.Intent;
+        var sure = !t.Nlu.OutOfScope && intent.Confidence >= options.ClarifyBelow;
+        if (sure && (KeptWithOrderNumber.Contains(intent.Label) || HasOrderSlot(intent.Label))) return null;
+        // The likeliest order intent the model saw at all ("cancel W1000..." read out of scope), else tracking.
+        return t.Nlu.Intents.Where(i => i.Label != OutOfScope && i.Confidence >= LikelyOrderIntent)
+            .Select(i => i.Label).FirstOrDefault(HasOrderSlot) ?? TrackOrder;
+    }
+
+    private const double LikelyOrderIntent = 0.15;
+
+    private bool HasOrderSlot(string intent) =>
+        catalog.Find(intent)?.Slots.Any(s => s.Type == SlotValidators.OrderNumber) == true;
+
+    /// <summary>"where is W10001": a number one digit off gets told so, and the order number is asked for.</summary>
+    private async Task<bool> AnswerMalformedOrderNumberAsync(Turn t, CancellationToken ct)
+    {
+        if (t.Said.OrderNumber is not null || Cues.MalformedOrderNumber(t.Text) is not { } number) return false;
+        var intent = !t.Nlu.OutOfScope && t.Nlu.Intent.Confidence >= options.ClarifyBelow && HasOrderSlot(t.Nlu.Intent.Label)
+            ? t.Nlu.Intent.Label : TrackOrder;
+        if (catalog.Find(intent) is not { } dialog) return false;
+        t.Nlu = Cues.Read(t.Nlu, intent);
+        RecordIntent(t);
+        Say(t, HelpTexts.NotAnOrderNumber(number));
+        await StartAsync(t, dialog, ct);
+        return true;
+    }
+
+    /// <summary>
+    /// A short follow-up the model cannot place on its own, read against what was just discussed: "what should i
+    /// do" after an order problem, "when do i get my money" about the order, "can u make it faster", "and to the US?".
+    /// </summary>
+    private async Task<bool> AnswerFollowUpAsync(Turn t, CancellationToken ct)
+    {
+        if (!t.Nlu.OutOfScope && t.Nlu.Intent.Confidence >= options.ClarifyBelow) return false;
+        var last = t.RecentIntents.LastOrDefault();
+        if (Cues.AsksNextStep(t.Text))
+        {
+            RecordIntent(t);
+            Say(t, t.Memory.Order is { } order ? HelpTexts.NextStep(order) : HelpTexts.NextStepNoOrder,
+                [EngineTexts.TalkToPerson + "|" + EngineTexts.TalkToPersonText, "@" + TrackOrder]);
+            t.Memory.YesMeans = "@" + HumanIntent;
+            return true;
+        }
+        if (Cues.AsksAboutMoney(t.Text) && t.Memory.Order is { } about && catalog.Find(TrackRefund) is { } refund)
+            return await StartFollowUpAsync(t, refund, orderNumber: about, ct);
+        if (Cues.AsksFaster(t.Text) && (last is TrackOrder or "delivery_period" or DeliveryOptions || t.Memory.Order is not null)
+            && catalog.Find(DeliveryOptions) is { } options_)
+            return await StartFollowUpAsync(t, options_, orderNumber: null, ct);
+        if (Cues.AsksAboutAnother(t.Text) && last is not null && AskedAgain.Contains(last) && catalog.Find(last) is { } again)
+            return await StartFollowUpAsync(t, again, orderNumber: null, ct);
+        return false;
+    }
+
+    private async Task<bool> StartFollowUpAsync(Turn t, DialogDefinition dialog, string? orderNumber, CancellationToken ct)
+    {
+        t.Nlu = Cues.Read(t.Nlu, dialog.Intent);
+        RecordIntent(t);
+        await StartAsync(t, dialog, ct, orderNumber: orderNumber);
+        return true;
+    }
+
+    /// <summary>A message in a language the dialogs have no texts for: one sentence in it, the English notice and a
+    /// person; an order number in it is still looked up.</summary>
+    private async Task AnswerForeignAsync(Turn t, CancellationToken ct)
+    {
+        var notice = (HelpTexts.EnglishOnly(Language.Foreign(t.Text) ?? "") + " " + EngineTexts.UnsupportedLanguage).Trim();
+        if (t.Said.OrderNumber is not null && catalog.Find(TrackOrder) is { } track)
+        {
+            Say(t, notice);
+            t.Nlu = Cues.Read(t.Nlu, TrackOrder);
+            RecordIntent(t);
+            await StartAsync(t, track, ct);
+            return;
+        }
+        RecordIntent(t);
+        Say(t, notice, [EngineTexts.TalkToPerson + "|" + EngineTexts.TalkToPersonText]);
+        t.Memory.YesMeans = "@" + HumanIntent;
+    }
+
+    /// <summary>The same refusal twice in a row becomes the menu and the offer of a person: a shopper who was not
+    /// understood twice needs a way forward, not the same sentence.</summary>
+    private void AvoidRepeatedRefusal(Turn t, string? previous)
+    {
+        if (previous is null || t.HandedOff || t.Active is not null) return;
+        var reply = t.Replies.FirstOrDefault(r => r.Type == ActivityTypes.Message);
+        if (reply?.Text is not { } text || "bot: " + text != previous) return;
+        if (t.RecentIntents.LastOrDefault() != OutOfScope && text is not (EngineTexts.TellMeMore or EngineTexts.Clarify)) return;
+        reply.Text = HelpTexts.SecondMiss;
+        reply.SuggestedActions = new SuggestedActions
+        {
+            Actions = [CardAction.ImBack(EngineTexts.TalkToPerson, EngineTexts.TalkToPersonText), .. EngineTexts.MainMenu.Take(3).Select(ToAction).OfType<CardAction>()],
+        };
+        t.Memory.YesMeans = "@" + HumanIntent;
+    }
+}
