@@ -27,7 +27,8 @@ public sealed class GuestProofStories
         .Reads("someone@example.net", Reading.OffTopic(0.5))
         .Reads("other@example.net", Reading.OffTopic(0.5))
         .Reads("third@example.net", Reading.OffTopic(0.5))
-        .Reads("cancel order W100002, my e-mail is anna.schmidt@example.com", Reading.Of("cancel_order", 0.99));
+        .Reads("cancel order W100002, my e-mail is anna.schmidt@example.com", Reading.Of("cancel_order", 0.99))
+        .Reads("change address on W100002 to Lindenstr 5, 04109 Leipzig", Reading.Of("change_shipping_address", 0.99));
 
     [Fact]
     public async Task A_shared_postcode_does_not_let_a_guest_cancel_someone_elses_order()
@@ -67,6 +68,15 @@ public sealed class GuestProofStories
         (await chat.SayAsync("change delivery address for W100030")).Says("Change delivery address", "e-mail address").DoesNotSay("street");
         (await chat.SayAsync("1010")).Says("e-mail address").DoesNotSay("street");
         (await chat.SayAsync("lea.schmidt40@example.com")).Says("street");
+    }
+
+    [Fact]
+    public async Task The_postcode_of_the_new_address_in_the_request_proves_nothing()
+    {
+        // 04109 is also where W100002 ships today: read as proof, it would let anyone redirect the parcel.
+        var chat = AgentHarness.Create(classifier: Script()).Start("guest-newaddress");
+        (await chat.SayAsync("change address on W100002 to Lindenstr 5, 04109 Leipzig")).Says("e-mail address").DoesNotSay("country", "street");
+        (await chat.SayAsync("anna.schmidt@example.com")).Says("Which country");
     }
 
     [Fact]
