@@ -50,6 +50,10 @@ public sealed class DialogDefinition
     /// to answer that asking the question again does not.</summary>
     public bool Interrupts { get; set; } = true;
 
+    /// <summary>What a guest (not signed in) must give to prove the dialog's order is theirs: "email" (the default:
+    /// changes and personal data) or "email_or_postcode" (reading an order's status; a postcode is shared by many orders).</summary>
+    public string GuestProof { get; set; } = "email";
+
     /// <summary>The intent is one of a newer model's labels: while the loaded model lacks it, the dialog loads inactive
     /// (one warning line, no start-up failure) and the classifier never starts it; the engine's cues still can.</summary>
     public bool UpcomingIntent { get; set; }

@@ -42,6 +42,8 @@ public static class DialogValidator
             if (string.IsNullOrWhiteSpace(dialog.Example)) errors.Add($"{file}: example: required (the phrase a button sends)");
             if (dialog.Responses.Count == 0) errors.Add($"{file}: responses: at least one response is required");
             if (dialog.Escalation.MaxAttempts is < 1 or > 10) errors.Add($"{file}: escalation.max_attempts: must be 1-10");
+            if (!Engine.GuestVerification.Proofs.Contains(dialog.GuestProof))
+                errors.Add($"{file}: guest_proof: '{dialog.GuestProof}' must be one of {string.Join(", ", Engine.GuestVerification.Proofs.Order())}");
 
             var variables = new HashSet<string>(BuiltInVariables.All, StringComparer.Ordinal);
             var outputs = new List<string>();

@@ -47,17 +47,35 @@ internal sealed class ConversationMemory(Dictionary<string, string> slots)
     /// <summary>Failed attempts to prove an order is one's own, per order, over the whole conversation.</summary>
     public int VerifyFailures(string order) => (int)(Number("verify_failed." + order) ?? 0);
 
-    public void AddVerifyFailure(string order) => SetNumber("verify_failed." + order, VerifyFailures(order) + 1);
+    /// <summary>Failed attempts over all orders of the conversation.</summary>
+    public int AllVerifyFailures => (int)(Number("verify_failed") ?? 0);
 
-    /// <summary>Orders a guest proved are theirs in this conversation, with the customer each belongs to.</summary>
-    public IReadOnlyDictionary<string, string> Verified =>
-        slots.TryGetValue(Prefix + "verified", out var json)
-            ? JsonSerializer.Deserialize(json, EngineJsonContext.Default.DictionaryStringString) ?? [] : new Dictionary<string, string>();
-
-    public void AddVerified(string order, string customerId)
+    public void AddVerifyFailure(string order)
     {
-        var all = new Dictionary<string, string>(Verified) { [order] = customerId };
-        slots[Prefix + "verified"] = JsonSerializer.Serialize(all, EngineJsonContext.Default.DictionaryStringString);
+        SetNumber("verify_failed." + order, VerifyFailures(order) + 1);
+        SetNumber("verify_failed", AllVerifyFailures + 1);
+    }
+
+    /// <summary>Orders a guest proved are theirs in this conversation (by e-mail or postcode), with the customer each belongs to.</summary>
+    public IReadOnlyDictionary<string, string> Verified => Orders("verified");
+
+    /// <summary>The orders proved with the e-mail address on them: only these may be changed or show personal data.</summary>
+    public IReadOnlyDictionary<string, string> VerifiedByEmail => Orders("verified_email");
+
+    public void AddVerified(string order, string customerId, bool byEmail)
+    {
+        AddOrder("verified", order, customerId);
+        if (byEmail) AddOrder("verified_email", order, customerId);
+    }
+
+    private Dictionary<string, string> Orders(string key) =>
+        slots.TryGetValue(Prefix + key, out var json)
+            ? JsonSerializer.Deserialize(json, EngineJsonContext.Default.DictionaryStringString) ?? [] : [];
+
+    private void AddOrder(string key, string order, string customerId)
+    {
+        var all = new Dictionary<string, string>(Orders(key)) { [order] = customerId };
+        slots[Prefix + key] = JsonSerializer.Serialize(all, EngineJsonContext.Default.DictionaryStringString);
     }
 
     /// <summary>Takes in what a message said; a later value replaces an earlier one (the shopper corrected it).</summary>

@@ -158,7 +158,8 @@ internal sealed partial class DialogRunner
         reply.Text = HelpTexts.SecondMiss;
         reply.SuggestedActions = new SuggestedActions
         {
-            Actions = [CardAction.ImBack(EngineTexts.TalkToPerson, EngineTexts.TalkToPersonText), .. EngineTexts.MainMenu.Take(3).Select(ToAction).OfType<CardAction>()],
+            Actions = [.. new[] { EngineTexts.TalkToPerson + "|" + EngineTexts.TalkToPersonText }.Concat(EngineTexts.MainMenu.Take(3))
+                .Select(s => ToAction(t, s)).OfType<CardAction>()],
         };
         t.Memory.YesMeans = "@" + HumanIntent;
     }

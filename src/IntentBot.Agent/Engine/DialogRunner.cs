@@ -253,11 +253,7 @@ internal sealed partial class DialogRunner(
                     await AdvanceAsync(t, dialog, ct);
                     return true;
                 case "no":
-                    var declined = dialog.Confirm!.Declined.Length > 0
-                        ? await RenderAsync(t, dialog, Localised(t, dialog.Confirm.Declined, dialog.Confirm.DeclinedTranslations), ct) : EngineTexts.Cancelled;
-                    Finish(t, id);
-                    Say(t, declined, dialog.Suggestions.Count > 0 ? dialog.Suggestions : EngineTexts.MainMenu);
-                    await ResumeAsync(t, ct);
+                    await DeclineAsync(t, dialog, ct);
                     return true;
                 default:
                     return false;
@@ -266,6 +262,7 @@ internal sealed partial class DialogRunner(
         if (awaiting == VerifySlot) return await TryVerifyAsync(t, dialog, ct);
         var slot = dialog.Slots.FirstOrDefault(s => s.Name == awaiting);
         if (slot is null) return false;
+        if (await TryAnswerAddressAsync(t, dialog, slot, ct) is { } address) return address;
         if (SlotValidators.Recognise(slot.Type, t.Text, wholeAnswer: true) is { } value)
         {
             // A product or free-text slot takes almost any words, so a clearly different request must not be swallowed

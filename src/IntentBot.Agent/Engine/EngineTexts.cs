@@ -29,10 +29,17 @@ internal static class EngineTexts
     // prompt again, and must see that the new request was understood.
     public static string VerifyPrompt(string order, string request) =>
         $"{request}: order {order} is on file. To keep your details private, please tell me the e-mail address or the postcode the order was placed with.";
+    // A change or personal data needs the e-mail address: a postcode is shared by many orders.
+    public static string VerifyEmailPrompt(string order, string request) =>
+        $"{request}: order {order} is on file. As you're not signed in, I need the e-mail address the order was placed with to do this (a postcode is only enough to track an order).";
     public static string VerifyMismatch(string order) =>
         $"Sorry, that doesn't match what we have for order {order}. Please check the e-mail address or postcode the order was placed with.";
+    public static string VerifyEmailMismatch(string order) =>
+        $"Sorry, that doesn't match the e-mail address we have for order {order}. Please check the e-mail address the order was placed with.";
+    public static string VerifyEmailNeeded(string order) =>
+        $"A postcode is only enough to track an order. To do this, I need the e-mail address order {order} was placed with.";
     public static string VerifyGaveUp(string order) =>
-        $"Sorry, I couldn't confirm that order {order} is yours, so I can't show or change it here. A member of our team can check it with you another way. Shall I connect you?";
+        $"Sorry, I couldn't confirm that order {order} is yours, so I can't show or change it here. If you have an account, sign in on our website and open the chat there; or a member of our team can check it with you another way. Shall I connect you?";
 
     // Dialogue acts outside a form.
     public const string YesNothingAsked = "Great! What can I help you with?";
@@ -49,8 +56,11 @@ internal static class EngineTexts
     public static class Zh
     {
         public static string VerifyPrompt(string order) => $"已找到订单 {order}。为保护您的隐私，请告诉我下单时使用的电子邮箱或邮政编码。";
+        public static string VerifyEmailPrompt(string order) => $"已找到订单 {order}。您尚未登录，办理此项需要下单时使用的电子邮箱（邮政编码只能用于查询物流）。";
         public static string VerifyMismatch(string order) => $"抱歉，这与订单 {order} 的信息不符。请核对下单时使用的电子邮箱或邮政编码。";
-        public static string VerifyGaveUp(string order) => $"抱歉，我无法确认订单 {order} 属于您，因此无法在这里显示或修改。我们的客服同事可以用其他方式帮您核实。需要为您转接人工客服吗？";
+        public static string VerifyEmailMismatch(string order) => $"抱歉，这与订单 {order} 的电子邮箱不符。请核对下单时使用的电子邮箱。";
+        public static string VerifyEmailNeeded(string order) => $"邮政编码只能用于查询物流。办理此项需要订单 {order} 下单时使用的电子邮箱。";
+        public static string VerifyGaveUp(string order) => $"抱歉，我无法确认订单 {order} 属于您，因此无法在这里显示或修改。如果您有账户，请在我们的网站登录后再打开聊天；也可以由客服同事用其他方式帮您核实。需要为您转接人工客服吗？";
         public const string Clarify = "抱歉，我不太确定您的意思。您是想办理以下哪一项呢？";
         public const string HandoffNotice = "好的，正在为您转接人工客服。他们能看到我们之前的对话，您无需重复。";
         public const string Empathy = "非常抱歉给您带来不便，我理解您的心情。";

@@ -77,7 +77,7 @@ internal sealed partial record Entities(
         return null;
     }
 
-    private static readonly HashSet<string> KnownCodes = ["DE", "AT", "CH", "FR", "IT", "ES", "NL", "BE", "PL", "DK", "SE", "GB", "UK", "IE", "US", "PT", "CZ", "LU", "NO", "FI"];
+    internal static readonly HashSet<string> KnownCodes = ["DE", "AT", "CH", "FR", "IT", "ES", "NL", "BE", "PL", "DK", "SE", "GB", "UK", "IE", "US", "PT", "CZ", "LU", "NO", "FI"];
 
     private static string? SizeIn(string text)
     {

@@ -11,7 +11,9 @@ namespace IntentBot.Agent.Plugins;
 /// asking: the dialog engine must verify that <see cref="OrderView.CustomerId"/> is the signed-in customer
 /// before showing or changing an order.
 /// </summary>
-public sealed class OrdersPlugin(IOrderService orders)
+/// <param name="policies">The shipping regions, for checking a new address's country before the rest is asked;
+/// without them every country passes that check and the change itself decides.</param>
+public sealed class OrdersPlugin(IOrderService orders, IPolicyService? policies = null)
 {
     public const string PluginName = "orders";
 
@@ -69,6 +71,22 @@ public sealed class OrdersPlugin(IOrderService orders)
         {
             var outcome = await orders.ChangeShippingAddressAsync(orderNumber, new Address(name, line1, line2, city, postalCode, country), cancellationToken).ConfigureAwait(false);
             return ShopReply.From(outcome.Succeeded, outcome.Code, outcome.Reason, outcome.Order is null ? null : OrderView.From(outcome.Order));
+        });
+
+    [KernelFunction("check_destination"), Description("Checks whether an order that has not shipped may be sent to another country (the same shipping region), WITHOUT changing anything. Use as soon as the new address's country is known.")]
+    public Task<ShopReply<OrderView>> CheckDestinationAsync(
+        [Description("The order number, e.g. W100002.")] string orderNumber,
+        [Description("The new country as a two-letter ISO code, e.g. DE, AT, FR.")] string country,
+        CancellationToken cancellationToken = default) =>
+        ShopReply.Guard(async () =>
+        {
+            if (await orders.GetOrderAsync(orderNumber, cancellationToken).ConfigureAwait(false) is not { } order)
+                return NotFound<OrderView>(orderNumber);
+            var refusal = policies is null ? null
+                : OrderRules.DestinationRefusal(order, country.Trim().ToUpperInvariant(), await policies.GetPoliciesAsync(cancellationToken).ConfigureAwait(false));
+            return refusal is null
+                ? ShopReply.Ok($"Order {order.Number} can be sent to {country.Trim().ToUpperInvariant()}.", OrderView.From(order))
+                : ShopReply.From(false, OutcomeCode.NotAllowedInStatus, refusal, OrderView.From(order));
         });
 
     [KernelFunction("invoice"), Description("Gets the invoice of an order: invoice number, total and a download link. Invoices exist once the order is paid.")]

@@ -21,7 +21,7 @@ public static class ShopPlugins
     public static IReadOnlyList<KernelPlugin> Create(IOrderService orders, ICatalog catalog, IPolicyService policies, IPromotionService promotions, TimeProvider time,
         ICustomerDirectory? customers = null) =>
     [
-        KernelPluginFactory.CreateFromObject(new OrdersPlugin(orders), OrdersPlugin.PluginName),
+        KernelPluginFactory.CreateFromObject(new OrdersPlugin(orders, policies), OrdersPlugin.PluginName),
         KernelPluginFactory.CreateFromObject(new CatalogPlugin(catalog), CatalogPlugin.PluginName),
         KernelPluginFactory.CreateFromObject(new PoliciesPlugin(policies), PoliciesPlugin.PluginName),
         KernelPluginFactory.CreateFromObject(new PromotionsPlugin(promotions, policies, time, customers), PromotionsPlugin.PluginName),

@@ -16,8 +16,15 @@ public static partial class SlotValidators
     public const string Text = "text";
     public const string Number = "number";
     public const string Country = "country";
+    /// <summary>Address parts (<see cref="AddressParser"/>): one answer may fill several ("Lindenstr 5, 04109 Leipzig").</summary>
+    public const string Street = "street";
+    public const string PostalCode = "postal_code";
+    public const string City = "city";
 
-    public static IReadOnlySet<string> Types { get; } = new HashSet<string> { OrderNumber, Email, YesNo, Product, Text, Number, Country };
+    public static IReadOnlySet<string> Types { get; } = new HashSet<string> { OrderNumber, Email, YesNo, Product, Text, Number, Country, Street, PostalCode, City };
+
+    /// <summary>The slot types one address answer fills together.</summary>
+    public static IReadOnlySet<string> AddressParts { get; } = new HashSet<string> { Street, PostalCode, City, Country };
 
     /// <summary>The normalised value when <paramref name="input"/> answers a slot of this type, else null.</summary>
     /// <param name="wholeAnswer">True when the message answers a prompt (any text is a text answer); false when
@@ -38,6 +45,7 @@ public static partial class SlotValidators
             Product => ProductReference(Engine.Entities.WithoutBudget(text), wholeAnswer) ?? (wholeAnswer ? text : null),
             Text => wholeAnswer && text.Length >= 2 ? text : null,
             Country => wholeAnswer ? ParseCountry(text) : null,
+            Street or PostalCode or City => AddressParser.Read(text, wholeAnswer ? type : null).For(type),
             _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown slot type."),
         };
     }

@@ -57,17 +57,22 @@ public static class OrderRules
         if (Validate(newAddress) is { } problem)
             return new AddressChangeOutcome(false, OutcomeCode.InvalidInput, problem, order);
 
-        // A new region would change the shipping price and carrier: that is a new order, not an address edit.
-        var currentRegion = Shipping.RegionFor(order.ShippingAddress.Country, policies.Shipping);
-        var newRegion = Shipping.RegionFor(newAddress.Country, policies.Shipping);
-        if (currentRegion.Id != newRegion.Id)
-        {
-            return new AddressChangeOutcome(false, OutcomeCode.NotAllowedInStatus,
-                $"Order {order.Number} ships within {currentRegion.Name}; an address in {newRegion.Name} needs a different shipping option, " +
-                "so please cancel and place the order again.", order);
-        }
+        if (DestinationRefusal(order, newAddress.Country, policies) is { } refusal)
+            return new AddressChangeOutcome(false, OutcomeCode.NotAllowedInStatus, refusal, order);
 
         return new AddressChangeOutcome(true, OutcomeCode.Ok, $"The shipping address of order {order.Number} is now {Format(newAddress)}.", order);
+    }
+
+    /// <summary>Why the order cannot be sent to this country, or null when it can: a new region would change the
+    /// shipping price and carrier, which is a new order, not an address edit. Asked as soon as the country is known,
+    /// before the rest of an address is collected.</summary>
+    public static string? DestinationRefusal(Order order, string country, ShopPolicies policies)
+    {
+        var currentRegion = Shipping.RegionFor(order.ShippingAddress.Country, policies.Shipping);
+        var newRegion = Shipping.RegionFor(country, policies.Shipping);
+        return currentRegion.Id == newRegion.Id ? null
+            : $"Order {order.Number} ships within {currentRegion.Name}; an address in {newRegion.Name} needs a different shipping option, " +
+              "so please cancel and place the order again.";
     }
 
     public static InvoiceOutcome Invoice(Order order, string invoiceBaseUrl)

@@ -1,6 +1,5 @@
 using IntentBot.Agent.Slots;
 using IntentBot.Agent.Tests.Infrastructure;
-using IntentBot.Tests.Shared;
 using static IntentBot.Agent.Tests.Infrastructure.Scripted;
 
 namespace IntentBot.Agent.Tests.Chinese;
