@@ -11,8 +11,8 @@ namespace IntentBot.Nlu.CustomIntents;
 /// </summary>
 public sealed partial class CustomIntentTrainer(ITextClassifier baseClassifier)
 {
-    /// <summary>An example the base model reads as a built-in intent with at least this confidence pulls messages like it
-    /// away from that intent: the shop is told, with the phrase.</summary>
+    /// <summary>An example the base model reads as a built-in intent with at least this confidence says what that intent
+    /// already means: the shop is told, with the phrase (<see cref="BuiltInOverlaps"/>).</summary>
     public const float ConflictConfidence = 0.8f;
 
     /// <summary>The background's weight in the fit, relative to one custom intent: more than one, because most
@@ -49,25 +49,21 @@ public sealed partial class CustomIntentTrainer(ITextClassifier baseClassifier)
             var intent = declared[i];
             foreach (var text in intent.Examples)
             {
-                var reading = readings[at++];
-                if (!reading.OutOfScope && reading.Intent.Label != intent.Overrides && reading.Intent.Confidence >= ConflictConfidence)
-                    problems.Add(new CustomIntentProblem(false, intent.Source,
-                        $"examples: '{text}' is read as the built-in intent {reading.Intent.Label} ({reading.Intent.Confidence:0.00}): messages like it now read as {intent.Name}; " +
-                        $"if they should stay {reading.Intent.Label}, rephrase or remove it, or set overrides: {reading.Intent.Label} to replace that intent"));
-                examples.Add((i, text, reading));
+                examples.Add((i, text, readings[at++]));
             }
         }
-        if (problems.Any(p => p.IsError)) return new CustomIntentFit(null, problems, []);
-
         var exampleTexts = examples.Select(e => Normalise(e.Text)).ToHashSet(StringComparer.Ordinal);
         var overridden = declared.Select(d => d.Overrides).OfType<string>().ToHashSet(StringComparer.Ordinal);
         // A background phrase of an overridden intent now belongs to the custom intent: it is no counter-example.
         var usable = background.Where(b => !overridden.Contains(b.Label) && !exampleTexts.Contains(Normalise(b.Text))).ToArray();
-        var rows = new Rows(declared, examples, usable);
+        var rows = new Rows(declared, examples, usable, model.OutOfScopeLabel);
 
         var (temperature, crossValidation) = CrossValidate(model, declared, rows);
+        var overlaps = BuiltInOverlaps.Find(declared, examples, ConflictConfidence).ToList();
+        problems.AddRange(overlaps);
         foreach (var misread in crossValidation.Where(c => c.Expected != CustomIntentFit.BuiltIn && c.Predicted != c.Expected))
         {
+            if (overlaps.Any(o => BuiltInOverlaps.Names(o, misread.Text))) continue;
             var other = declared.FirstOrDefault(d => d.Name == misread.Predicted);
             problems.Add(new CustomIntentProblem(false, misread.Source, other is not null
                 ? $"examples: '{misread.Text}' overlaps with {other.Name} ({other.Source}): left out of the fit it reads as {other.Name} ({misread.Confidence:0.00}); make the two intents' examples say different things"
@@ -79,7 +75,8 @@ public sealed partial class CustomIntentTrainer(ITextClassifier baseClassifier)
             problems.Add(new CustomIntentProblem(false, owner.Source,
                 $"examples: the built-in phrase '{taken.Text}' ({taken.Source}) reads as {owner.Name} ({taken.Confidence:0.00}) under cross-validation: {owner.Name}'s examples may be too broad"));
         }
-        var head = new CustomIntentHead(model, declared, rows.Fit(Enumerable.Range(0, rows.Count)), temperature);
+        var all = Enumerable.Range(0, rows.Count).ToArray();
+        var head = new CustomIntentHead(model, declared, rows.Fit(all), temperature, rows.Nearest(all));
         return new CustomIntentFit(head, problems, crossValidation);
     }
 
@@ -134,18 +131,19 @@ public sealed partial class CustomIntentTrainer(ITextClassifier baseClassifier)
         return declared;
     }
 
-    /// <summary>Fits on all folds but one, reads the held-out phrases with the combined rule, for every fold; picks
+    /// <summary>Fits on all folds but one and reads the held-out phrases with the combined rule, for every fold; picks
     /// the temperature that gives the held-out phrases the most likely readings.</summary>
     private static (float Temperature, List<CrossValidatedPhrase> Readings) CrossValidate(ModelInfo model, List<CustomIntent> declared, Rows rows)
     {
         var fold = rows.FoldOf(Folds);
-        var heldOut = new (SoftmaxRegression Regression, int Row)[rows.Count];
+        var heldOut = new (SoftmaxRegression Regression, NearestExamples Nearest)[rows.Count];
         for (var f = 0; f < Folds; f++)
         {
             var train = Enumerable.Range(0, rows.Count).Where(r => fold[r] != f).ToArray();
             if (train.Length == rows.Count) continue;
-            var regression = rows.Fit(train);
-            foreach (var r in Enumerable.Range(0, rows.Count).Where(r => fold[r] == f)) heldOut[r] = (regression, r);
+            // The held-out phrases are left out of the nearest-example anchors too: a phrase is always nearest to itself.
+            var fitted = (rows.Fit(train), rows.Nearest(train));
+            foreach (var r in Enumerable.Range(0, rows.Count).Where(r => fold[r] == f)) heldOut[r] = fitted;
         }
 
         var best = (Temperature: 1f, Loss: double.MaxValue);
@@ -160,7 +158,7 @@ public sealed partial class CustomIntentTrainer(ITextClassifier baseClassifier)
         var readings = new List<CrossValidatedPhrase>(rows.Count);
         for (var r = 0; r < rows.Count; r++)
         {
-            var head = new CustomIntentHead(model, declared, heldOut[r].Regression, best.Temperature);
+            var head = new CustomIntentHead(model, declared, heldOut[r].Regression, best.Temperature, heldOut[r].Nearest);
             var result = head.Apply(rows.Readings[r], 1);
             var predicted = result.OutOfScope && model.OutOfScopeLabel is { } oos ? oos : result.Intent.Label;
             var expected = rows.Labels[r] < declared.Count ? declared[rows.Labels[r]].Name : CustomIntentFit.BuiltIn;
@@ -209,11 +207,13 @@ public sealed partial class CustomIntentTrainer(ITextClassifier baseClassifier)
     private sealed class Rows
     {
         private readonly int _classes;
+        private readonly string? _outOfScopeLabel;
 
         public Rows(IReadOnlyList<CustomIntent> declared, List<(int Intent, string Text, ClassificationResult Reading)> examples,
-            (string Label, string Text, ClassificationResult Reading)[] background)
+            (string Label, string Text, ClassificationResult Reading)[] background, string? outOfScopeLabel)
         {
             _classes = declared.Count + 1;
+            _outOfScopeLabel = outOfScopeLabel;
             var perIntent = examples.GroupBy(e => e.Intent).ToDictionary(g => g.Key, g => g.Count());
             foreach (var e in examples) Add(e.Intent, e.Text, e.Reading, 1f / perIntent[e.Intent], "");
             foreach (var b in background) Add(declared.Count, b.Text, b.Reading, BackgroundWeight / background.Length, b.Label);
@@ -242,6 +242,15 @@ public sealed partial class CustomIntentTrainer(ITextClassifier baseClassifier)
             var chosen = rows.ToArray();
             return SoftmaxRegression.Fit(chosen.Select(r => Embeddings[r]).ToArray(), chosen.Select(r => Labels[r]).ToArray(), _classes,
                 chosen.Select(r => Weights[r]).ToArray());
+        }
+
+        /// <summary>The nearest-example anchors of the given rows: each custom intent's examples, each built-in label's phrases.</summary>
+        public NearestExamples Nearest(IReadOnlyList<int> rows)
+        {
+            var examples = Enumerable.Range(0, _classes - 1).Select(c => rows.Where(r => Labels[r] == c).Select(r => Embeddings[r]).ToArray()).ToArray();
+            var background = rows.Where(r => Labels[r] == _classes - 1).GroupBy(r => BackgroundLabels[r], StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Select(r => Embeddings[r]).ToArray(), StringComparer.Ordinal);
+            return new NearestExamples(examples, background, _outOfScopeLabel);
         }
 
         /// <summary>Stratified folds: each class's rows are dealt out in turn, so every fold holds some of each.</summary>

@@ -15,7 +15,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace IntentBot.Agent.Tests.CustomIntents;
 
 /// <summary>A running server learns a custom intent from a dialog file saved into its folder, without a restart.</summary>
-public sealed class HotReloadTests : IDisposable
+public sealed class HotReloadTests(Xunit.Abstractions.ITestOutputHelper output) : IDisposable
 {
     private readonly string _folder = ShopIntents.CopyDialogs(withCustom: false);
 
@@ -36,6 +36,7 @@ public sealed class HotReloadTests : IDisposable
             Assert.True(saved.Elapsed < TimeSpan.FromSeconds(60), "the new intent was not live a minute after the file was saved");
             await Task.Delay(200);
         }
+        output.WriteLine($"gift_wrapping was live {saved.Elapsed.TotalSeconds:0.0} s after its file was saved");
         var model = await http.GetFromJsonAsync<JsonElement>("/api/v1/model");
         Assert.Contains(model.GetProperty("labels").GetProperty("intent").EnumerateArray(), i => i.GetProperty("name").GetString() == "gift_wrapping");
 

@@ -59,12 +59,26 @@ public sealed class CustomIntentTrainerTests(SharedEngine shared) : IClassFixtur
     }
 
     [Fact]
-    public async Task An_example_the_base_model_reads_confidently_as_a_built_in_intent_is_named()
+    public async Task An_example_the_base_model_reads_confidently_as_a_built_in_intent_is_named_as_an_overlap_with_that_intent()
     {
         var fit = await Trainer.FitAsync([new CustomIntent("gift_wrapping", "SHOPPING", [.. GiftWrapping, "where is my order W100001"], Source: "gift_wrapping.yaml")]);
         Assert.NotNull(fit.Head);
-        Assert.Contains(fit.Problems, p => !p.IsError && p.Source == "gift_wrapping.yaml"
-            && p.Message.StartsWith("examples: 'where is my order W100001' is read as the built-in intent track_order", StringComparison.Ordinal));
+        var overlap = Assert.Single(fit.Problems, p => p.Message.Contains("overlaps the built-in intent track_order", StringComparison.Ordinal));
+        Assert.False(overlap.IsError);
+        Assert.Equal("gift_wrapping.yaml", overlap.Source);
+        Assert.StartsWith("examples: gift_wrapping overlaps the built-in intent track_order: the model already reads 1 of its 9 examples as track_order ('where is my order W100001' ", overlap.Message, StringComparison.Ordinal);
+        Assert.EndsWith("rephrase them to say what only gift_wrapping is about, or set overrides: track_order to give every track_order message to gift_wrapping", overlap.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_message_that_reads_as_a_built_in_intent_stays_with_it_although_an_example_says_the_same()
+    {
+        var fit = await Trainer.FitAsync([new CustomIntent("gift_wrapping", "SHOPPING", [.. GiftWrapping, "where is my order W100001"], Source: "gift_wrapping.yaml")]);
+        var classifier = new CustomIntentClassifier(shared.Engine, 3);
+        classifier.Use(fit.HeadOrThrow());
+        var results = await classifier.ClassifyAsync(["where is my parcel, it has not arrived", "do you offer gift wrapping for presents"]);
+        Assert.Equal("track_order", results[0].Intent.Label);
+        Assert.Equal("gift_wrapping", results[1].Intent.Label);
     }
 
     [Fact]
