@@ -14,8 +14,10 @@ internal sealed partial class DialogRunner
 {
     private async Task<bool> AnswerAboutSubjectAsync(Turn t, CancellationToken ct)
     {
+        if (await AnswerAboutDiscountsAsync(t, ct)) return true;
         var words = t.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
-        var pointsBack = Cues.RefersBack(t.Text) || words <= 4;
+        // "and XL?", "do you have that in black": a colour or a size alone is about the product under discussion.
+        var pointsBack = Cues.RefersBack(t.Text) || words <= 4 || ProductAnswers.IsAttributeFollowUp(t.Text);
         if (!pointsBack || t.Said.OrderNumber is not null || t.Said.Email is not null || words > 12) return false;
         // "how much is shipping?" is about delivery, not the product just shown.
         var aboutService = ServicePattern().IsMatch(t.Text);
@@ -33,7 +35,7 @@ internal sealed partial class DialogRunner
         Product? product;
         try { product = await products.GetProductAsync(id, ct); }
         catch (ShopUnavailableException) { return false; }
-        if (product is null || ProductAnswers.Answer(product, t.Text) is not { } answer) return false;
+        if (product is null || (ProductAnswers.FollowUp(product, t.Text) ?? ProductAnswers.Answer(product, t.Text)) is not { } answer) return false;
         t.Nlu = Cues.Read(t.Nlu, ProductInquiry);
         RecordIntent(t);
         var card = AdaptiveCards.Product(System.Text.Json.JsonSerializer.SerializeToElement(
