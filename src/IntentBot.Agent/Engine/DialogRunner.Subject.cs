@@ -32,6 +32,7 @@ internal sealed partial class DialogRunner
         }
 
         if (products is null || aboutService || t.Memory.Product is not { } id) return false;
+        if (await NarrowListAsync(t, ct)) return true;
         Product? product;
         try { product = await products.GetProductAsync(id, ct); }
         catch (ShopUnavailableException) { return false; }
@@ -41,6 +42,35 @@ internal sealed partial class DialogRunner
         var card = AdaptiveCards.Product(System.Text.Json.JsonSerializer.SerializeToElement(
             new { ok = true, data = ProductView.From(product) }, ResultJson));
         Say(t, answer, catalog.Find(ProductInquiry)?.Suggestions is { Count: > 0 } s ? s : null, card is null ? [] : [card]);
+        return true;
+    }
+
+    /// <summary>
+    /// A colour alone right after a list of products ("white?" after headphones): that kind of product in that
+    /// colour, within the budget said, rather than the first product of the list or anything white in the shop.
+    /// </summary>
+    private async Task<bool> NarrowListAsync(Turn t, CancellationToken ct)
+    {
+        if (t.Said.Colour is not { } colour || t.Memory.Interest is not { } kind || !ProductAnswers.IsAttributeFollowUp(t.Text)
+            || (t.RecentIntents.LastOrDefault() is not Recommendation && !(t.RecentIntents.LastOrDefault() == "price_inquiry" && t.Memory.BudgetMax is not null)))
+            return false;
+        // "cheap" with no figure is no price limit (see Entities.CheapBelow): the colour is what narrows the list.
+        var max = t.Memory.BudgetMax == Entities.CheapBelow ? null : t.Memory.BudgetMax;
+        ProductSearchResult found;
+        try { found = await products!.SearchAsync(new ProductQuery(colour, kind, t.Memory.BudgetMin, max, InStockOnly: true, Limit: 3), ct); }
+        catch (ShopUnavailableException) { return false; }
+        t.Nlu = Cues.Read(t.Nlu, Recommendation);
+        RecordIntent(t);
+        var shown = colour.ToLowerInvariant();
+        if (found.Items.Count == 0)
+        {
+            Say(t, $"Sorry, I couldn't find any {kind.ToLowerInvariant()} in {shown}{(max is { } limit ? $" up to €{limit:0.##}" : "")}.", catalog.Find(Recommendation)?.Suggestions);
+            return true;
+        }
+        var list = new ProductListView([.. found.Items.Select(m => ProductView.From(m.Product))], found.TotalMatches);
+        var cards = AdaptiveCards.Products(System.Text.Json.JsonSerializer.SerializeToElement(new { ok = true, data = list }, ResultJson));
+        Say(t, $"Here are our {kind.ToLowerInvariant()} in {shown}: {list.Listing}.", catalog.Find(Recommendation)?.Suggestions, cards);
+        t.Memory.Product = list.Products[0].Id;
         return true;
     }
 

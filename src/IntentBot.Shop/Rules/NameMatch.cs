@@ -18,6 +18,10 @@ public static class NameMatch
         "today", "exactly", "actually", "again", "just", "only", "model", "version", "item", "product", "thing",
     };
 
+    /// <summary>"cheap headphones", "the cheapest laptop": the lowest prices are wanted, not one product.</summary>
+    public static bool AsksCheapest(string query) =>
+        CatalogSearch.Words(query).Any(w => w is "cheap" or "cheaper" or "cheapest" or "inexpensive" or "affordable");
+
     public static bool Covers(Product product, string query)
     {
         var terms = CatalogSearch.Words(query).Where(t => !CatalogSearch.IsStopWord(t) && !NotProductWords.Contains(t)).Distinct().ToArray();

@@ -126,4 +126,20 @@ public sealed class ShopperFollowUpStories
         await chat.SayAsync("actually i want a laptop");
         (await chat.SayAsync("under 1000")).Says("Laptop").DoesNotSay("order tv", "actually");
     }
+
+    [Fact]
+    public async Task Cheap_headphones_come_cheapest_first_and_a_colour_keeps_to_headphones()
+    {
+        var nlu = Scripted.NewScript()
+            .Reads("need headphones cheap", Reading.Of("price_inquiry", 0.83).Or("recommendation", 0.14))
+            .Reads("white?", Reading.Of("product_inquiry", 0.83));
+        var harness = AgentHarness.Create(classifier: nlu);
+        var chat = harness.Start("guest-cheap");
+        var cheapest = (await harness.Shop.SearchAsync(new IntentBot.Shop.ProductQuery(Category: "Headphones", InStockOnly: true, Limit: 50)))
+            .Items.Select(m => m.Product).MinBy(p => p.Price)!;
+        var reply = await chat.SayAsync("need headphones cheap");
+        reply.Says("lowest prices", cheapest.Name);
+        Assert.Contains(cheapest.Name, reply.Cards[0].GetRawText(), StringComparison.Ordinal);
+        (await chat.SayAsync("white?")).Says("headphones in white").DoesNotSay("Cable");
+    }
 }

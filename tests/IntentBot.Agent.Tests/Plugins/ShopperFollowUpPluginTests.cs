@@ -48,7 +48,7 @@ public sealed class ShopperFollowUpPluginTests
     [InlineData("iphone 16", false)]
     [InlineData("milano espresso machine", true)]
     [InlineData("sonora quietpro", true)]
-    [InlineData("headphones cheap", true)]
+    [InlineData("noise cancelling headphones", true)]
     public async Task A_price_is_stated_only_for_the_product_named(string query, bool exact)
     {
         var reply = await new CatalogPlugin(Shop).NamedAsync(query);
@@ -61,6 +61,17 @@ public sealed class ShopperFollowUpPluginTests
             foreach (var suggestion in reply.Data!.Products)
                 Assert.False(NameMatch.Covers((await Shop.GetProductAsync(suggestion.Id))!, query));
         }
+    }
+
+    [Fact]
+    public async Task Cheap_asks_for_the_lowest_prices()
+    {
+        var reply = await new CatalogPlugin(Shop).NamedAsync("headphones", question: "need headphones cheap");
+        Assert.Equal("cheapest", reply.Code);
+        var prices = reply.Data!.Products.Select(p => p.Price).ToList();
+        Assert.Equal(prices.Order(), prices);
+        var all = await Shop.SearchAsync(new IntentBot.Shop.ProductQuery("headphones", InStockOnly: true, Limit: 50));
+        Assert.Equal(all.Items.Min(m => m.Product.Price), prices[0]);
     }
 
     [Fact]
