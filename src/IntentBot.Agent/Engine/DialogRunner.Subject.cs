@@ -57,7 +57,7 @@ internal sealed partial class DialogRunner
         // "cheap" with no figure is no price limit (see Entities.CheapBelow): the colour is what narrows the list.
         var max = t.Memory.BudgetMax == Entities.CheapBelow ? null : t.Memory.BudgetMax;
         ProductSearchResult found;
-        try { found = await products!.SearchAsync(new ProductQuery(colour, kind, t.Memory.BudgetMin, max, InStockOnly: true, Limit: 3), ct); }
+        try { found = await products!.SearchAsync(new ProductQuery(colour, kind, t.Memory.BudgetMin, max, Limit: 3), ct); }
         catch (ShopUnavailableException) { return false; }
         t.Nlu = Cues.Read(t.Nlu, Recommendation);
         RecordIntent(t);
