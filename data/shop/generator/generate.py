@@ -439,12 +439,12 @@ def make_orders(products, customers):
 # ---------------------------------------------------------------- promotions and policies
 
 def make_promotions():
-    def promo(code, desc, kind, value, cats=(), prods=(), min_spend=0.0, start=-30, end=30, newsletter=False):
+    def promo(code, desc, kind, value, cats=(), prods=(), min_spend=0.0, start=-30, end=30, newsletter=False, first_order=False):
         return {"code": code, "description": desc, "kind": kind, "value": value, "categories": list(cats), "productIds": list(prods),
                 "minSpend": min_spend, "validFrom": iso(REFERENCE + timedelta(days=start)), "validUntil": iso(REFERENCE + timedelta(days=end)),
-                "newsletterOnly": newsletter}
+                "newsletterOnly": newsletter, **({"firstOrderOnly": True} if first_order else {})}
     return [
-        promo("WELCOME10", "10% off your first order for newsletter subscribers", "percent", 10, newsletter=True, start=-365, end=365),
+        promo("WELCOME10", "10% off your first order for newsletter subscribers", "percent", 10, newsletter=True, first_order=True, start=-365, end=365),
         promo("SUMMER20", "20% off fashion and shoes", "percent", 20, cats=["fashion", "shoes"], start=-10, end=20),
         promo("TECH50", "€50 off electronics orders over €500", "amount", 50, cats=["electronics"], min_spend=500, start=-5, end=25),
         promo("BOOKWORM15", "15% off all books", "percent", 15, cats=["books"], start=-20, end=9),

@@ -21,19 +21,47 @@ public sealed class CatalogPlugin(ICatalog catalog)
         [Description("Highest price in EUR (optional), e.g. 100 for 'under 100 euros'.")] decimal? maxPrice = null,
         [Description("True to leave out products that are out of stock.")] bool inStockOnly = false,
         [Description("How many products to return at most (1-10).")] int limit = 5,
+        [Description("True to list the lowest prices first (\"cheap\", \"cheapest\") instead of the best matches.")] bool cheapestFirst = false,
         CancellationToken cancellationToken = default) =>
         ShopReply.Guard(async () =>
         {
-            var result = await catalog.SearchAsync(new ProductQuery(query, category, minPrice, maxPrice, inStockOnly, Math.Clamp(limit, 1, 10)), cancellationToken).ConfigureAwait(false);
-            var view = new ProductListView([.. result.Items.Select(m => ProductView.From(m.Product))], result.TotalMatches);
+            limit = Math.Clamp(limit, 1, 10);
+            // Lowest prices first: the cheapest among all the matches, not among the best few.
+            var result = await catalog.SearchAsync(new ProductQuery(query, category, minPrice, maxPrice, inStockOnly, cheapestFirst ? 50 : limit), cancellationToken).ConfigureAwait(false);
+            var items = cheapestFirst ? result.Items.OrderBy(m => m.Product.Price).Take(limit) : result.Items;
+            var view = new ProductListView([.. items.Select(m => ProductView.From(m.Product))], result.TotalMatches);
             // A search by category or budget alone has no words to quote.
             var words = string.IsNullOrWhiteSpace(query) ? "" : $" for \"{query}\"";
             if (view.Products.Count == 0)
                 return new ShopReply<ProductListView>(false, "not_found", $"I could not find any products{(words.Length > 0 ? $" matching \"{query}\"" : "")}{Filters(category, minPrice, maxPrice)}.", view);
             var text = $"I found {result.TotalMatches} product{(result.TotalMatches == 1 ? "" : "s")}{words}{Filters(category, minPrice, maxPrice)}. " +
-                       (result.TotalMatches > view.Products.Count ? "The best matches: " : "") +
-                       string.Join("; ", view.Products.Select(p => $"{p.Name} ({p.PriceText}{(p.InStock ? "" : ", out of stock")})")) + ".";
+                       (result.TotalMatches > view.Products.Count ? "The best matches: " : "") + view.Listing + ".";
             return ShopReply.Ok(text, view);
+        });
+
+    [KernelFunction("named"), Description("Finds the one product the customer names, for a price question: code 'exact' with that product when its name really matches the words (model numbers must match), else code 'closest' with the nearest products as suggestions, never stated as the product asked for.")]
+    public Task<ShopReply<ProductListView>> NamedAsync(
+        [Description("The product as the customer names it, e.g. 'iphone 16', 'the Milano espresso machine'.")] string query,
+        [Description("How many suggestions at most when there is no exact match (1-10).")] int limit = 3,
+        [Description("The customer's whole message (optional): \"cheap\" or \"cheapest\" in it asks for the lowest prices.")] string? question = null,
+        CancellationToken cancellationToken = default) =>
+        ShopReply.Guard(async () =>
+        {
+            // "headphones cheap": the cheapest of that kind, not the price of whichever ranks first.
+            if (NameMatch.AsksCheapest($"{query} {question}"))
+            {
+                var cheap = await SearchAsync(query, limit: limit, inStockOnly: true, cheapestFirst: true, cancellationToken: cancellationToken).ConfigureAwait(false);
+                return cheap.Data is { Products.Count: > 0 } list
+                    ? new ShopReply<ProductListView>(true, "cheapest", $"Our lowest prices: {list.Listing}.", list) : cheap;
+            }
+            var result = await catalog.SearchAsync(new ProductQuery(query, Limit: 10), cancellationToken).ConfigureAwait(false);
+            if (result.Items.Select(m => m.Product).FirstOrDefault(p => NameMatch.Covers(p, query)) is { } named)
+                return new ShopReply<ProductListView>(true, "exact", $"The {named.Name} costs {Money.Format(named.Price, named.Currency)}{(named.InStock ? "" : " (out of stock at the moment)")}.",
+                    new ProductListView([ProductView.From(named)], 1));
+            if (result.Items.Count == 0)
+                return new ShopReply<ProductListView>(false, "not_found", $"I could not find any products matching \"{query?.Trim()}\".", new ProductListView([], 0));
+            var closest = new ProductListView([.. result.Items.Take(Math.Clamp(limit, 1, 10)).Select(m => ProductView.From(m.Product))], result.TotalMatches);
+            return new ShopReply<ProductListView>(true, "closest", $"We don't sell \"{query?.Trim()}\" as such, I'm afraid. The closest items we have: {closest.Listing}.", closest);
         });
 
     [KernelFunction("details"), Description("Gets a product's details: price, stock, rating, description and attributes such as sizes, colour, material or compatibility.")]

@@ -24,7 +24,7 @@ public static class ShopPlugins
         KernelPluginFactory.CreateFromObject(new OrdersPlugin(orders, policies), OrdersPlugin.PluginName),
         KernelPluginFactory.CreateFromObject(new CatalogPlugin(catalog), CatalogPlugin.PluginName),
         KernelPluginFactory.CreateFromObject(new PoliciesPlugin(policies), PoliciesPlugin.PluginName),
-        KernelPluginFactory.CreateFromObject(new PromotionsPlugin(promotions, policies, time, customers), PromotionsPlugin.PluginName),
+        KernelPluginFactory.CreateFromObject(new PromotionsPlugin(promotions, policies, time, customers, orders, catalog), PromotionsPlugin.PluginName),
     ];
 
     /// <summary>Adds the shop plugins to a kernel's plugin collection (e.g. <c>kernel.Plugins.AddShopPlugins(services)</c>).</summary>

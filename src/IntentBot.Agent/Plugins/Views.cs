@@ -73,7 +73,12 @@ public sealed record ProductView(
 }
 
 /// <summary>A search's best products and how many matched in all.</summary>
-public sealed record ProductListView(IReadOnlyList<ProductView> Products, int TotalMatches);
+public sealed record ProductListView(IReadOnlyList<ProductView> Products, int TotalMatches)
+{
+    /// <summary>"Name (€9.99); Other (€5.00, out of stock)": the products alone, for an answer that must not quote
+    /// the search words (a recommendation's query holds what the shopper browsed before).</summary>
+    public string Listing => string.Join("; ", Products.Select(p => $"{p.Name} ({p.PriceText}{(p.InStock ? "" : ", out of stock")})"));
+}
 
 public sealed record AvailabilityView(string ProductId, string Name, string Level, int Stock);
 

@@ -26,6 +26,9 @@ public sealed record Promotion(
     bool NewsletterOnly)
 {
     public bool IsStorewide => Categories.Count == 0 && ProductIds.Count == 0;
+
+    /// <summary>Only for a customer who has not ordered before (a welcome code).</summary>
+    public bool FirstOrderOnly { get; init; }
 }
 
 /// <summary>

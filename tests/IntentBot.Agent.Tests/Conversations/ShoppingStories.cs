@@ -75,8 +75,9 @@ public sealed class ShoppingStories
     public async Task Behaviour_store_purchase_intent_triggers_the_offer_on_delivery_questions()
     {
         var signals = new RecordedSignals(new CustomerSignals(0.9, [], []));
-        var chat = AgentHarness.Create(signals: signals).Start("c1001");
-        (await chat.SayAsync("what shipping methods are available")).Says("save with code");
+        // c1013 subscribes and has not ordered yet, so the first-order welcome code is theirs to use.
+        var chat = AgentHarness.Create(signals: signals).Start("c1013");
+        (await chat.SayAsync("what shipping methods are available")).Says("save with code", "WELCOME10");
         Assert.Single(signals.Turns);
         Assert.Equal("delivery_options", signals.Turns[0].Intent);
     }
