@@ -1,5 +1,4 @@
 using IntentBot.Agent.Tests.Infrastructure;
-using IntentBot.Tests.Shared;
 
 namespace IntentBot.Agent.Tests.Conversations;
 

@@ -10,7 +10,7 @@ namespace IntentBot.Agent.Tests.Plugins;
 /// </summary>
 public sealed class ShopperFollowUpPluginTests
 {
-    private static readonly FixedClock Clock = new(PluginKernel.Now);
+    private static readonly ManualClock Clock = new(PluginKernel.Now);
     private static readonly SampleShop Shop = SampleShop.Load(PluginKernel.SeedPath, Clock);
     private static readonly PromotionsPlugin Promotions = new(Shop, Shop, Clock, Shop, orders: Shop, catalog: Shop);
 
