@@ -49,8 +49,14 @@ internal sealed partial class DialogRunner
             return true;
         }
         var dialog = catalog.Get(active);
+        // An address form says what stays as it was ("the address of order W100007 stays as it was").
+        if (dialog.Slots.Any(s => s.Type == SlotValidators.Street))
+        {
+            await DeclineAsync(t, dialog, ct);
+            return true;
+        }
         var declined = t.Get(active, Await) == ConfirmSlot && dialog.Confirm is { Declined.Length: > 0 } confirm
-            ? await RenderAsync(t, dialog, confirm.Declined, ct) : HelpTexts.LeftForm;
+            ? await RenderAsync(t, dialog, Localised(t, confirm.Declined, confirm.DeclinedTranslations), ct) : HelpTexts.LeftForm;
         Finish(t, active);
         Say(t, declined, dialog.Suggestions.Count > 0 && declined != HelpTexts.LeftForm ? dialog.Suggestions : EngineTexts.MainMenu);
         await ResumeAsync(t, ct);

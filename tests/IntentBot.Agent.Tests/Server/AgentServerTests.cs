@@ -25,8 +25,9 @@ public sealed class AgentServerTests
     public async Task Handoff_is_listed_for_the_console_and_handback_makes_the_bot_answer_again()
     {
         await using var factory = new AgentServerFactory(new() { ["Api:Keys:0"] = Key });
+        // Channels reach the agent through the customers' message feedback.
         var bot = factory.Services.GetRequiredService<IBot>();
-        Assert.IsType<IntentBotAgent>(bot);
+        Assert.IsType<IntentBot.Server.Insights.FeedbackBot>(bot);
         var http = factory.CreateClient();
 
         var handoff = await bot.OnTurnAsync(Message("conv-http-1", "I want to talk to a person"), CancellationToken.None);
