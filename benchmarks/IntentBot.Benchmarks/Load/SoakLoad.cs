@@ -141,19 +141,7 @@ internal static class SoakLoad
 
     private static async Task VisitAsync(HttpClient client, Uri baseUrl)
     {
-        using var tokenResponse = await client.PostAsync(new Uri(baseUrl, "/api/v1/directline/token"), null);
-        tokenResponse.EnsureSuccessStatusCode();
-        using var tokenJson = JsonDocument.Parse(await tokenResponse.Content.ReadAsStringAsync());
-        var token = tokenJson.RootElement.GetProperty("token").GetString()!;
-        var userId = tokenJson.RootElement.GetProperty("userId").GetString()!;
-
-        using var start = new HttpRequestMessage(HttpMethod.Post, new Uri(baseUrl, "/v3/directline/conversations"));
-        start.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var started = await client.SendAsync(start);
-        started.EnsureSuccessStatusCode();
-        using var conversation = JsonDocument.Parse(await started.Content.ReadAsStringAsync());
-        var id = conversation.RootElement.GetProperty("conversationId").GetString()!;
-        var conversationToken = conversation.RootElement.GetProperty("token").GetString()!;
+        var (id, conversationToken, userId) = await TurnLoad.OpenAsync(client, baseUrl);
 
         foreach (var text in new[] { "hi there", "do you have running shoes?" })
         {

@@ -34,7 +34,7 @@ internal static class TurnLoad
         "thank you!",
     ];
 
-    private sealed record DirectLineConversation(string Id, string Token, string UserId)
+    internal sealed record DirectLineConversation(string Id, string Token, string UserId)
     {
         public int Sent;
     }
@@ -99,7 +99,8 @@ internal static class TurnLoad
         return Report(options, baseUrl, server, results, count);
     }
 
-    private static async Task<DirectLineConversation> OpenAsync(HttpClient client, Uri baseUrl)
+    /// <summary>A page visitor's start: a token from the server, then a Direct Line conversation with it.</summary>
+    internal static async Task<DirectLineConversation> OpenAsync(HttpClient client, Uri baseUrl)
     {
         using var tokenResponse = await client.PostAsync(new Uri(baseUrl, "/api/v1/directline/token"), null);
         tokenResponse.EnsureSuccessStatusCode();
