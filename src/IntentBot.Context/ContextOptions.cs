@@ -24,6 +24,16 @@ public sealed class ContextOptions
     public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
+    /// Replicas that must hold a turn before it is acknowledged (Redis <c>WAIT</c> after each save). Redis replicates
+    /// asynchronously, so a master that dies just after a save can take that turn with it; with 1, a save answers only
+    /// once a replica has it (a few hundred microseconds on a LAN) and otherwise fails with 503 like a timeout, so the
+    /// client retries. 0 (the default): no wait. Only the conversation store waits: a lost behaviour event or
+    /// transcript line costs far less than a lost turn.
+    /// </summary>
+    [Range(0, 16)]
+    public int ReplicaAcknowledgements { get; set; }
+
+    /// <summary>
     /// How often the embedded store (no Redis) drops expired entries. Without a sweep an entry would go only when
     /// its key is read again, and an anonymous visitor's never is.
     /// </summary>

@@ -38,6 +38,23 @@ public sealed class RedisConversationStoreTests(RedisServer redis) : Conversatio
     }
 
     [Fact]
+    public async Task A_save_that_no_replica_confirms_is_refused_and_the_retry_finds_it_saved()
+    {
+        // This server has no replica, so WAIT 1 can only time out: the save is on the master but not acknowledged.
+        var waiting = new RedisConversationStore(redis.Connection, Options.Create(new ContextOptions
+        {
+            KeyPrefix = "test", OperationTimeout = TimeSpan.FromMilliseconds(400), ReplicaAcknowledgements = 1,
+        }));
+        var (user, conv) = (NewId("u"), NewId("c"));
+
+        var refused = await Assert.ThrowsAsync<StoreUnavailableException>(() => waiting.SaveTurnAsync(Conversation(user, conv), 0, null, 0));
+
+        Assert.Contains("0 of the 1 replicas", refused.Message, StringComparison.Ordinal);
+        var stored = await _store.GetConversationAsync(user, conv);
+        Assert.Equal(1, stored?.Version);
+    }
+
+    [Fact]
     public void All_keys_of_a_user_hash_to_one_cluster_slot()
     {
         var keys = new RedisKeys("intentbot");

@@ -76,9 +76,9 @@ public sealed class BotProcess : IAsyncDisposable
     }
 
     /// <summary>Several instances started side by side (each loads the model, most of a start-up); none leaks if one fails.</summary>
-    public static async Task<BotProcess[]> StartManyAsync(int count, string redisConnectionString)
+    public static async Task<BotProcess[]> StartManyAsync(int count, string redisConnectionString, IDictionary<string, string>? settings = null)
     {
-        var starting = Enumerable.Range(0, count).Select(_ => StartAsync(redisConnectionString)).ToArray();
+        var starting = Enumerable.Range(0, count).Select(_ => StartAsync(redisConnectionString, settings)).ToArray();
         try
         {
             return await Task.WhenAll(starting);

@@ -10,7 +10,7 @@ namespace IntentBot.Faults.Tests;
 /// the one holding the user's state, takes over) and under Sentinel (the sentinels promote the replica; the old
 /// master comes back as its replica and is then killed in turn). Turns during a failover are refused with 503 or
 /// 502 and never hang; afterwards every acknowledged turn is in the transcript with its reply and counted in the
-/// state. Replication is asynchronous: docs/redis.md says why none is lost here and what a real network changes.
+/// state. Replication is asynchronous, so the instances wait for a replica's copy of each turn (Context:ReplicaAcknowledgements).
 /// </summary>
 public sealed class FailoverTests(ITestOutputHelper output)
 {
@@ -48,7 +48,8 @@ public sealed class FailoverTests(ITestOutputHelper output)
 
     private async Task RunAsync(IRedisDeployment deployment, Func<string, int, Task<string>> failover)
     {
-        var instances = await BotProcess.StartManyAsync(2, deployment.ConnectionString);
+        // Replicated Redis: a turn is acknowledged only once a replica has it (docs/redis.md).
+        var instances = await BotProcess.StartManyAsync(2, deployment.ConnectionString, new Dictionary<string, string> { ["Context__ReplicaAcknowledgements"] = "1" });
         await using var a = instances[0];
         await using var b = instances[1];
         var clock = System.Diagnostics.Stopwatch.StartNew();

@@ -57,10 +57,24 @@ public sealed class RedisConversationStore(IConnectionMultiplexer redis, IOption
         {
             var result = (RedisResult[])(await Db.ScriptEvaluateAsync(RedisScripts.SaveTurn, keys, args))!;
             var saved = (long)result[0] == 1;
+            if (saved && o.ReplicaAcknowledgements > 0) await WaitForReplicasAsync(keys[0], o.ReplicaAcknowledgements);
             return saved
                 ? SaveResult.Success((long)result[1], (long)result[2])
                 : SaveResult.Conflicted((string)result[3]!, (long)result[1], (long)result[2]);
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// WAIT on the node that holds <paramref name="key"/> (the save went there on the same connection, so WAIT covers
+    /// it), for at most half the operation timeout so a slow replica ends as a clear refusal rather than a timeout. Too few
+    /// copies is a Redis failure like any other: the caller gets 503 and retries, and the retry finds the turn saved.
+    /// </summary>
+    private async Task WaitForReplicasAsync(RedisKey key, int replicas)
+    {
+        var waitMs = (long)Math.Max(1, _timeout.TotalMilliseconds / 2);
+        var copies = (long)await redis.GetServer(key).ExecuteAsync("WAIT", replicas, waitMs);
+        if (copies < replicas)
+            throw new RedisException($"the turn was saved on the master but reached {copies} of the {replicas} replicas it needs within {waitMs} ms; retry.");
     }
 
     /// <summary>
