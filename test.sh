@@ -11,6 +11,8 @@ source scripts/ensure-node-tools.sh
 apt_install redis-server
 # The end-to-end tests drive the Web Chat page in headless Chromium (Playwright never downloads a browser here).
 apt_install chromium
+# A Chinese shopper's page is screenshotted too: without a CJK font Chromium draws every character as a box.
+apt_install fonts-wqy-microhei
 # The closing-loop test retrains a tiny model with an exported correction (training/run.sh --tiny): Debian's torch,
 # onnx and numpy for /usr/bin/python3, as training/run.sh installs them.
 apt_install python3-torch python3-onnx python3-numpy libopenblas0-pthread

@@ -96,19 +96,25 @@ public sealed class IntentBotAgent : IBot
         }
     }
 
-    /// <summary>Greets each member that joined, other than the bot itself.</summary>
+    /// <summary>
+    /// Greets each member that joined, other than the bot itself, in Chinese when the conversation was started with a
+    /// Chinese locale (the Web Chat page sends the browser's language), before the shopper has typed a word.
+    /// </summary>
     private BotTurnResult OnConversationUpdate(Activity incoming)
     {
         var botId = incoming.Recipient?.Id;
         var joined = incoming.MembersAdded?.Where(m => m.Id != botId).ToList() ?? [];
         if (joined.Count == 0) return BotTurnResult.Empty;
-        var welcome = incoming.CreateReply(EngineTexts.Welcome);
-        welcome.SuggestedActions = new SuggestedActions { Actions = MainMenuActions() };
+        var chinese = incoming.Locale?.StartsWith(Language.Chinese, StringComparison.OrdinalIgnoreCase) == true;
+        var welcome = incoming.CreateReply(chinese ? EngineTexts.Zh.Of(EngineTexts.Welcome) : EngineTexts.Welcome);
+        welcome.SuggestedActions = new SuggestedActions { Actions = MainMenuActions(chinese ? Language.Chinese : null) };
         return new BotTurnResult([welcome]);
     }
 
-    private List<CardAction> MainMenuActions() => EngineTexts.MainMenu.Select(s => _catalog.Find(s[1..])).OfType<DialogDefinition>()
-        .Select(d => CardAction.ImBack(d.Title, d.Example)).ToList();
+    private List<CardAction> MainMenuActions(string? language) => EngineTexts.MainMenu.Select(s => _catalog.Find(s[1..])).OfType<DialogDefinition>()
+        .Select(d => CardAction.ImBack(
+            language is null ? d.Title : d.TitleTranslations?.GetValueOrDefault(language) ?? d.Title,
+            language is null ? d.Example : d.ExampleTranslations?.GetValueOrDefault(language) ?? d.Example)).ToList();
 
     /// <summary>"nvm found it, cancel that" while waiting for a person: out of the queue, back to the bot, unless an
     /// agent already has the conversation.</summary>
@@ -142,8 +148,9 @@ public sealed class IntentBotAgent : IBot
             {
                 if (Cues.LeavesForm(text) && await WithdrawHandoffAsync(conversationId, text, nlu, ct))
                 {
-                    var left = incoming.CreateReply(HelpTexts.LeftQueue);
-                    left.SuggestedActions = new SuggestedActions { Actions = MainMenuActions() };
+                    var chinese = Language.Detect(text) == Language.Chinese;
+                    var left = incoming.CreateReply(chinese ? EngineTexts.Zh.Of(HelpTexts.LeftQueue) : HelpTexts.LeftQueue);
+                    left.SuggestedActions = new SuggestedActions { Actions = MainMenuActions(chinese ? Language.Chinese : null) };
                     return new BotTurnResult([left]);
                 }
                 if (await _handoffs.FindOpenAsync(conversationId, ct) is { } open)

@@ -117,9 +117,36 @@ public sealed partial class WebChatPageTests(EndToEnd endToEnd, ITestOutputHelpe
         await page.ScreenshotAsync(new() { Path = Screenshot("embed-launcher.png") });
     }
 
-    private async Task<IPage> NewPageAsync()
+    /// <summary>
+    /// A shopper whose browser speaks Chinese is welcomed in Chinese before typing anything (the page starts the
+    /// conversation with the browser's locale), and a button press gets a Chinese answer.
+    /// </summary>
+    [Fact]
+    public async Task A_chinese_browser_gets_a_chinese_welcome_and_chinese_buttons()
     {
-        var context = await endToEnd.Browser.Instance.NewContextAsync(new() { ViewportSize = new() { Width = 1100, Height = 820 }, Locale = "en-US" });
+        var page = await NewPageAsync("zh-CN");
+        await page.GotoAsync(endToEnd.Server.BaseAddress.ToString());
+        await page.Locator(SendBox).WaitForAsync();
+        var bot = page.Locator(BotBubbles);
+
+        await bot.First.WaitForAsync();
+        var welcome = await bot.First.InnerTextAsync();
+        output.WriteLine($"welcome: {welcome}");
+        Assert.Contains("您好", welcome, StringComparison.Ordinal);
+        var track = page.GetByRole(AriaRole.Button, new() { Name = "查询订单" });
+        await track.First.WaitForAsync();
+        await page.ScreenshotAsync(new() { Path = Screenshot("webchat-chinese-welcome.png"), FullPage = true });
+
+        var before = await bot.CountAsync();
+        await track.First.ClickAsync();
+        var answer = await NextBotTextAsync(page, before);
+        output.WriteLine($"answer: {answer}");
+        Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", answer);
+    }
+
+    private async Task<IPage> NewPageAsync(string locale = "en-US")
+    {
+        var context = await endToEnd.Browser.Instance.NewContextAsync(new() { ViewportSize = new() { Width = 1100, Height = 820 }, Locale = locale });
         context.SetDefaultTimeout(60_000); // a generous limit only so a broken page fails instead of hanging
         var page = await context.NewPageAsync();
         page.Console += (_, message) => output.WriteLine($"console.{message.Type}: {message.Text}");

@@ -86,6 +86,7 @@ internal static class EngineTexts
             [EngineTexts.ConfirmAgain] = "请回答“是”或“不是”。",
             [EngineTexts.ActionFailed] = "抱歉，暂时无法获取这项信息。请稍后再试，或告诉我为您转接人工客服。",
             [EngineTexts.YesNothingAsked] = "好的！请问有什么可以帮您？",
+            [HelpTexts.LeftQueue] = "好的，已为您退出人工客服的排队。还有什么可以帮您的吗？",
             [EngineTexts.NoNothingAsked] = "好的。如果还有其他问题，随时问我：我可以帮您查询订单、办理退货、查找商品，以及解答配送问题。",
             [EngineTexts.TellMeMore] = "能再具体说说您需要什么吗？我可以帮您查询订单、办理退货或退款、查找商品，或为您转接人工客服。",
             [EngineTexts.UpsetUnsure] = "真的很抱歉，听起来让您很困扰。请告诉我发生了什么（提供订单号会更快），或者我现在就为您转接人工客服。",

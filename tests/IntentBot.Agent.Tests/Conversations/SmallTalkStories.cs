@@ -22,6 +22,23 @@ public sealed class SmallTalkStories
     }
 
     [Fact]
+    public async Task A_conversation_started_in_chinese_is_welcomed_in_chinese_with_chinese_buttons()
+    {
+        var chat = AgentHarness.Create().Start("c1001");
+        var reply = await chat.SendAsync(new Activity
+        {
+            Type = ActivityTypes.ConversationUpdate,
+            Locale = "zh-CN",
+            MembersAdded = [new ChannelAccount { Id = "bot" }, new ChannelAccount { Id = "c1001" }],
+        });
+        reply.Says("您好", "查询订单");
+        var buttons = reply.Messages.Single().SuggestedActions!.Actions;
+        Assert.Equal(4, buttons.Count);
+        Assert.All(buttons, b => Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", b.Title));
+        Assert.All(buttons, b => Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", b.Value!.Value.GetString()!));
+    }
+
+    [Fact]
     public async Task Only_the_bot_joining_gets_no_welcome()
     {
         var chat = AgentHarness.Create().Start("c1001");
