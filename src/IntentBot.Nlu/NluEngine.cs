@@ -52,10 +52,11 @@ public sealed class NluEngine : ITextClassifier, IAsyncDisposable
         var model = OnnxModel.Load(Path.Combine(modelDirectory, manifest.Files!.Model!), manifest, options);
         // One line says what runs the model and why; a GPU that is installed but failed is worth a warning.
         logger.Log(model.Provider.Degraded ? LogLevel.Warning : LogLevel.Information,
-            "Loaded model {Name} {Version} from {Path}; running it on {Provider} ({Reason}), {Runners} run(s) at a time of {Threads} thread(s) each.",
+            "Loaded model {Name} {Version} from {Path}; running it on {Provider} ({Reason}), {Runners} run(s) at a time of {Threads} thread(s) each, up to {BatchSize} texts per run.",
             manifest.Name, manifest.Version, modelDirectory, model.Provider.Name, model.Provider.Reason,
             ModelParallelism.Runners(options, model.ExecutionProvider),
-            ModelParallelism.ThreadsPerRun(options) is > 0 and var threads ? threads : Environment.ProcessorCount);
+            ModelParallelism.ThreadsPerRun(options) is > 0 and var threads ? threads : Environment.ProcessorCount,
+            ModelParallelism.BatchSize(options, model.ExecutionProvider));
         return new NluEngine(manifest, encoder, model, options, logger);
     }
 

@@ -46,9 +46,12 @@ public sealed class NluOptions
     /// </summary>
     public bool IntraOpSpinning { get; set; }
 
-    /// <summary>Most texts run through the model at once.</summary>
-    [Range(1, 512)]
-    public int MaxBatchSize { get; set; } = 32;
+    /// <summary>
+    /// Most texts run through the model at once. 0 (the default): 8 where several single-threaded runs share the
+    /// CPU, 32 otherwise (one run over every core, or a GPU); see <see cref="Batching.ModelParallelism.BatchSize"/>.
+    /// </summary>
+    [Range(0, 512)]
+    public int MaxBatchSize { get; set; }
 
     /// <summary>
     /// How long a batch may wait for company under concurrent load, in microseconds. 0 (the default): on

@@ -34,7 +34,7 @@ public sealed class StartupTests
     }
 
     [Theory]
-    [InlineData("Nlu:MaxBatchSize", "0", "MaxBatchSize")]
+    [InlineData("Nlu:MaxBatchSize", "-1", "MaxBatchSize")]
     [InlineData("Api:MaxTexts", "-1", "MaxTexts")]
     [InlineData("Api:RateLimit:Burst", "0", "Burst")]
     [InlineData("Context:KeyPrefix", "bad prefix!", "KeyPrefix")]

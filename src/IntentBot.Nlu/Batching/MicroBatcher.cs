@@ -42,7 +42,7 @@ public sealed class MicroBatcher : IAsyncDisposable
         _model = model;
         _logger = logger;
         _capacity = options.QueueCapacity;
-        _maxBatch = options.MaxBatchSize;
+        _maxBatch = ModelParallelism.BatchSize(options, model.ExecutionProvider);
         _maxDelay = TimeSpan.FromTicks(options.MaxBatchDelayMicroseconds * TimeSpan.TicksPerMicrosecond);
         _padId = padId;
         _splitPaddingTokens = options.SplitPaddingTokens;
