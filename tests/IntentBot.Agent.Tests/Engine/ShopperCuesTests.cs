@@ -58,6 +58,8 @@ public sealed class ShopperCuesTests
     [InlineData("yes", false)]
     [InlineData("cancel the order", false)]
     [InlineData("Musterweg 1", false)]
+    [InlineData("i want to cancel", false)]
+    [InlineData("doesn't matter, keep the old one", true)]
     public void Leaving_what_is_in_progress(string text, bool expected) => Assert.Equal(expected, Cues.LeavesForm(text));
 
     [Theory]
