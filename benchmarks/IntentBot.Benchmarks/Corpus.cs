@@ -1,4 +1,5 @@
 using System.Reflection;
+using IntentBot.Home;
 using IntentBot.Nlu;
 
 namespace IntentBot.Benchmarks;

@@ -41,7 +41,7 @@ public sealed class Options
     }
 
     /// <summary>The model folder: --model, else models/intentbot-default in the IntentBot home.</summary>
-    public string ModelDirectory => IntentBot.Nlu.RepositoryRoot.Resolve(Get("--model") ?? "models/intentbot-default", IntentBot.Nlu.RepositoryRoot.LocateHome());
+    public string ModelDirectory => IntentBot.Home.RepositoryRoot.Resolve(Get("--model") ?? "models/intentbot-default", IntentBot.Home.RepositoryRoot.LocateHome());
 }
 
 public sealed class UsageException : Exception

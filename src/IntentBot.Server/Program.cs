@@ -1,3 +1,4 @@
+using IntentBot.Home;
 using IntentBot.Nlu;
 using IntentBot.Server;
 

@@ -56,6 +56,34 @@ public abstract class ConversationStoreContract
     }
 
     [Fact]
+    public async Task The_engines_bookkeeping_reads_back_in_its_typed_fields()
+    {
+        var (user, conv) = (NewId("u"), NewId("c"));
+        var state = Conversation(user, conv) with
+        {
+            Progress = new Dictionary<string, DialogProgress>
+            {
+                ["track_order"] = new() { Asked = DialogQuestion.Slot, AskedSlot = "order_number", Tries = 2, SkippedSlots = ["note"] },
+            },
+            Facts = new ConversationFacts { Language = "zh", BudgetMax = 49.5m, Verified = new Dictionary<string, string> { ["W100002"] = "c1001" } },
+            Transcript = ["customer: 我的订单在哪里", "bot: 请告诉我订单号"],
+            Searched = ["Ferro pan"],
+            PromotionOffered = true,
+        };
+        await Store.SaveTurnAsync(state, 0, null, 0);
+
+        var read = (await Store.GetConversationAsync(user, conv))!.Value;
+        var progress = read.Progress["track_order"];
+        Assert.Equal((DialogQuestion.Slot, "order_number", 2), (progress.Asked, progress.AskedSlot, progress.Tries));
+        Assert.Equal(["note"], progress.SkippedSlots);
+        Assert.Equal(("zh", 49.5m), (read.Facts.Language, read.Facts.BudgetMax));
+        Assert.Equal("c1001", read.Facts.Verified["W100002"]);
+        Assert.Equal(state.Transcript, read.Transcript);
+        Assert.Equal(state.Searched, read.Searched);
+        Assert.True(read.PromotionOffered);
+    }
+
+    [Fact]
     public async Task Versions_advance_with_each_turn_and_profile_is_optional()
     {
         var (user, conv) = (NewId("u"), NewId("c"));

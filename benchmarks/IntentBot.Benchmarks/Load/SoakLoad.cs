@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using IntentBot.Home;
 using IntentBot.Nlu;
 
 namespace IntentBot.Benchmarks.Load;

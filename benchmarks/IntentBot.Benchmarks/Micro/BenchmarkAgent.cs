@@ -3,6 +3,7 @@ using IntentBot.Agent.CustomerContext;
 using IntentBot.Agent.Insights;
 using IntentBot.Context;
 using IntentBot.Context.Storage;
+using IntentBot.Home;
 using IntentBot.Nlu;
 using IntentBot.Nlu.Hosting;
 using IntentBot.Shop;

@@ -15,9 +15,10 @@ internal static partial class Cues
     public static bool AsksIfBot(string text) => BotQuestionPattern().IsMatch(text);
 
     /// <summary>
-    /// "nvm", "actually no wait", "nvm keep it", "forget it, cancel", "nvm found it, cancel that": the shopper drops
+    /// "nvm", "actually no wait", "nvm keep it", "forget it, cancel", "never mind, keep the old one": the shopper drops
     /// what is in progress (a form, a confirmation, a request for a person). A new request after the words
-    /// ("wait no, I want to exchange it") is not dropping anything.
+    /// ("wait no, I want to exchange it") is not dropping anything. The one list of stop phrases: an address form
+    /// never saves one as a street or a city (<see cref="Slots.AddressParser"/>).
     /// </summary>
     public static bool LeavesForm(string text)
     {
@@ -32,6 +33,7 @@ internal static partial class Cues
     [
         "keep", "it", "found", "cancel", "that", "this", "then", "please", "pls", "thanks", "thank", "you", "thx", "wait", "no", "ok", "okay",
         "sorry", "my", "bad", "fine", "all", "good", "i", "ll", "i'll", "do", "later", "myself", "leave", "as", "is", "actually", "mind",
+        "the", "old", "one", "address", "anymore", "change", "changing",
     ];
 
     [GeneratedRegex(@"[\p{L}']+")]
@@ -50,7 +52,7 @@ internal static partial class Cues
     [GeneratedRegex(@"\b(?:(?:are|r)\s+(?:you|u|ya)\s+(?:a\s+|an\s+)?(?:bot|robot|chat\s*bot|machine|ai|computer|real|human|real\s+person|person|actual\s+person)\b|is\s+(?:this|that|it)\s+(?:a\s+|an\s+)?(?:bot|robot|chat\s*bot|real\s+person|real\s+human|human|person|automated)\s*[?!.]*\s*$|am\s+i\s+(?:talking|speaking|chatting|writing)\s+(?:to|with)\s+(?:a\s+|an\s+)?(?:bot|robot|chat\s*bot|machine|ai|computer|real\s+person|human|person|real\s+human)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex BotQuestionPattern();
 
-    [GeneratedRegex(@"^\s*(?:(?:oh|ok|okay|actually|wait|hmm+|umm*|no|sorry)[\s,.!]+)*(?:nvm|nvmd|nevermind|never\s*mind|forget\s+(?:it|about\s+it|that)|cancel\s+that|scratch\s+that|stop(?:\s+(?:that|it))?|no\s+wait|wait\s+no|actually\s+no|don'?t\s+bother|leave\s+it|i\s+changed\s+my\s+mind|changed\s+my\s+mind)\b[\s,.!]*(?<rest>.*)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:(?:oh|ok|okay|actually|wait|hmm+|umm*|no|sorry|just)[\s,.!]+)*(?:nvm|nvmd|nevermind|never\s*mind|forget(?:\s+(?:it|about\s+it|that))?|cancel\s+that|scratch\s+that|stop(?:\s+(?:that|it))?|quit|abort|no\s+wait|wait\s+no|actually\s+no|don'?t\s+bother|leave\s+it|keep\s+the\s+old(?:\s+one)?|doesn'?t\s+matter|i\s+changed\s+my\s+mind|changed\s+my\s+mind)\b[\s,.!]*(?<rest>.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex LeavePattern();
 
     [GeneratedRegex(@"^\s*(?:(?:ok|okay|so|and|but|well)[\s,]+)*(?:what\s+(?:should|can|do|could|shall)\s+i\s+do(?:\s+now|\s+then)?|(?:then|now|so)\s+what|what\s+(?:now|then|next)|what\s+are\s+my\s+options|what\s+(?:else\s+)?can\s+(?:you|u)\s+do\s+about\s+it)\s*[?!.]*\s*$", RegexOptions.IgnoreCase)]

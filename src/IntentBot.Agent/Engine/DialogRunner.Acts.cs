@@ -9,7 +9,7 @@ namespace IntentBot.Agent.Engine;
 /// </summary>
 internal sealed partial class DialogRunner
 {
-    private const string Recommendation = "recommendation";
+    internal const string Recommendation = "recommendation";
     private const string ProductInquiry = "product_inquiry";
     private const string TrackOrder = "track_order";
     private const string PromoCode = "promo_code";
@@ -66,7 +66,7 @@ internal sealed partial class DialogRunner
                 return true;
             }
             RecordIntent(t);
-            Say(t, yesNo == "yes" ? EngineTexts.YesNothingAsked : EngineTexts.NoNothingAsked, EngineTexts.MainMenu);
+            replies.Say(t, yesNo == "yes" ? EngineTexts.YesNothingAsked : EngineTexts.NoNothingAsked, EngineTexts.MainMenu);
             return true;
         }
 
@@ -82,7 +82,7 @@ internal sealed partial class DialogRunner
             && t.Nlu.Intent.Label is not (ExchangeItem or "get_refund") && (unsure || t.Nlu.Intent.Label == DamagedOrWrong))
         {
             RecordIntent(t);
-            Say(t, EngineTexts.DoesNotFit, catalog.Find(ExchangeItem) is not null ? ["@" + ExchangeItem, "@get_refund"] : ["@get_refund", "@contact_human_agent"]);
+            replies.Say(t, EngineTexts.DoesNotFit, catalog.Find(ExchangeItem) is not null ? ["@" + ExchangeItem, "@get_refund"] : ["@get_refund", "@contact_human_agent"]);
             return true;
         }
         if (!unsure) return false;
@@ -102,7 +102,7 @@ internal sealed partial class DialogRunner
         if (Cues.DoesNotFit(t.Text))
         {
             RecordIntent(t);
-            Say(t, EngineTexts.DoesNotFit, catalog.Find(ExchangeItem) is not null ? ["@" + ExchangeItem, "@get_refund"] : ["@get_refund", "@contact_human_agent"]);
+            replies.Say(t, EngineTexts.DoesNotFit, catalog.Find(ExchangeItem) is not null ? ["@" + ExchangeItem, "@get_refund"] : ["@get_refund", "@contact_human_agent"]);
             return true;
         }
         if (await TryShoppingReadingAsync(t, ct)) return true;
@@ -117,7 +117,7 @@ internal sealed partial class DialogRunner
         if (smallTalkWithoutWords)
         {
             RecordIntent(t);
-            Say(t, EngineTexts.TellMeMore, EngineTexts.MainMenu);
+            replies.Say(t, EngineTexts.TellMeMore, EngineTexts.MainMenu);
             return true;
         }
         return false;

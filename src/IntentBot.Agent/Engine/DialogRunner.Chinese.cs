@@ -1,6 +1,5 @@
 using IntentBot.Agent.Dialogs;
 using IntentBot.Nlu.Classification;
-using IntentBot.Protocol.Activities;
 
 namespace IntentBot.Agent.Engine;
 
@@ -56,27 +55,4 @@ internal sealed partial class DialogRunner
         return catalog.ByIntent.Values.Concat(catalog.Inactive.Values)
             .FirstOrDefault(d => d.ExampleTranslations?.GetValueOrDefault(Language.Chinese) == said);
     }
-
-    /// <summary>A dialog's button title in the conversation's language.</summary>
-    private static string TitleOf(Turn t, DialogDefinition dialog) => Localised(t, dialog.Title, dialog.TitleTranslations);
-
-    /// <summary>
-    /// A suggestion as a button in the conversation's language: "@intent" is that dialog's button (its title, and the
-    /// phrase it sends in that language so the answer stays in it); "Title|text" sends text; else the title is sent.
-    /// </summary>
-    private CardAction? ToAction(Turn t, string suggestion)
-    {
-        if (suggestion.StartsWith('@'))
-            return catalog.Find(suggestion[1..]) is { } d ? CardAction.ImBack(TitleOf(t, d), Localised(t, d.Example, d.ExampleTranslations)) : null;
-        var bar = suggestion.IndexOf('|');
-        var (title, text) = bar > 0 ? (suggestion[..bar], suggestion[(bar + 1)..]) : (suggestion, suggestion);
-        return CardAction.ImBack(InLanguage(t, title), InLanguage(t, text));
-    }
-
-    /// <summary>The language of a card's labels: the conversation's.</summary>
-    private static string CardLanguage(Turn t) => t.Memory.Language ?? Language.English;
-
-    /// <summary>One of the engine's fixed sentences or labels in the conversation's language.</summary>
-    private static string InLanguage(Turn t, string english) =>
-        t.Memory.Language == Language.Chinese ? EngineTexts.Zh.Of(english) : english;
 }

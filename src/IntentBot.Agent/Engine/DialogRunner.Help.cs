@@ -1,6 +1,7 @@
 using IntentBot.Agent.Dialogs;
 using IntentBot.Agent.Slots;
 using IntentBot.Protocol.Activities;
+using static IntentBot.Agent.Engine.ReplyBuilder;
 
 namespace IntentBot.Agent.Engine;
 
@@ -14,7 +15,6 @@ internal sealed partial class DialogRunner
     private const string CheckRefundPolicy = "check_refund_policy";
     private const string TrackRefund = "track_refund";
     private const string DeliveryOptions = "delivery_options";
-    private const string Concern = "_concern";
 
     // Confident readings an order number does not override: a person, a complaint, a payment problem.
     private static readonly HashSet<string> KeptWithOrderNumber =
@@ -29,7 +29,7 @@ internal sealed partial class DialogRunner
     {
         if (Cues.AsksIfBot(t.Text))
         {
-            Say(t, HelpTexts.IAmABot, [EngineTexts.TalkToPerson + "|" + EngineTexts.TalkToPersonText]);
+            replies.Say(t, HelpTexts.IAmABot, [EngineTexts.TalkToPerson + "|" + EngineTexts.TalkToPersonText]);
             if (t.Active is null) t.Memory.YesMeans = "@" + HumanIntent;
             return true;
         }
@@ -45,21 +45,10 @@ internal sealed partial class DialogRunner
         {
             // "nvm keep it" once nothing is in progress any more: nothing to stop, and no request to ask about.
             RecordIntent(t);
-            Say(t, HelpTexts.NothingLeft, EngineTexts.MainMenu);
+            replies.Say(t, HelpTexts.NothingLeft, EngineTexts.MainMenu);
             return true;
         }
-        var dialog = catalog.Get(active);
-        // An address form says what stays as it was ("the address of order W100007 stays as it was").
-        if (dialog.Slots.Any(s => s.Type == SlotValidators.Street))
-        {
-            await DeclineAsync(t, dialog, ct);
-            return true;
-        }
-        var declined = t.Get(active, Await) == ConfirmSlot && dialog.Confirm is { Declined.Length: > 0 } confirm
-            ? await RenderAsync(t, dialog, Localised(t, confirm.Declined, confirm.DeclinedTranslations), ct) : HelpTexts.LeftForm;
-        Finish(t, active);
-        Say(t, declined, dialog.Suggestions.Count > 0 && declined != HelpTexts.LeftForm ? dialog.Suggestions : EngineTexts.MainMenu);
-        await ResumeAsync(t, ct);
+        await LeaveFormAsync(t, catalog.Get(active), saidNo: false, ct);
         return true;
     }
 
@@ -96,7 +85,7 @@ internal sealed partial class DialogRunner
         if (catalog.Find(intent) is not { } dialog) return false;
         t.Nlu = Cues.Read(t.Nlu, intent);
         RecordIntent(t);
-        Say(t, HelpTexts.NotAnOrderNumber(number));
+        replies.Say(t, HelpTexts.NotAnOrderNumber(number));
         await StartAsync(t, dialog, ct);
         return true;
     }
@@ -112,7 +101,7 @@ internal sealed partial class DialogRunner
         if (Cues.AsksNextStep(t.Text))
         {
             RecordIntent(t);
-            Say(t, t.Memory.Order is { } order ? HelpTexts.NextStep(order) : HelpTexts.NextStepNoOrder,
+            replies.Say(t, t.Memory.Order is { } order ? HelpTexts.NextStep(order) : HelpTexts.NextStepNoOrder,
                 [EngineTexts.TalkToPerson + "|" + EngineTexts.TalkToPersonText, "@" + TrackOrder]);
             t.Memory.YesMeans = "@" + HumanIntent;
             return true;
@@ -142,14 +131,14 @@ internal sealed partial class DialogRunner
         var notice = (HelpTexts.EnglishOnly(Language.Foreign(t.Text) ?? "") + " " + EngineTexts.UnsupportedLanguage).Trim();
         if (t.Said.OrderNumber is not null && catalog.Find(TrackOrder) is { } track)
         {
-            Say(t, notice);
+            replies.Say(t, notice);
             t.Nlu = Cues.Read(t.Nlu, TrackOrder);
             RecordIntent(t);
             await StartAsync(t, track, ct);
             return;
         }
         RecordIntent(t);
-        Say(t, notice, [EngineTexts.TalkToPerson + "|" + EngineTexts.TalkToPersonText]);
+        replies.Say(t, notice, [EngineTexts.TalkToPerson + "|" + EngineTexts.TalkToPersonText]);
         t.Memory.YesMeans = "@" + HumanIntent;
     }
 
@@ -165,7 +154,7 @@ internal sealed partial class DialogRunner
         reply.SuggestedActions = new SuggestedActions
         {
             Actions = [.. new[] { EngineTexts.TalkToPerson + "|" + EngineTexts.TalkToPersonText }.Concat(EngineTexts.MainMenu.Take(3))
-                .Select(s => ToAction(t, s)).OfType<CardAction>()],
+                .Select(s => replies.ToAction(t, s)).OfType<CardAction>()],
         };
         t.Memory.YesMeans = "@" + HumanIntent;
     }

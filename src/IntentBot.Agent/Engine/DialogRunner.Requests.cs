@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using IntentBot.Nlu;
 using IntentBot.Nlu.Classification;
+using static IntentBot.Agent.Engine.ReplyBuilder;
 
 namespace IntentBot.Agent.Engine;
 
@@ -52,7 +53,7 @@ internal sealed partial class DialogRunner
         if (t.Active is not null || t.Suspended.Count > 0 || t.HandedOff || t.Memory.Pending is not { } pending) return;
         t.Memory.Pending = null;
         var text = pending[(pending.IndexOf('|') + 1)..];
-        Say(t, Localised(t, EngineTexts.AlsoAsked(text), EngineTexts.Zh.AlsoAsked(text)), ["Yes", "No"]);
+        replies.Say(t, Localised(t, EngineTexts.AlsoAsked(text), EngineTexts.Zh.AlsoAsked(text)), ["Yes", "No"]);
         t.Memory.YesMeans = "@" + pending;
     }
 

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using IntentBot.Agent.Cards;
 using IntentBot.Agent.Plugins;
 using IntentBot.Shop;
+using static IntentBot.Agent.Engine.ReplyBuilder;
 
 namespace IntentBot.Agent.Engine;
 
@@ -44,8 +45,8 @@ internal sealed partial class DialogRunner
         t.Nlu = Cues.Read(t.Nlu, ProductInquiry);
         RecordIntent(t);
         var card = AdaptiveCards.Product(System.Text.Json.JsonSerializer.SerializeToElement(
-            new { ok = true, data = ProductView.From(product) }, ResultJson), CardLanguage(t));
-        Say(t, answer, catalog.Find(ProductInquiry)?.Suggestions is { Count: > 0 } s ? s : null, card is null ? [] : [card]);
+            new { ok = true, data = ProductView.From(product) }, PluginResults.Json), CardLanguage(t));
+        replies.Say(t, answer, catalog.Find(ProductInquiry)?.Suggestions is { Count: > 0 } s ? s : null, card is null ? [] : [card]);
         return true;
     }
 
@@ -68,12 +69,12 @@ internal sealed partial class DialogRunner
         var shown = colour.ToLowerInvariant();
         if (found.Items.Count == 0)
         {
-            Say(t, $"Sorry, I couldn't find any {kind.ToLowerInvariant()} in {shown}{(max is { } limit ? $" up to €{limit:0.##}" : "")}.", catalog.Find(Recommendation)?.Suggestions);
+            replies.Say(t, $"Sorry, I couldn't find any {kind.ToLowerInvariant()} in {shown}{(max is { } limit ? $" up to €{limit:0.##}" : "")}.", catalog.Find(Recommendation)?.Suggestions);
             return true;
         }
         var list = new ProductListView([.. found.Items.Select(m => ProductView.From(m.Product))], found.TotalMatches);
-        var cards = AdaptiveCards.Products(System.Text.Json.JsonSerializer.SerializeToElement(new { ok = true, data = list }, ResultJson));
-        Say(t, $"Here are our {kind.ToLowerInvariant()} in {shown}: {list.Listing}.", catalog.Find(Recommendation)?.Suggestions, cards);
+        var cards = AdaptiveCards.Products(System.Text.Json.JsonSerializer.SerializeToElement(new { ok = true, data = list }, PluginResults.Json));
+        replies.Say(t, $"Here are our {kind.ToLowerInvariant()} in {shown}: {list.Listing}.", catalog.Find(Recommendation)?.Suggestions, cards);
         t.Memory.Product = list.Products[0].Id;
         return true;
     }

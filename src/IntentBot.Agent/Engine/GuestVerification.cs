@@ -1,3 +1,5 @@
+using IntentBot.Agent.Dialogs;
+using IntentBot.Agent.Slots;
 using IntentBot.Shop;
 
 namespace IntentBot.Agent.Engine;
@@ -22,6 +24,28 @@ internal sealed class GuestVerification(IOrderService orders, ICustomerDirectory
 
     /// <summary><c>guest_proof</c> of a dialog that only reads an order's status: the e-mail address or the postcode.</summary>
     public const string EmailOrPostcode = "email_or_postcode";
+
+    /// <summary>The order number the dialog works on, when it has one.</summary>
+    public static string? OrderOf(Turn t, DialogDefinition dialog) =>
+        dialog.Slots.Where(s => s.Type == SlotValidators.OrderNumber).Select(s => t.Get(dialog.Intent, s.Name)).FirstOrDefault(v => v is not null);
+
+    /// <summary>Whether a guest must prove this dialog's order with its e-mail address (it changes the order or shows
+    /// personal data); otherwise the postcode does too (reading the status).</summary>
+    public static bool NeedsEmail(DialogDefinition dialog) => dialog.GuestProof != EmailOrPostcode;
+
+    /// <summary>The orders proved well enough for this dialog, with their owners.</summary>
+    public static IReadOnlyDictionary<string, string> Proven(Turn t, DialogDefinition dialog) =>
+        NeedsEmail(dialog) ? t.Memory.VerifiedByEmail : t.Memory.Verified;
+
+    /// <summary>
+    /// The customer this turn acts for: the signed-in customer; for a guest, the owner of the dialog's order once the
+    /// guest proved it is theirs well enough for this dialog; else "" (matches no order). Dialogs compare an order's owner with it.
+    /// </summary>
+    public static string CustomerId(Turn t, DialogDefinition dialog)
+    {
+        if (t.SignedIn) return t.UserId;
+        return OrderOf(t, dialog) is { } order && Proven(t, dialog).TryGetValue(order, out var owner) ? owner : "";
+    }
 
     public static IReadOnlySet<string> Proofs { get; } = new HashSet<string>(StringComparer.Ordinal) { Email, EmailOrPostcode };
 

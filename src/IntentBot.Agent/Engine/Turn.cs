@@ -13,7 +13,7 @@ namespace IntentBot.Agent.Engine;
 /// </summary>
 /// <remarks>
 /// Slots are namespaced by dialog ("track_order.order_number") so a suspended dialog keeps its answers while
-/// another one runs; engine bookkeeping uses names starting with '_' ("track_order._await").
+/// another one runs; each dialog's bookkeeping (what it asked, tries, confirmation) is its <see cref="DialogProgress"/>.
 /// </remarks>
 internal sealed class Turn
 {
@@ -34,10 +34,14 @@ internal sealed class Turn
     /// <summary>What this message says (order number, e-mail, country, size, colour, budget).</summary>
     public Entities Said { get; set; } = new();
 
-    /// <summary>What the conversation knows beyond one dialog; lives in <see cref="Slots"/>.</summary>
-    public ConversationMemory Memory => new(Slots);
+    /// <summary>What the conversation knows beyond one dialog, read and changed through <see cref="Memory"/>.</summary>
+    public ConversationFacts Facts { get; set; } = new();
+
+    public ConversationMemory Memory => new(this);
 
     public Dictionary<string, string> Slots { get; init; } = [];
+    public Dictionary<string, DialogProgress> Progress { get; init; } = [];
+    public bool PromotionOffered { get; set; }
     public string? Active { get; set; }
     public List<string> Suspended { get; init; } = [];
     public List<string> RecentIntents { get; init; } = [];
@@ -63,40 +67,46 @@ internal sealed class Turn
         else Slots[$"{dialog}.{name}"] = value;
     }
 
+    /// <summary>A dialog's bookkeeping (an empty one before it asked anything).</summary>
+    public DialogProgress ProgressOf(string dialog) => Progress.GetValueOrDefault(dialog) ?? new DialogProgress();
+
+    public void Update(string dialog, Func<DialogProgress, DialogProgress> change) => Progress[dialog] = change(ProgressOf(dialog));
+
     /// <summary>Forgets everything a dialog stored (its answers and bookkeeping).</summary>
     public void Clear(string dialog)
     {
         foreach (var key in Slots.Keys.Where(k => k.StartsWith(dialog + ".", StringComparison.Ordinal)).ToList())
             Slots.Remove(key);
+        Progress.Remove(dialog);
     }
 
-    public IReadOnlyList<string> Transcript =>
-        Slots.TryGetValue("_transcript", out var json) ? JsonSerializer.Deserialize(json, HandoffJsonContext.Default.ListString) ?? [] : [];
+    public List<string> Transcript { get; init; } = [];
 
     public void AddTranscript(string line, int keep)
     {
-        var lines = Transcript.ToList();
-        lines.Add(line.Length > 300 ? line[..300] + "…" : line);
-        if (lines.Count > keep) lines.RemoveRange(0, lines.Count - keep);
-        Slots["_transcript"] = JsonSerializer.Serialize(lines, HandoffJsonContext.Default.ListString);
+        Transcript.Add(line.Length > 300 ? line[..300] + "…" : line);
+        if (Transcript.Count > keep) Transcript.RemoveRange(0, Transcript.Count - keep);
     }
 
     /// <summary>Things the customer asked about in this conversation (product slots), most recent last.</summary>
-    public List<string> Searched =>
-        Slots.TryGetValue("_searched", out var json) ? JsonSerializer.Deserialize(json, HandoffJsonContext.Default.ListString) ?? [] : [];
+    public List<string> Searched { get; init; } = [];
 
     public void RememberSearch(string what)
     {
-        var list = Searched.Where(s => !string.Equals(s, what, StringComparison.OrdinalIgnoreCase)).ToList();
-        list.Add(what);
-        if (list.Count > 5) list.RemoveAt(0);
-        Slots["_searched"] = JsonSerializer.Serialize(list, HandoffJsonContext.Default.ListString);
+        Searched.RemoveAll(s => string.Equals(s, what, StringComparison.OrdinalIgnoreCase));
+        Searched.Add(what);
+        if (Searched.Count > 5) Searched.RemoveAt(0);
     }
 
     public ConversationState ToState(DateTimeOffset now) => Original with
     {
         ActiveDialog = Active,
         Slots = new Dictionary<string, string>(Slots),
+        Progress = new Dictionary<string, DialogProgress>(Progress),
+        Facts = Facts,
+        Transcript = [.. Transcript],
+        Searched = [.. Searched],
+        PromotionOffered = PromotionOffered,
         SuspendedDialogs = [.. Suspended],
         TurnCount = Original.TurnCount + 1,
         RecentIntents = [.. RecentIntents.TakeLast(10)],

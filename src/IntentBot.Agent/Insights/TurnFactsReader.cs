@@ -5,8 +5,6 @@ namespace IntentBot.Agent.Insights;
 /// <summary>Reads a finished turn's facts from the turn itself, so the engine needs no analytics code of its own.</summary>
 internal static class TurnFactsReader
 {
-    private const string PromotionOfferedSlot = "_promotion_offered";
-
     public static TurnFacts Read(Turn turn, DateTimeOffset at) => new(
         at,
         turn.UserId,
@@ -21,6 +19,6 @@ internal static class TurnFactsReader
         turn.Handoff?.Reason,
         turn.Nlu.Sentiment.Label,
         // The engine marks the conversation when it makes its one offer: the mark appearing is this turn's offer.
-        PromotionOffered: turn.Slots.ContainsKey(PromotionOfferedSlot) && !turn.Original.Slots.ContainsKey(PromotionOfferedSlot),
+        PromotionOffered: turn.PromotionOffered && !turn.Original.PromotionOffered,
         turn.Signals.PurchaseIntent);
 }

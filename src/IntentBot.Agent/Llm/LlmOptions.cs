@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using IntentBot.Home;
 using IntentBot.Nlu;
 
 namespace IntentBot.Agent.Llm;

@@ -26,7 +26,7 @@ public sealed record AddressParts(string? Street, string? Postcode, string? City
 /// <remarks>
 /// Deliberately strict about the street: it is saved on a real parcel, so "forget it, cancel" or "yes" must never be
 /// taken as one (a street needs a word of at least two letters and a house number, and a message that only says
-/// stop is <see cref="IsCancelPhrase"/>). A city alone is taken only when the city was asked for.
+/// stop is <see cref="Engine.Cues.LeavesForm"/>). A city alone is taken only when the city was asked for.
 /// </remarks>
 public static partial class AddressParser
 {
@@ -34,7 +34,7 @@ public static partial class AddressParser
     /// (a bare word is a city only when the city was asked).</summary>
     public static AddressParts Read(string text, string? asked = null)
     {
-        if (IsCancelPhrase(text)) return new AddressParts(null, null, null, null);
+        if (Engine.Cues.LeavesForm(text)) return new AddressParts(null, null, null, null);
         string? street = null, postcode = null, city = null, country = null;
         var withoutOrders = OrderNumberPattern().Replace(text, " ");
         foreach (var raw in withoutOrders.Split([',', ';', '\n'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
@@ -58,15 +58,6 @@ public static partial class AddressParser
         return new AddressParts(street, postcode, city, country);
     }
 
-    /// <summary>A message that only says to stop ("forget it, cancel", "nvm", "never mind, keep the old one").</summary>
-    public static bool IsCancelPhrase(string text)
-    {
-        var words = WordPattern().Matches(text.ToLowerInvariant()).Select(m => m.Value).ToArray();
-        if (words.Length is 0 or > 8) return false;
-        var joined = " " + string.Join(' ', words) + " ";
-        return words.All(CancelWords.Contains) && CancelCores.Any(core => joined.Contains(" " + core + " ", StringComparison.Ordinal));
-    }
-
     /// <summary>A street with its house number: the words right before the number, without the request around them
     /// ("to Lindenstr 5" → "Lindenstr 5"), or a number before the words ("221B Baker Street").</summary>
     private static string? StreetIn(string segment)
@@ -75,7 +66,7 @@ public static partial class AddressParser
         var kept = segment.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
         while (kept.Count > 0 && RequestWords.Contains(kept[^1].ToLowerInvariant())) kept.RemoveAt(kept.Count - 1);
         var text = string.Join(' ', kept);
-        if (text.Length == 0 || IsCancelPhrase(text)) return null;
+        if (text.Length == 0 || Engine.Cues.LeavesForm(text)) return null;
         if (NumberFirstPattern().Match(text) is { Success: true } first && HasNameWord(first.Groups["name"].Value))
             return first.Value.Trim();
         if (StreetPattern().Match(text) is not { Success: true } m) return null;
@@ -93,7 +84,7 @@ public static partial class AddressParser
     private static string? CityName(string text)
     {
         var t = text.Trim().TrimEnd('.', '!', '?').Trim();
-        if (t.Length < 2 || t.Length > 40 || t.Any(char.IsDigit) || !t.Any(char.IsLetter) || IsCancelPhrase(t)) return null;
+        if (t.Length < 2 || t.Length > 40 || t.Any(char.IsDigit) || !t.Any(char.IsLetter) || Engine.Cues.LeavesForm(t)) return null;
         if (SlotValidators.ParseYesNo(t) is not null || t.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 4) return null;
         return t;
     }
@@ -117,16 +108,6 @@ public static partial class AddressParser
         "pls", "new", "it", "should", "go", "goes", "send", "ship", "and", "i", "need", "want", "can", "could", "you", "hi", "hello",
         "at", "a", "moved", "move", "have", "now", "instead", "parcel", "package", "deliver", "so", "that", "be", "we", "our",
     };
-
-    private static readonly HashSet<string> CancelWords = new(StringComparer.Ordinal)
-    {
-        "forget", "it", "cancel", "that", "this", "nvm", "nevermind", "never", "mind", "stop", "quit", "abort", "leave", "bother",
-        "keep", "don't", "dont", "actually", "oh", "ok", "okay", "please", "pls", "no", "nah", "nope", "just", "then", "the", "address",
-        "change", "old", "one", "as", "is", "i", "want", "to", "anymore", "thanks", "thx", "all", "about", "changing", "doesn't", "matter",
-    };
-
-    /// <summary>At least one of these makes the words a request to stop ("no" alone is an answer, not a stop).</summary>
-    private static readonly string[] CancelCores = ["forget", "cancel", "nvm", "nevermind", "never mind", "stop", "quit", "abort", "leave it", "don't bother", "dont bother", "keep the old", "doesn't matter"];
 
     // "Lindenstr. 5", "Am Markt 3a", "Rue de la Paix 12", "Hauptstraße 12-14", "Musterweg 1/2"
     [GeneratedRegex(@"(?<name>\p{L}[\p{L}\p{M}.'’\- ]*?)\s*(?<number>\d{1,4}\s?[A-Za-z]?(?:\s?[-/]\s?\d{1,4}[A-Za-z]?)?)$")]

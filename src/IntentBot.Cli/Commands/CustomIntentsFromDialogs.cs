@@ -1,4 +1,5 @@
 using IntentBot.Agent.Dialogs;
+using IntentBot.Home;
 using IntentBot.Nlu;
 using IntentBot.Nlu.CustomIntents;
 

@@ -17,7 +17,7 @@ public static class TeamsCommand
         if (options.Positional is not ["package"])
             throw new UsageException("the only subcommand is 'package': intentbot teams package [--config FILE] [--output FILE.zip]");
 
-        var home = IntentBot.Nlu.RepositoryRoot.LocateHome();
+        var home = IntentBot.Home.RepositoryRoot.LocateHome();
         var builder = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(home, "appsettings.json"), optional: true)
             .AddEnvironmentVariables();

@@ -12,4 +12,6 @@ public sealed record StoredDocument<T>(int Schema, T Data);
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(StoredDocument<ConversationState>))]
 [JsonSerializable(typeof(StoredDocument<UserProfile>))]
+[JsonSerializable(typeof(List<string>))]
+[JsonSerializable(typeof(Dictionary<string, string>))]
 internal sealed partial class ContextJsonContext : JsonSerializerContext;

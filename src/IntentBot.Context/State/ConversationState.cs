@@ -12,8 +12,23 @@ public sealed record ConversationState
     /// <summary>The dialog in progress (null when idle), e.g. "track_order".</summary>
     public string? ActiveDialog { get; init; }
 
-    /// <summary>The active dialog's filled slots, e.g. orderNumber → "W123456".</summary>
+    /// <summary>The dialogs' slot values, e.g. orderNumber → "W123456"; nothing but values the shopper gave.</summary>
     public IReadOnlyDictionary<string, string> Slots { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Each started dialog's bookkeeping (the question it waits on, tries, confirmation), by dialog.</summary>
+    public IReadOnlyDictionary<string, DialogProgress> Progress { get; init; } = new Dictionary<string, DialogProgress>();
+
+    /// <summary>What the conversation knows beyond one dialog.</summary>
+    public ConversationFacts Facts { get; init; } = new();
+
+    /// <summary>The last lines said ("customer: ...", "bot: ..."), oldest first: context for a person or a language model.</summary>
+    public IReadOnlyList<string> Transcript { get; init; } = [];
+
+    /// <summary>Products the shopper asked about in this conversation, most recent last.</summary>
+    public IReadOnlyList<string> Searched { get; init; } = [];
+
+    /// <summary>A promotion was offered to a hesitant shopper: one offer per conversation.</summary>
+    public bool PromotionOffered { get; init; }
 
     /// <summary>Dialogs interrupted by a new question, to resume afterwards (most recent last).</summary>
     public IReadOnlyList<string> SuspendedDialogs { get; init; } = [];

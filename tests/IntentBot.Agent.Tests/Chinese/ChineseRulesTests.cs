@@ -58,7 +58,7 @@ public sealed class ChineseRulesTests
         (await chat.SayAsync("我想退货。另外运费多少？")).Says("您想退哪个订单");
         var state = await chat.StateAsync();
         Assert.Equal("get_refund", state.ActiveDialog);
-        Assert.Equal("delivery_options|运费多少", state.Slots["_mem.pending"]);
+        Assert.Equal("delivery_options|运费多少", state.Facts.Pending);
     }
 
     [Fact]

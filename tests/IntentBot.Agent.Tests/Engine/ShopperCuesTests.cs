@@ -51,6 +51,15 @@ public sealed class ShopperCuesTests
     [InlineData("stop selling broken stuff", false)]
     [InlineData("Stopstrasse 5", false)]
     [InlineData("forget it, I want a refund instead", false)]
+    [InlineData("forget it, cancel", true)]
+    [InlineData("never mind, keep the old one", true)]
+    [InlineData("oh just leave it", true)]
+    [InlineData("no", false)]
+    [InlineData("yes", false)]
+    [InlineData("cancel the order", false)]
+    [InlineData("Musterweg 1", false)]
+    [InlineData("i want to cancel", false)]
+    [InlineData("doesn't matter, keep the old one", true)]
     public void Leaving_what_is_in_progress(string text, bool expected) => Assert.Equal(expected, Cues.LeavesForm(text));
 
     [Theory]

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using IntentBot.Agent.Llm;
+using IntentBot.Home;
 using IntentBot.Nlu;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -13,7 +13,7 @@ namespace IntentBot.Cli.Tests.Teams;
 public sealed class TeamsPackageTests : IDisposable
 {
     private const string BotId = "6d3b2a8e-4f1c-4b7a-9e2d-0c5f8a1b3e47";
-    private static readonly string Home = IntentBot.Nlu.RepositoryRoot.LocateHome();
+    private static readonly string Home = IntentBot.Home.RepositoryRoot.LocateHome();
     private readonly DirectoryInfo _work = Directory.CreateTempSubdirectory("intentbot-teams-");
 
     public void Dispose() => _work.Delete(recursive: true);

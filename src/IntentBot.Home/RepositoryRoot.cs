@@ -1,4 +1,4 @@
-namespace IntentBot.Nlu;
+namespace IntentBot.Home;
 
 /// <summary>
 /// Finds the IntentBot home folder (appsettings.json, models/, dialogs/). In a checkout that is the
