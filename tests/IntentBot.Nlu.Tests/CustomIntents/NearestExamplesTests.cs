@@ -60,6 +60,37 @@ public sealed class NearestExamplesTests
         Assert.False(nearExamples.OutOfScope);
     }
 
+    [Fact]
+    public void A_message_clearly_nearer_to_the_examples_than_to_an_in_scope_reading_is_the_custom_intents()
+    {
+        Assert.Equal(0, Anchors.Clearly(Unit(0.6f, 0.8f, 0), "place_order"));
+        Assert.Null(Anchors.Clearly(Unit(0.3f, 1, 0), "place_order"));
+        Assert.Null(Anchors.Clearly(Unit(0.1f, 0.1f, 1), "place_order"));
+        Assert.Null(Anchors.Clearly(Unit(1, 0.1f, 0), OutOfScope));
+    }
+
+    [Fact]
+    public void The_head_gives_a_clearly_nearer_message_the_base_labels_probability_unless_the_intent_overlaps_that_label()
+    {
+        // The regression learnt (0.6, 0.8, 0) as background, yet it is clearly nearer to the examples than to place_order's phrase.
+        var message = Unit(0.6f, 0.8f, 0);
+        float[][] rows = [.. Examples, Unit(0, 1, 0), message, Unit(0, 0, 1), Unit(-1, 0, 0)];
+        var regression = SoftmaxRegression.Fit(rows, [0, 0, 1, 1, 1, 1], 2, [0.5f, 0.5f, 0.25f, 0.25f, 0.25f, 0.25f], iterations: 300);
+        var model = new ModelInfo("toy", "1", "Cpu", [new IntentLabel("place_order", "ORDER"), new IntentLabel(OutOfScope, "OOS")], ["neutral"], OutOfScope, 0.35f, 128, null)
+        { EmbeddingDimensions = 3 };
+        CustomIntent[] intents = [new("bulk_orders", "ORDER", ["a", "b"])];
+        Assert.True(regression.Predict(message)[0] < 0.5f);
+
+        var taken = new CustomIntentHead(model, intents, regression, 1f, Anchors).Apply(Base(message, placeOrder: 0.9f), 3);
+        Assert.Equal("bulk_orders", taken.Intent.Label);
+        Assert.Equal(regression.Predict(message)[0] + regression.Predict(message)[1] * 0.9f, taken.Intent.Confidence, 4);
+        Assert.False(taken.OutOfScope);
+        Assert.DoesNotContain(taken.Intents, s => s.Label == "place_order");
+
+        var overlapping = new CustomIntentHead(model, intents, regression, 1f, Anchors, overlaps: new HashSet<(int, string)> { (0, "place_order") });
+        Assert.Equal("place_order", overlapping.Apply(Base(message, placeOrder: 0.9f), 3).Intent.Label);
+    }
+
     private static ClassificationResult Base(float[] embedding, float placeOrder)
     {
         IntentScore[] scores = [new("place_order", "ORDER", placeOrder), new(OutOfScope, "OOS", 1 - placeOrder)];
