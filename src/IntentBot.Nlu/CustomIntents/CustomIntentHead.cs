@@ -14,7 +14,9 @@ namespace IntentBot.Nlu.CustomIntents;
 /// nearer to its examples than to that label's phrases, or names a word only its examples use and is near one of
 /// them (<see cref="MarkerWords"/>): the base label's probability then counts for the custom intent, because the
 /// base model had no label for what the message is about. Not from a built-in label the intent overlaps (some of
-/// its examples already read confidently as that label, <see cref="BuiltInOverlaps"/>): there the words are shared. One out-of-scope rule, the
+/// its examples already read confidently as that label, <see cref="BuiltInOverlaps"/>): there the words are shared.
+/// A message the base model rejects is taken so only when the message is clearly nearer to the examples than to
+/// any out-of-scope phrase and the base model gives out of scope less than half its probability. One out-of-scope rule, the
 /// model's calibrated threshold, then decides for the winner: on the base distribution for a built-in winner (the
 /// base verdict), on the regression's probability for a custom one (its temperature calibrated under
 /// cross-validation, so the two probabilities mean the same).
@@ -29,6 +31,9 @@ public sealed class CustomIntentHead
     private readonly NearestExamples _nearest;
     private readonly MarkerWords? _markers;
     private readonly IReadOnlySet<(int Intent, string BuiltIn)> _overlaps;
+
+    /// <summary>Below this probability on the out-of-scope label the base model doubts its own rejection.</summary>
+    private const float DoubtfulRejection = 0.5f;
 
     /// <param name="overlaps">The built-in labels each custom intent overlaps (by index): they keep their messages.</param>
     internal CustomIntentHead(ModelInfo baseModel, IReadOnlyList<CustomIntent> intents, SoftmaxRegression regression, float temperature,
@@ -86,15 +91,25 @@ public sealed class CustomIntentHead
         // A custom intent that replaces the base label owns it; any other must be nearer to its own examples.
         if (leads && ((_overridden.TryGetValue(baseLabel, out var replacer) && replacer == winner) || _nearest.Prefers(embedding, winner, baseLabel)))
             return Result(scores, topK, scores[0].Confidence < threshold, full);
-        if (TakenFromBase(embedding, baseLabel, full.OutOfScope, text) is { } taken)
+        if (full.OutOfScope)
+        {
+            // Out of scope has too few phrases to describe everything else: only where the base model itself doubts its
+            // verdict (less than half its probability on the out-of-scope label) may a clearly nearer message leave it.
+            var rejection = full.Intents.FirstOrDefault(s => s.Label == oos)?.Confidence ?? 1f;
+            if (oos is not null && rejection < DoubtfulRejection && _nearest.Clearly(embedding, oos) is { } clear)
+                return Taking(scores, clear, oos, background * rejection, topK, full);
+        }
+        else if (TakenFromBase(embedding, baseLabel, text) is { } taken)
+        {
             return Taking(scores, taken, baseLabel, background * full.Intent.Confidence, topK, full);
+        }
         return leads ? BaseReading(full, topK) : Result(scores, topK, full.OutOfScope, full);
     }
 
-    /// <summary>The custom intent that takes an in-scope base reading the regression left alone, or null.</summary>
-    private int? TakenFromBase(float[] embedding, string baseLabel, bool outOfScope, string? text)
+    /// <summary>The custom intent that takes an in-scope base reading, or null.</summary>
+    private int? TakenFromBase(float[] embedding, string baseLabel, string? text)
     {
-        if (outOfScope || _overridden.ContainsKey(baseLabel)) return null;
+        if (_overridden.ContainsKey(baseLabel)) return null;
         var taken = _nearest.Clearly(embedding, baseLabel)
             ?? (text is not null && _markers?.NamedBy(text) is { } named && _nearest.Near(embedding, named) ? named : null);
         return taken is { } intent && !_overlaps.Contains((intent, baseLabel)) ? intent : null;

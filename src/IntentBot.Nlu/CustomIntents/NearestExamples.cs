@@ -51,11 +51,10 @@ internal sealed class NearestExamples
     internal const float ClearMargin = 0.1f;
 
     /// <summary>The custom intent whose examples the message is clearly nearest to: at least <see cref="ClearSimilarity"/>
-    /// to one of them and <see cref="ClearMargin"/> nearer than to any phrase of the base reading; null when none is.
-    /// Only for an in-scope base reading: out of scope has too few phrases to measure a margin against.</summary>
+    /// to one of them and <see cref="ClearMargin"/> nearer than to any phrase of the base reading; null when none is.</summary>
     public int? Clearly(float[] embedding, string baseLabel)
     {
-        if (baseLabel == _outOfScopeLabel || !_background.TryGetValue(baseLabel, out var phrases)) return null;
+        if (!_background.TryGetValue(baseLabel, out var phrases)) return null;
         var (intent, similarity) = NearestIntent(embedding);
         return similarity >= ClearSimilarity && similarity - Nearest(embedding, phrases) >= ClearMargin ? intent : null;
     }
