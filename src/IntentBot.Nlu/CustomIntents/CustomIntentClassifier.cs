@@ -27,6 +27,6 @@ public sealed class CustomIntentClassifier(ITextClassifier baseClassifier, int d
         // The custom head needs every base label's probability to renormalise them, so ask the base model for all.
         var full = await BaseClassifier.ClassifyAsync(texts, BaseClassifier.Model.Intents.Count, cancellationToken).ConfigureAwait(false);
         var k = topK ?? defaultTopK;
-        return full.Select(r => head.Apply(r, k)).ToArray();
+        return full.Select((r, i) => head.Apply(r, k, texts[i])).ToArray();
     }
 }

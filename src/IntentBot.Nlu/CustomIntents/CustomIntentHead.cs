@@ -9,7 +9,14 @@ namespace IntentBot.Nlu.CustomIntents;
 /// times the regression's background probability, so the scores stay one distribution, whose top label wins.
 /// A custom winner must then also be nearer to one of its examples than to the phrases of the base model's top
 /// label (<see cref="NearestExamples"/>), else the base reading stands unchanged, so a custom intent never takes
-/// a message that looks more like a built-in intent's phrases than like the shop's. One out-of-scope rule, the
+/// a message that looks more like a built-in intent's phrases than like the shop's. Where the base model reads a
+/// message in scope and the regression leaves it there, a custom intent still takes it when the message is clearly
+/// nearer to its examples than to that label's phrases, or names a word only its examples use and is near one of
+/// them (<see cref="MarkerWords"/>): the base label's probability then counts for the custom intent, because the
+/// base model had no label for what the message is about. Not from a built-in label the intent overlaps (some of
+/// its examples already read confidently as that label, <see cref="BuiltInOverlaps"/>): there the words are shared.
+/// A message the base model rejects is taken so only when the message is clearly nearer to the examples than to
+/// any out-of-scope phrase and the base model gives out of scope less than half its probability. One out-of-scope rule, the
 /// model's calibrated threshold, then decides for the winner: on the base distribution for a built-in winner (the
 /// base verdict), on the regression's probability for a custom one (its temperature calibrated under
 /// cross-validation, so the two probabilities mean the same).
@@ -22,11 +29,18 @@ public sealed class CustomIntentHead
     private readonly Dictionary<string, int> _overridden;
     private readonly Dictionary<string, int> _customIndex;
     private readonly NearestExamples _nearest;
+    private readonly MarkerWords? _markers;
+    private readonly IReadOnlySet<(int Intent, string BuiltIn)> _overlaps;
 
+    /// <summary>Below this probability on the out-of-scope label the base model doubts its own rejection.</summary>
+    private const float DoubtfulRejection = 0.5f;
+
+    /// <param name="overlaps">The built-in labels each custom intent overlaps (by index): they keep their messages.</param>
     internal CustomIntentHead(ModelInfo baseModel, IReadOnlyList<CustomIntent> intents, SoftmaxRegression regression, float temperature,
-        NearestExamples nearest)
+        NearestExamples nearest, MarkerWords? markers = null, IReadOnlySet<(int Intent, string BuiltIn)>? overlaps = null)
     {
-        (_base, Intents, _regression, _temperature, _nearest) = (baseModel, intents, regression, temperature, nearest);
+        (_base, Intents, _regression, _temperature, _nearest, _markers) = (baseModel, intents, regression, temperature, nearest, markers);
+        _overlaps = overlaps ?? new HashSet<(int, string)>();
         _overridden = intents.Select((intent, index) => (intent, index)).Where(x => x.intent.Overrides is not null)
             .ToDictionary(x => x.intent.Overrides!, x => x.index, StringComparer.Ordinal);
         _customIndex = intents.Select((intent, index) => (intent.Name, index)).ToDictionary(x => x.Name, x => x.index, StringComparer.Ordinal);
@@ -46,7 +60,8 @@ public sealed class CustomIntentHead
     public float Temperature => _temperature;
 
     /// <summary>Reads a base result that lists every base label (top-k = all) with the custom intents.</summary>
-    public ClassificationResult Apply(ClassificationResult full, int topK)
+    /// <param name="text">The text read, for its marker words (none are looked for without it).</param>
+    public ClassificationResult Apply(ClassificationResult full, int topK, string? text = null)
     {
         ArgumentNullException.ThrowIfNull(full);
         if (full.Embedding is not { } embedding) return full;
@@ -69,15 +84,45 @@ public sealed class CustomIntentHead
             scores.Add(new IntentScore(Intents[i].Name, Intents[i].Category, customScores[i]));
         scores.Sort((a, b) => b.Confidence.CompareTo(a.Confidence));
 
-        if (unreadable || !_customIndex.TryGetValue(scores[0].Label, out var winner))
-            return Result(scores, topK, full.OutOfScope, full);
-
-        // The base reading is the base model's top label (the out-of-scope label when it reads the text as such). A
-        // custom intent that replaces that label owns it; any other must be nearer to its own examples.
+        if (unreadable) return Result(scores, topK, full.OutOfScope, full);
+        // The base reading is the base model's top label (the out-of-scope label when it reads the text as such).
         var baseLabel = full.Intent.Label;
-        var owns = _overridden.TryGetValue(baseLabel, out var replacer) && replacer == winner;
-        if (!owns && !_nearest.Prefers(embedding, winner, baseLabel)) return BaseReading(full, topK);
-        return Result(scores, topK, scores[0].Confidence < threshold, full);
+        var leads = _customIndex.TryGetValue(scores[0].Label, out var winner);
+        // A custom intent that replaces the base label owns it; any other must be nearer to its own examples.
+        if (leads && ((_overridden.TryGetValue(baseLabel, out var replacer) && replacer == winner) || _nearest.Prefers(embedding, winner, baseLabel)))
+            return Result(scores, topK, scores[0].Confidence < threshold, full);
+        if (full.OutOfScope)
+        {
+            // Out of scope has too few phrases to describe everything else: only where the base model itself doubts its
+            // verdict (less than half its probability on the out-of-scope label) may a clearly nearer message leave it.
+            var rejection = full.Intents.FirstOrDefault(s => s.Label == oos)?.Confidence ?? 1f;
+            if (oos is not null && rejection < DoubtfulRejection && _nearest.Clearly(embedding, oos) is { } clear)
+                return Taking(scores, clear, oos, background * rejection, topK, full);
+        }
+        else if (TakenFromBase(embedding, baseLabel, text) is { } taken)
+        {
+            return Taking(scores, taken, baseLabel, background * full.Intent.Confidence, topK, full);
+        }
+        return leads ? BaseReading(full, topK) : Result(scores, topK, full.OutOfScope, full);
+    }
+
+    /// <summary>The custom intent that takes an in-scope base reading, or null.</summary>
+    private int? TakenFromBase(float[] embedding, string baseLabel, string? text)
+    {
+        if (_overridden.ContainsKey(baseLabel)) return null;
+        var taken = _nearest.Clearly(embedding, baseLabel)
+            ?? (text is not null && _markers?.NamedBy(text) is { } named && _nearest.Near(embedding, named) ? named : null);
+        return taken is { } intent && !_overlaps.Contains((intent, baseLabel)) ? intent : null;
+    }
+
+    /// <summary>The combined scores with the base label's probability moved to the custom intent that takes its message.</summary>
+    private ClassificationResult Taking(List<IntentScore> scores, int intent, string baseLabel, float baseShare, int topK, ClassificationResult full)
+    {
+        var name = Intents[intent].Name;
+        var moved = scores.Where(s => s.Label != baseLabel)
+            .Select(s => s.Label == name ? s with { Confidence = s.Confidence + baseShare } : s).ToList();
+        moved.Sort((a, b) => b.Confidence.CompareTo(a.Confidence));
+        return Result(moved, topK, moved[0].Confidence < _base.OutOfScopeThreshold, full);
     }
 
     /// <summary>The base model's reading with the custom labels added at no probability (overridden labels counted

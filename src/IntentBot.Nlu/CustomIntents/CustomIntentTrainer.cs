@@ -58,7 +58,9 @@ public sealed partial class CustomIntentTrainer(ITextClassifier baseClassifier)
         var usable = background.Where(b => !overridden.Contains(b.Label) && !exampleTexts.Contains(Normalise(b.Text))).ToArray();
         var rows = new Rows(declared, examples, usable, model.OutOfScopeLabel);
 
-        var (temperature, crossValidation) = CrossValidate(model, declared, rows);
+        var overlapping = examples.Where(e => !e.Reading.OutOfScope && e.Reading.Intent.Confidence >= ConflictConfidence)
+            .Select(e => (e.Intent, e.Reading.Intent.Label)).ToHashSet();
+        var (temperature, crossValidation) = CrossValidate(model, declared, rows, overlapping);
         var overlaps = BuiltInOverlaps.Find(declared, examples, ConflictConfidence).ToList();
         problems.AddRange(overlaps);
         foreach (var misread in crossValidation.Where(c => c.Expected != CustomIntentFit.BuiltIn && c.Predicted != c.Expected))
@@ -76,7 +78,7 @@ public sealed partial class CustomIntentTrainer(ITextClassifier baseClassifier)
                 $"examples: the built-in phrase '{taken.Text}' ({taken.Source}) reads as {owner.Name} ({taken.Confidence:0.00}) under cross-validation: {owner.Name}'s examples may be too broad"));
         }
         var all = Enumerable.Range(0, rows.Count).ToArray();
-        var head = new CustomIntentHead(model, declared, rows.Fit(all), temperature, rows.Nearest(all));
+        var head = new CustomIntentHead(model, declared, rows.Fit(all), temperature, rows.Nearest(all), rows.Markers(all), overlapping);
         return new CustomIntentFit(head, problems, crossValidation);
     }
 
@@ -133,16 +135,17 @@ public sealed partial class CustomIntentTrainer(ITextClassifier baseClassifier)
 
     /// <summary>Fits on all folds but one and reads the held-out phrases with the combined rule, for every fold; picks
     /// the temperature that gives the held-out phrases the most likely readings.</summary>
-    private static (float Temperature, List<CrossValidatedPhrase> Readings) CrossValidate(ModelInfo model, List<CustomIntent> declared, Rows rows)
+    private static (float Temperature, List<CrossValidatedPhrase> Readings) CrossValidate(ModelInfo model, List<CustomIntent> declared, Rows rows,
+        IReadOnlySet<(int, string)> overlapping)
     {
         var fold = rows.FoldOf(Folds);
-        var heldOut = new (SoftmaxRegression Regression, NearestExamples Nearest)[rows.Count];
+        var heldOut = new (SoftmaxRegression Regression, NearestExamples Nearest, MarkerWords Markers)[rows.Count];
         for (var f = 0; f < Folds; f++)
         {
             var train = Enumerable.Range(0, rows.Count).Where(r => fold[r] != f).ToArray();
             if (train.Length == rows.Count) continue;
             // The held-out phrases are left out of the nearest-example anchors too: a phrase is always nearest to itself.
-            var fitted = (rows.Fit(train), rows.Nearest(train));
+            var fitted = (rows.Fit(train), rows.Nearest(train), rows.Markers(train));
             foreach (var r in Enumerable.Range(0, rows.Count).Where(r => fold[r] == f)) heldOut[r] = fitted;
         }
 
@@ -158,8 +161,8 @@ public sealed partial class CustomIntentTrainer(ITextClassifier baseClassifier)
         var readings = new List<CrossValidatedPhrase>(rows.Count);
         for (var r = 0; r < rows.Count; r++)
         {
-            var head = new CustomIntentHead(model, declared, heldOut[r].Regression, best.Temperature, heldOut[r].Nearest);
-            var result = head.Apply(rows.Readings[r], 1);
+            var head = new CustomIntentHead(model, declared, heldOut[r].Regression, best.Temperature, heldOut[r].Nearest, heldOut[r].Markers, overlapping);
+            var result = head.Apply(rows.Readings[r], 1, rows.Texts[r]);
             var predicted = result.OutOfScope && model.OutOfScopeLabel is { } oos ? oos : result.Intent.Label;
             var expected = rows.Labels[r] < declared.Count ? declared[rows.Labels[r]].Name : CustomIntentFit.BuiltIn;
             var source = rows.Labels[r] < declared.Count ? declared[rows.Labels[r]].Source : rows.BackgroundLabels[r];
@@ -252,6 +255,11 @@ public sealed partial class CustomIntentTrainer(ITextClassifier baseClassifier)
                 .ToDictionary(g => g.Key, g => g.Select(r => Embeddings[r]).ToArray(), StringComparer.Ordinal);
             return new NearestExamples(examples, background, _outOfScopeLabel);
         }
+
+        /// <summary>The marker words of the given rows' examples against the given rows' background phrases.</summary>
+        public MarkerWords Markers(IReadOnlyList<int> rows) =>
+            new(Enumerable.Range(0, _classes - 1).Select(c => (IReadOnlyList<string>)rows.Where(r => Labels[r] == c).Select(r => Texts[r]).ToArray()).ToArray(),
+                rows.Where(r => Labels[r] == _classes - 1).Select(r => Texts[r]));
 
         /// <summary>Stratified folds: each class's rows are dealt out in turn, so every fold holds some of each.</summary>
         public int[] FoldOf(int folds)

@@ -13,6 +13,9 @@ namespace IntentBot.Nlu.CustomIntents;
 /// else), so a message the base model rejects must also lie within the intent's own reach: as close to an example
 /// as the intent's examples typically are to each other (the median of each example's similarity to its nearest
 /// other example).
+/// The other way round, a message that is clearly nearer to a custom intent's examples than to the built-in
+/// reading's phrases (<see cref="Clearly"/>) is that intent's even where the regression, which weighs the whole
+/// background, did not put it first.
 /// </remarks>
 internal sealed class NearestExamples
 {
@@ -38,6 +41,36 @@ internal sealed class NearestExamples
         var toExamples = Nearest(embedding, _examples[intent]);
         if (baseLabel == _outOfScopeLabel && toExamples < Reach[intent]) return false;
         return !_background.TryGetValue(baseLabel, out var phrases) || toExamples >= Nearest(embedding, phrases);
+    }
+
+    /// <summary>A message this similar to an example is about what the example says (below it, sentences that share
+    /// only their form, "can you ...", come as close).</summary>
+    internal const float ClearSimilarity = 0.55f;
+
+    /// <summary>How much nearer to an example than to the built-in reading's phrases a message must be to leave it.</summary>
+    internal const float ClearMargin = 0.1f;
+
+    /// <summary>The custom intent whose examples the message is clearly nearest to: at least <see cref="ClearSimilarity"/>
+    /// to one of them and <see cref="ClearMargin"/> nearer than to any phrase of the base reading; null when none is.</summary>
+    public int? Clearly(float[] embedding, string baseLabel)
+    {
+        if (!_background.TryGetValue(baseLabel, out var phrases)) return null;
+        var (intent, similarity) = NearestIntent(embedding);
+        return similarity >= ClearSimilarity && similarity - Nearest(embedding, phrases) >= ClearMargin ? intent : null;
+    }
+
+    /// <summary>True when the message is at least <see cref="ClearSimilarity"/> to one of the intent's examples.</summary>
+    public bool Near(float[] embedding, int intent) => Nearest(embedding, _examples[intent]) >= ClearSimilarity;
+
+    private (int Intent, float Similarity) NearestIntent(float[] embedding)
+    {
+        var best = (Intent: -1, Similarity: -1f);
+        for (var i = 0; i < _examples.Length; i++)
+        {
+            var similarity = Nearest(embedding, _examples[i]);
+            if (similarity > best.Similarity) best = (i, similarity);
+        }
+        return best;
     }
 
     private static float TypicalNeighbourSimilarity(float[][] examples)
