@@ -47,7 +47,7 @@ public sealed class NluOptions
     public bool IntraOpSpinning { get; set; }
 
     /// <summary>
-    /// Most texts run through the model at once. 0 (the default): 8 where several single-threaded runs share the
+    /// Most texts run through the model at once. 0 (the default): 16 where several single-threaded runs share the
     /// CPU, 32 otherwise (one run over every core, or a GPU); see <see cref="Batching.ModelParallelism.BatchSize"/>.
     /// </summary>
     [Range(0, 512)]

@@ -43,7 +43,7 @@ public sealed class ModelParallelismTests
     [Fact]
     public void Single_threaded_runs_take_small_batches_and_one_big_run_or_a_gpu_takes_big_ones()
     {
-        Assert.Equal(8, ModelParallelism.BatchSize(new NluOptions { ModelRunners = 2 }, "CPU"));
+        Assert.Equal(16, ModelParallelism.BatchSize(new NluOptions { ModelRunners = 2 }, "CPU"));
         Assert.Equal(32, ModelParallelism.BatchSize(new NluOptions { ModelRunners = 1 }, "CPU"));
         Assert.Equal(32, ModelParallelism.BatchSize(new NluOptions(), "CUDA"));
         Assert.Equal(32, ModelParallelism.BatchSize(new NluOptions { ModelRunners = 2, IntraOpThreads = 2 }, "CPU"));
