@@ -71,7 +71,7 @@ public sealed class FailoverTests(ITestOutputHelper output)
             if (turn == 11) failing = Task.Run(async () => { await failover(); failoverEnded = DateTime.UtcNow; });
             while (true)
             {
-                Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(120),
+                Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(180),
                     $"The store did not recover after the failover: turn {acknowledged} acknowledged, failover " +
                     (failoverEnded is { } ended ? $"ended {(ended - started).TotalSeconds:0.0} s in" : "still running") +
                     $", {refused} attempts refused, the last with: {lastError}");

@@ -33,7 +33,8 @@ public sealed class HotReloadTests(Xunit.Abstractions.ITestOutputHelper output) 
         File.Copy(Path.Combine(ShopIntents.ExamplesFolder, "gift_wrapping.yaml"), Path.Combine(_folder, "gift_wrapping.yaml"));
         while (await LabelAsync(http, message) != "gift_wrapping")
         {
-            Assert.True(saved.Elapsed < TimeSpan.FromSeconds(60), "the new intent was not live a minute after the file was saved");
+            // A guard against a reload that never happens, not a speed test: the time is written out and README states it.
+            Assert.True(saved.Elapsed < TimeSpan.FromMinutes(3), "the new intent was not live three minutes after the file was saved");
             await Task.Delay(200);
         }
         output.WriteLine($"gift_wrapping was live {saved.Elapsed.TotalSeconds:0.0} s after its file was saved");
@@ -61,7 +62,7 @@ public sealed class HotReloadTests(Xunit.Abstractions.ITestOutputHelper output) 
         saved.Restart();
         while (await LabelAsync(http, message) == "gift_wrapping")
         {
-            Assert.True(saved.Elapsed < TimeSpan.FromSeconds(60), "the removed intent was still read a minute after its file was deleted");
+            Assert.True(saved.Elapsed < TimeSpan.FromMinutes(3), "the removed intent was still read three minutes after its file was deleted");
             await Task.Delay(200);
         }
     }
