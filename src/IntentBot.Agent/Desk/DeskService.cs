@@ -108,7 +108,9 @@ public sealed class DeskService(
         await store.NotifyAsync(conversationId, ct);
         if (await store.GetAddressAsync(conversationId, ct) is { } address)
         {
-            var text = close ? DeskTexts.Closed(who ?? "Our team") : DeskTexts.HandedBack(who ?? "Our team");
+            var chinese = DeskTexts.IsChinese(address.Locale);
+            var team = who ?? (chinese ? "客服团队" : "Our team");
+            var text = close ? DeskTexts.Closed(team, chinese) : DeskTexts.HandedBack(team, chinese);
             try { await messenger.SendAsync(address, new Activity { Type = ActivityTypes.Message, Text = text, Timestamp = now }, ct); }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -1,4 +1,5 @@
 using IntentBot.Agent.Handoff;
+using IntentBot.Agent.Engine;
 using IntentBot.Nlu;
 using IntentBot.Nlu.Classification;
 using IntentBot.Protocol.Activities;
@@ -30,15 +31,17 @@ public sealed class HandoffDesk(
             var now = clock.GetUtcNow();
             // A fresh handoff: whoever held an earlier one of this conversation does not own this one.
             await store.ReleaseAsync(record.ConversationId, ct);
+            // A customer writing Chinese is answered in Chinese by the desk's notices too, whatever the browser's locale.
+            var locale = !DeskTexts.IsChinese(incoming.Locale) && Language.Detect(incoming.Text ?? "") == Language.Chinese ? "zh-CN" : incoming.Locale;
             await store.SaveAddressAsync(new DeskAddress(incoming.ChannelId ?? "", incoming.ServiceUrl, record.ConversationId,
-                incoming.From, incoming.Recipient, incoming.Locale), ct);
+                incoming.From, incoming.Recipient, locale), ct);
             var earlier = await store.ReadAsync(record.ConversationId, ct);
             var lines = earlier.Count == 0 ? record.Transcript : FromLastCustomerLine(record.Transcript);
             var entries = await AnnotateAsync(lines, nlu, ct);
             entries.Add(new DeskEntry(DeskRoles.Event, $"Handed off ({record.Reason})", now));
             await store.AppendAsync(record.ConversationId, entries, ct);
             await store.NotifyAsync(record.ConversationId, ct);
-            return [await WaitNoticeAsync(record, now, ct)];
+            return [await WaitNoticeAsync(record, now, DeskTexts.IsChinese(locale), ct)];
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -68,16 +71,16 @@ public sealed class HandoffDesk(
         return true;
     }
 
-    private async Task<string> WaitNoticeAsync(HandoffRecord record, DateTimeOffset now, CancellationToken ct)
+    private async Task<string> WaitNoticeAsync(HandoffRecord record, DateTimeOffset now, bool chinese, CancellationToken ct)
     {
         var o = options.Value;
         if (!_hours.IsOpen(now) && _hours.NextOpening(now) is { } opening)
-            return DeskTexts.OutOfHours(_hours.Describe(), opening, o.ContactEmail);
+            return DeskTexts.OutOfHours(_hours.Describe(), opening, o.ContactEmail, chinese);
         var claims = await store.GetClaimsAsync(ct);
         var ahead = (await inbox.ListOpenAsync(ct)).Count(r =>
             r.ConversationId != record.ConversationId && r.CreatedUtc <= record.CreatedUtc && !claims.ContainsKey(r.ConversationId));
         var minutes = (int)Math.Ceiling((ahead + 1) * (double)o.AverageHandleMinutes / o.AgentsOnDuty);
-        return DeskTexts.ExpectedWait(ahead, minutes);
+        return DeskTexts.ExpectedWait(ahead, minutes, chinese);
     }
 
     /// <summary>Customer lines get the model's reading (the last one: the turn's own); bot lines are copied.</summary>

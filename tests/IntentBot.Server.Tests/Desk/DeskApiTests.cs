@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using IntentBot.Agent.Desk;
 using IntentBot.Protocol.Activities;
 using IntentBot.Protocol.Bots;
 using IntentBot.Server.Desk;
@@ -180,6 +181,19 @@ public sealed class DeskApiTests
     }
 
     [Fact]
+    public async Task A_customer_who_asks_for_a_person_in_chinese_is_told_the_wait_and_the_handback_in_chinese()
+    {
+        await using var factory = new IntentBotFactory(new Dictionary<string, string?> { ["Desk:AverageHandleMinutes"] = "5", ["Desk:AgentsOnDuty"] = "2" });
+        var id = "c-zh-" + Guid.NewGuid().ToString("N")[..6];
+        var replies = await HandOffAsync(factory, id, "u-zh", "我要找人工客服");
+        Assert.Contains(replies, r => r.Text?.Contains("大约 3 分钟内会有客服同事为您服务", StringComparison.Ordinal) == true);
+        Assert.DoesNotContain(replies, r => r.Text?.Contains("next in line", StringComparison.Ordinal) == true);
+
+        var address = await factory.Services.GetRequiredService<IDeskStore>().GetAddressAsync(id, CancellationToken.None);
+        Assert.Equal("zh-CN", address?.Locale);
+    }
+
+    [Fact]
     public async Task Erasing_a_user_removes_their_desk_transcript()
     {
         await using var factory = new IntentBotFactory();
@@ -259,9 +273,9 @@ public sealed class DeskApiTests
         return http.SendAsync(request);
     }
 
-    private static async Task<IReadOnlyList<Activity>> HandOffAsync(IntentBotFactory factory, string conversationId, string userId)
+    private static async Task<IReadOnlyList<Activity>> HandOffAsync(IntentBotFactory factory, string conversationId, string userId, string text = "I want to talk to a human agent")
     {
-        var result = await factory.Services.GetRequiredService<IBot>().OnTurnAsync(Message(conversationId, userId, "I want to talk to a human agent"), CancellationToken.None);
+        var result = await factory.Services.GetRequiredService<IBot>().OnTurnAsync(Message(conversationId, userId, text), CancellationToken.None);
         Assert.Contains(result.Replies, a => a.Type == ActivityTypes.Event && a.Name == "handoff");
         return result.Replies;
     }
