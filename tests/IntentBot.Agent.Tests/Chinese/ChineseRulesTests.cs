@@ -62,6 +62,24 @@ public sealed class ChineseRulesTests
     }
 
     [Fact]
+    public async Task A_return_refused_for_an_order_still_on_its_way_is_explained_in_Chinese()
+    {
+        // W100001 (c1001's) is shipped: the shop's own reason is English, so the Chinese reply says it in its own words.
+        var nlu = NewScript().Reads("我想退货", Reading.Of("get_refund", 0.95)).Reads("W100001", Reading.Of("get_refund", 0.6));
+        var chat = AgentHarness.Create(classifier: nlu).Start("c1001");
+        (await chat.SayAsync("我想退货")).Says("您想退哪个订单");
+        (await chat.SayAsync("W100001")).Says("W100001 还在运输途中", "拒收", "退款或补发").DoesNotSay("still on its way");
+    }
+
+    [Fact]
+    public async Task Why_a_discount_code_does_not_work_is_said_in_Chinese()
+    {
+        var nlu = NewScript().Reads("优惠码 FAKE99 能用吗", Reading.Of("promo_code", 0.95));
+        var chat = AgentHarness.Create(classifier: nlu).Start("guest-zh");
+        (await chat.SayAsync("优惠码 FAKE99 能用吗")).Says("没有找到优惠码 FAKE99").DoesNotSay("does not exist");
+    }
+
+    [Fact]
     public async Task One_question_with_still_in_it_is_not_split()
     {
         var nlu = NewScript().Reads("这双还有黑色的吗", Reading.Of("stock_availability", 0.95));
