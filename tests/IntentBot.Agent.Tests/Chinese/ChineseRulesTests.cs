@@ -80,6 +80,14 @@ public sealed class ChineseRulesTests
     }
 
     [Fact]
+    public async Task The_codes_for_a_kind_of_product_are_listed_in_Chinese()
+    {
+        var nlu = NewScript().Reads("跑鞋有优惠吗", Reading.Of("promo_code", 0.95));
+        var chat = AgentHarness.Create(classifier: nlu).Start("guest-zh");
+        (await chat.SayAsync("跑鞋有优惠吗")).Says("“Running Shoes”目前").DoesNotSay("Enter the code", "Subscribers to our newsletter");
+    }
+
+    [Fact]
     public async Task One_question_with_still_in_it_is_not_split()
     {
         var nlu = NewScript().Reads("这双还有黑色的吗", Reading.Of("stock_availability", 0.95));
