@@ -105,16 +105,15 @@ public sealed class IntentBotAgent : IBot
         var botId = incoming.Recipient?.Id;
         var joined = incoming.MembersAdded?.Where(m => m.Id != botId).ToList() ?? [];
         if (joined.Count == 0) return BotTurnResult.Empty;
-        var chinese = incoming.Locale?.StartsWith(Language.Chinese, StringComparison.OrdinalIgnoreCase) == true;
+        var chinese = Language.IsChineseLocale(incoming.Locale);
         var welcome = incoming.CreateReply(chinese ? EngineTexts.Zh.Of(EngineTexts.Welcome) : EngineTexts.Welcome);
-        welcome.SuggestedActions = new SuggestedActions { Actions = MainMenuActions(chinese ? Language.Chinese : null) };
+        welcome.SuggestedActions = new SuggestedActions { Actions = MainMenuActions(chinese ? Language.Chinese : Language.English) };
         return new BotTurnResult([welcome]);
     }
 
-    private List<CardAction> MainMenuActions(string? language) => EngineTexts.MainMenu.Select(s => _catalog.Find(s[1..])).OfType<DialogDefinition>()
-        .Select(d => CardAction.ImBack(
-            language is null ? d.Title : d.TitleTranslations?.GetValueOrDefault(language) ?? d.Title,
-            language is null ? d.Example : d.ExampleTranslations?.GetValueOrDefault(language) ?? d.Example)).ToList();
+    private List<CardAction> MainMenuActions(string language) => EngineTexts.MainMenu.Select(s => _catalog.Find(s[1..])).OfType<DialogDefinition>()
+        .Select(d => CardAction.ImBack(ReplyBuilder.Localised(language, d.Title, d.TitleTranslations), ReplyBuilder.Localised(language, d.Example, d.ExampleTranslations)))
+        .ToList();
 
     /// <summary>"nvm found it, cancel that" while waiting for a person: out of the queue, back to the bot, unless an
     /// agent already has the conversation.</summary>
@@ -150,7 +149,7 @@ public sealed class IntentBotAgent : IBot
                 {
                     var chinese = Language.Detect(text) == Language.Chinese;
                     var left = incoming.CreateReply(chinese ? EngineTexts.Zh.Of(HelpTexts.LeftQueue) : HelpTexts.LeftQueue);
-                    left.SuggestedActions = new SuggestedActions { Actions = MainMenuActions(chinese ? Language.Chinese : null) };
+                    left.SuggestedActions = new SuggestedActions { Actions = MainMenuActions(chinese ? Language.Chinese : Language.English) };
                     return new BotTurnResult([left]);
                 }
                 if (await _handoffs.FindOpenAsync(conversationId, ct) is { } open)

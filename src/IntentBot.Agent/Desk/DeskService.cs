@@ -1,4 +1,5 @@
 using IntentBot.Agent.Handoff;
+using IntentBot.Agent.Engine;
 using IntentBot.Protocol.Activities;
 using Microsoft.Extensions.Logging;
 
@@ -108,7 +109,7 @@ public sealed class DeskService(
         await store.NotifyAsync(conversationId, ct);
         if (await store.GetAddressAsync(conversationId, ct) is { } address)
         {
-            var chinese = DeskTexts.IsChinese(address.Locale);
+            var chinese = Language.IsChineseLocale(address.Locale);
             var team = who ?? (chinese ? "客服团队" : "Our team");
             var text = close ? DeskTexts.Closed(team, chinese) : DeskTexts.HandedBack(team, chinese);
             try { await messenger.SendAsync(address, new Activity { Type = ActivityTypes.Message, Text = text, Timestamp = now }, ct); }

@@ -26,9 +26,6 @@ internal static class DeskTexts
         ? $"{agent} 已结束本次对话。感谢您的咨询，欢迎随时再来！"
         : $"{agent} has closed this conversation. Thank you for contacting us! Write again any time.";
 
-    /// <summary>Whether the customer at this address reads Chinese (the locale the handoff saved for them).</summary>
-    public static bool IsChinese(string? locale) => locale?.StartsWith("zh", StringComparison.OrdinalIgnoreCase) == true;
-
     private static readonly string[] ChineseWeekdays = ["周日", "周一", "周二", "周三", "周四", "周五", "周六"];
 
     private static string Minutes(int minutes) => minutes == 1 ? "1 minute" : $"{minutes} minutes";

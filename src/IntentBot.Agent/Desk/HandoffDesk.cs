@@ -32,7 +32,7 @@ public sealed class HandoffDesk(
             // A fresh handoff: whoever held an earlier one of this conversation does not own this one.
             await store.ReleaseAsync(record.ConversationId, ct);
             // A customer writing Chinese is answered in Chinese by the desk's notices too, whatever the browser's locale.
-            var locale = !DeskTexts.IsChinese(incoming.Locale) && Language.Detect(incoming.Text ?? "") == Language.Chinese ? "zh-CN" : incoming.Locale;
+            var locale = !Language.IsChineseLocale(incoming.Locale) && Language.Detect(incoming.Text ?? "") == Language.Chinese ? "zh-CN" : incoming.Locale;
             await store.SaveAddressAsync(new DeskAddress(incoming.ChannelId ?? "", incoming.ServiceUrl, record.ConversationId,
                 incoming.From, incoming.Recipient, locale), ct);
             var earlier = await store.ReadAsync(record.ConversationId, ct);
@@ -41,7 +41,7 @@ public sealed class HandoffDesk(
             entries.Add(new DeskEntry(DeskRoles.Event, $"Handed off ({record.Reason})", now));
             await store.AppendAsync(record.ConversationId, entries, ct);
             await store.NotifyAsync(record.ConversationId, ct);
-            return [await WaitNoticeAsync(record, now, DeskTexts.IsChinese(locale), ct)];
+            return [await WaitNoticeAsync(record, now, Language.IsChineseLocale(locale), ct)];
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -16,6 +16,9 @@ internal static partial class Language
     public const string Chinese = "zh";
     public const string Unsupported = "other";
 
+    /// <summary>Whether a channel's locale ("zh-CN", "zh-Hans", "zh") asks for Chinese.</summary>
+    public static bool IsChineseLocale(string? locale) => locale?.StartsWith(Chinese, StringComparison.OrdinalIgnoreCase) == true;
+
     public static string Detect(string text)
     {
         var han = text.Count(c => c is >= '\u4e00' and <= '\u9fff' or >= '\u3400' and <= '\u4dbf');

@@ -72,7 +72,11 @@ internal sealed class ReplyBuilder(DialogCatalog catalog)
 
     /// <summary>The text in the conversation's language when the dialog has it, else the English one.</summary>
     public static string Localised(Turn t, string text, Dictionary<string, string>? translations) =>
-        t.Memory.Language is { } language && language != Language.English && translations is not null
+        Localised(t.Memory.Language, text, translations);
+
+    /// <summary>The text in <paramref name="language"/> when the dialog has it, else the English one.</summary>
+    public static string Localised(string? language, string text, Dictionary<string, string>? translations) =>
+        language is not null && language != Language.English && translations is not null
             && translations.TryGetValue(language, out var translated) && translated.Length > 0 ? translated : text;
 
     public static string Localised(Turn t, string english, string chinese) =>
