@@ -41,9 +41,10 @@ public sealed class RedisConversationStoreTests(RedisServer redis) : Conversatio
     public async Task A_save_that_no_replica_confirms_is_refused_and_the_retry_finds_it_saved()
     {
         // This server has no replica, so WAIT 1 can only time out: the save is on the master but not acknowledged.
+        // WAIT gets half the operation timeout; the other half must cover the script on a busy CI machine (400 ms did not).
         var waiting = new RedisConversationStore(redis.Connection, Options.Create(new ContextOptions
         {
-            KeyPrefix = "test", OperationTimeout = TimeSpan.FromMilliseconds(400), ReplicaAcknowledgements = 1,
+            KeyPrefix = "test", OperationTimeout = TimeSpan.FromSeconds(3), ReplicaAcknowledgements = 1,
         }));
         var (user, conv) = (NewId("u"), NewId("c"));
 
