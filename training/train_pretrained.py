@@ -33,6 +33,9 @@ from training.utils import (encode_rows, length_bucketed_batches, linear_schedul
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 FEEDBACK_SOURCE = "feedback"  # prepare_data.py's source of reviewers' corrections
+# Sources sampled as classes of their own within their label (utils.sampling_weights): gen_noise.py's keyboard
+# mashes, fillers and emoji within out-of-scope, and the hand-written short reviews within each sentiment.
+STRATA = {"own:noise": 0, "own:reviews": 1, "own:reviews_real": 1}
 
 
 def build_vocab(args, rows) -> list:
@@ -194,7 +197,8 @@ def main(argv=None):
     total = steps_per_epoch * args.epochs
     sched = linear_schedule(opt, int(0.06 * total), total)
     seqs, intents, sents = train
-    weights = sampling_weights(intents, sents, args.intent_share, args.balance_alpha)
+    strata = np.array([STRATA.get(r.get("source") or "", -1) for r in train_rows])
+    weights = sampling_weights(intents, sents, args.intent_share, args.balance_alpha, strata)
     # A reviewer's correction is a handful of rows among ~100k: drawn by weight alone, a short run may never see it.
     # Every epoch trains on each of its copies (prepare_data repeats it) on top of the weighted draw.
     feedback = [i for i, r in enumerate(train_rows) if r.get("source") == FEEDBACK_SOURCE]
