@@ -18,11 +18,22 @@ internal sealed partial class DialogRunner
         if (ChineseButton(text) is { } pressed) return Cues.Read(nlu, pressed.Intent);
         var unsure = nlu.OutOfScope || nlu.Intent.Confidence < options.ClarifyBelow
             || (Cues.IsSmallTalk(nlu.Intent.Label) && !Cues.ConfirmsSmallTalk(nlu.Intent.Label, text));
-        if (!unsure) return nlu;
-        foreach (var (words, intent) in ChineseRequests)
-            if (words.Any(text.Contains) && catalog.Find(intent) is not null) return Cues.Read(nlu, intent);
-        return nlu;
+        var named = ChineseRequests.FirstOrDefault(r => r.Words.Any(text.Contains) && catalog.Find(r.Intent) is not null).Intent;
+        if (named is null) return nlu;
+        if (unsure) return Cues.Read(nlu, named);
+        var plain = Unmistakable.FirstOrDefault(u => u.Family.Contains(named));
+        return plain.Family is not null && !plain.Family.Contains(nlu.Intent.Label) && !plain.Unless.Any(text.Contains)
+            ? Cues.Read(nlu, named)
+            : nlu;
     }
+
+    /// <summary>
+    /// Requests whose words name them so plainly that the model's confident other reading is the mistake: the model
+    /// has seen few Chinese invoice questions and reads "我要开发票" as delivery_period (0.88). Not when the message
+    /// also speaks of a return, an exchange or a cancellation ("没有发票能退吗" is about returning).
+    /// </summary>
+    private static readonly (string[] Family, string[] Unless)[] Unmistakable =
+        [(["get_invoice", "check_invoice"], ["退", "换", "取消"])];
 
     // The most specific first: "取消订单" is a cancellation although it names an order, "退货运费" a return.
     private static readonly (string[] Words, string Intent)[] ChineseRequests =

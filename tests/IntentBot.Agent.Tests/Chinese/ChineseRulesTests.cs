@@ -22,6 +22,26 @@ public sealed class ChineseRulesTests
     }
 
     [Fact]
+    public async Task The_invoice_word_overrules_a_confident_reading_outside_invoices_but_not_a_return()
+    {
+        var nlu = NewScript()
+            .Reads("我要开发票", Reading.Of("delivery_period", 0.9))
+            .Reads("没有发票能退吗", Reading.Of("check_refund_policy", 0.9))
+            .Reads("我想查看我的发票", Reading.Of("check_invoice", 0.9));
+        var chat = AgentHarness.Create(classifier: nlu).Start("c1001");
+        (await chat.SayAsync("我要开发票")).Says("订单");
+        Assert.Equal("get_invoice", (await chat.StateAsync()).RecentIntents[^1]);
+
+        var other = AgentHarness.Create(classifier: nlu).Start("c1001");
+        await other.SayAsync("没有发票能退吗");
+        Assert.Equal("check_refund_policy", (await other.StateAsync()).RecentIntents[^1]);
+
+        var check = AgentHarness.Create(classifier: nlu).Start("c1001");
+        await check.SayAsync("我想查看我的发票");
+        Assert.Equal("check_invoice", (await check.StateAsync()).RecentIntents[^1]);
+    }
+
+    [Fact]
     public async Task The_request_words_settle_an_unsure_reading()
     {
         var nlu = NewScript().Reads("运费多少", Reading.Of("track_order", Defaults.ClarifyBelow - Margin).Or("delivery_options", 0.3));
