@@ -53,6 +53,16 @@ def checkpoint_text(training: dict) -> str:
     return f"the checkpoint with the best validation macro-F1 (epoch {epoch}{why})"
 
 
+def judge_table(path: str | None) -> str:
+    """The judge's comparison needs the earlier models and the C# CLI, so it is run after packaging and passed in
+    when the card is written again (run.sh alone leaves the pointer)."""
+    if not path:
+        return ("Not judged in this build: `python3 -m training.judge OLD_MODEL_DIR THIS_MODEL_DIR` compares it; the "
+                "shipped models' comparisons are in docs/model-history.md.")
+    with open(path, encoding="utf-8") as f:
+        return f.read().strip()
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--checkpoint", required=True)
@@ -65,6 +75,7 @@ def main(argv=None):
     ap.add_argument("--created", default=None, help="ISO UTC timestamp (default: now)")
     ap.add_argument("--card-template", default=os.path.join(os.path.dirname(__file__), "MODEL_CARD.template.md"))
     ap.add_argument("--data-sources", help="JSON file overriding the data source list")
+    ap.add_argument("--judge-report", help="training.judge's markdown table of this model beside the earlier ones")
     ap.add_argument("--quantization-report", help="training.quantize's JSON output, when --onnx is the int8 model")
     args = ap.parse_args(argv)
 
@@ -234,6 +245,7 @@ def write_card(args, manifest, ev, ex, meta, sources) -> None:
         "BASE": a.get("base", "none"), "PARITY": f"{meta.get('parity', float('nan')):.1e}",
         "NEW_ROWS": f"{a['vocabSize'] - meta['config'].get('base_vocab_size', a['vocabSize']):,}",
         "TRAINING": training_text(meta), "BEST_EPOCH": meta.get("best", {}).get("epoch"),
+        "JUDGE_TABLE": judge_table(args.judge_report),
     }
     with open(args.card_template, encoding="utf-8") as f:
         text = f.read()
