@@ -111,10 +111,10 @@ internal sealed partial class DialogRunner(
         {
             var dialog = catalog.Get(active);
             if (await TryAnswerPendingAsync(t, dialog, ct)) return;
-            if (IsConfidentNewIntent(t, active) is { } interruption)
+            if ((IsConfidentNewIntent(t, active) ?? OtherOrderRequest(t, dialog)) is { } interruption)
             {
                 RecordIntent(t);
-                t.Suspended.Add(active);
+                if (interruption.Intent != active) t.Suspended.Add(active);
                 t.Active = null;
                 await StartAsync(t, interruption, ct);
                 return;

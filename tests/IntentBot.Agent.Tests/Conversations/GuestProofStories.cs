@@ -27,7 +27,11 @@ public sealed class GuestProofStories
         .Reads("other@example.net", Reading.OffTopic(0.5))
         .Reads("third@example.net", Reading.OffTopic(0.5))
         .Reads("cancel order W100002, my e-mail is anna.schmidt@example.com", Reading.Of("cancel_order", 0.99))
-        .Reads("change address on W100002 to Lindenstr 5, 04109 Leipzig", Reading.Of("change_shipping_address", 0.99));
+        .Reads("change address on W100002 to Lindenstr 5, 04109 Leipzig", Reading.Of("change_shipping_address", 0.99))
+        .Reads("when will I get the refund for order W100005", Reading.Of("track_refund", 0.8))
+        .Reads("when will I get the refund", Reading.Of("track_refund", 0.8))
+        .Reads("and where is W100005", Reading.Of("track_order", 0.7))
+        .Reads("W100005", Reading.OffTopic(0.6));
 
     [Fact]
     public async Task A_shared_postcode_does_not_let_a_guest_cancel_someone_elses_order()
@@ -38,6 +42,30 @@ public sealed class GuestProofStories
         (await chat.SayAsync("04109")).Says("postcode is only enough to track", "e-mail address").DoesNotSay("Shall I cancel", "fee");
         (await chat.SayAsync("yes")).DoesNotSay("is cancelled", "Shall I cancel");
         Assert.Equal(OrderStatus.Processing, (await harness.Shop.GetOrderAsync("W100002"))!.Status);
+    }
+
+    [Fact]
+    public async Task A_request_about_another_order_at_the_proof_question_is_taken_as_that_request()
+    {
+        var chat = AgentHarness.Create(classifier: Script()).Start("guest-switch");
+        (await chat.SayAsync("where is my order W100002")).Says("W100002", "e-mail address or the postcode");
+        // Less sure than an interruption needs (0.85), but it names another order and answers nothing.
+        (await chat.SayAsync("when will I get the refund for order W100005")).Says("W100005").DoesNotSay("W100002");
+        Assert.Equal("track_refund", (await chat.StateAsync()).ActiveDialog);
+
+        var same = AgentHarness.Create(classifier: Script()).Start("guest-switch-2");
+        await same.SayAsync("where is my order W100002");
+        (await same.SayAsync("and where is W100005")).Says("W100005").DoesNotSay("W100002");
+        Assert.Equal("track_order", (await same.StateAsync()).ActiveDialog);
+    }
+
+    [Fact]
+    public async Task The_same_request_without_another_order_or_a_bare_number_stays_with_the_proof_question()
+    {
+        var chat = AgentHarness.Create(classifier: Script()).Start("guest-stay");
+        await chat.SayAsync("where is my order W100002");
+        (await chat.SayAsync("when will I get the refund")).Says("W100002");
+        Assert.Equal("track_order", (await chat.StateAsync()).ActiveDialog);
     }
 
     [Fact]
