@@ -1,5 +1,6 @@
 using IntentBot.Agent.Dialogs;
 using IntentBot.Agent.Slots;
+using IntentBot.Nlu.Classification;
 using IntentBot.Protocol.Activities;
 using static IntentBot.Agent.Engine.ReplyBuilder;
 
@@ -57,17 +58,20 @@ internal sealed partial class DialogRunner
     /// ("wtf where is my shit"), unless the model is sure of an order intent of its own or of a person; null when
     /// the message is about something else.
     /// </summary>
-    private string? OrderRequest(Turn t)
+    private string? OrderRequest(Turn t) => OrderRequest(t.Text, t.Said.OrderNumber, t.Memory.Order, t.Nlu);
+
+    /// <summary><see cref="OrderRequest(Turn)"/> for any words: a whole message, or one request of two in a message.</summary>
+    private string? OrderRequest(string text, string? orderNumber, string? rememberedOrder, ClassificationResult nlu)
     {
-        var notReceived = Cues.ReportsNotReceived(t.Text) && (t.Said.OrderNumber ?? t.Memory.Order) is not null;
-        if (t.Said.OrderNumber is null && !Cues.AsksWhereOrderIs(t.Text) && !notReceived) return null;
+        var notReceived = Cues.ReportsNotReceived(text) && (orderNumber ?? rememberedOrder) is not null;
+        if (orderNumber is null && !Cues.AsksWhereOrderIs(text) && !notReceived) return null;
         if (catalog.Find(TrackOrder) is null) return null;
         if (notReceived) return TrackOrder;
-        var intent = t.Nlu.Intent;
-        var sure = !t.Nlu.OutOfScope && intent.Confidence >= options.ClarifyBelow;
+        var intent = nlu.Intent;
+        var sure = !nlu.OutOfScope && intent.Confidence >= options.ClarifyBelow;
         if (sure && (KeptWithOrderNumber.Contains(intent.Label) || HasOrderSlot(intent.Label))) return null;
         // The likeliest order intent the model saw at all ("cancel W1000..." read out of scope), else tracking.
-        return t.Nlu.Intents.Where(i => i.Label != OutOfScope && i.Confidence >= LikelyOrderIntent)
+        return nlu.Intents.Where(i => i.Label != OutOfScope && i.Confidence >= LikelyOrderIntent)
             .Select(i => i.Label).FirstOrDefault(HasOrderSlot) ?? TrackOrder;
     }
 

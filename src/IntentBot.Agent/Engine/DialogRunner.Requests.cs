@@ -30,7 +30,13 @@ internal sealed partial class DialogRunner
         if ((rest.Email is not null || rest.OrderNumber is not null || rest.Postcode is not null) && (chinese.Value || parts[1].Split(' ').Length <= 6))
             return false;
         var readings = await classifier.ClassifyAsync(parts, topK: 3, ct);
-        ClassificationResult Read(int i) => chinese.Value ? ReadChineseWords(readings[i], parts[i]) : readings[i];
+        // Each half is read as a whole message would be: "cancel W100002" (0.52) and "where is W100001" (read out of
+        // scope) are order requests by their order number, as they are when sent alone.
+        ClassificationResult Read(int i)
+        {
+            var reading = chinese.Value ? ReadChineseWords(readings[i], parts[i]) : readings[i];
+            return OrderRequest(parts[i], Entities.Read(parts[i]).OrderNumber, null, reading) is { } order ? Cues.Read(reading, order) : reading;
+        }
         var (first, second) = (Read(0), Read(1));
         bool Clear(ClassificationResult r) =>
             !r.OutOfScope && r.Intent.Confidence >= options.ClarifyBelow && !Cues.IsSmallTalk(r.Intent.Label) && catalog.Find(r.Intent.Label) is not null;
