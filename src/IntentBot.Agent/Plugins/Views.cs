@@ -80,6 +80,9 @@ public sealed record ProductListView(IReadOnlyList<ProductView> Products, int To
     public string Listing => string.Join("; ", Products.Select(p => $"{p.Name} ({p.PriceText}{(p.InStock ? "" : ", out of stock")})"));
 }
 
+/// <summary>The delivery options of the region a country lies in, with the currency their prices are in.</summary>
+public sealed record ShippingView(string RegionId, string RegionName, string Currency, IReadOnlyList<ShippingOption> Options);
+
 public sealed record AvailabilityView(string ProductId, string Name, string Level, int Stock);
 
 /// <summary>Whether an order can be cancelled and the fee (a quote or the result of a cancellation).</summary>

@@ -171,6 +171,24 @@ public sealed class DeskApiTests
     }
 
     [Fact]
+    public async Task Outside_service_hours_a_chinese_customer_is_told_the_hours_in_chinese()
+    {
+        var openDay = DateTime.UtcNow.AddDays(2).DayOfWeek;
+        await using var factory = new IntentBotFactory(new Dictionary<string, string?>
+        {
+            ["Desk:ServiceHours:Days:0"] = openDay.ToString(),
+            ["Desk:ServiceHours:Opens"] = "08:30",
+            ["Desk:ServiceHours:Closes"] = "16:00",
+            ["Desk:ServiceHours:TimeZone"] = "UTC",
+        });
+        var replies = await HandOffAsync(factory, "c-hours-zh-" + Guid.NewGuid().ToString("N")[..6], "u-hours-zh", "我要找人工客服");
+        var notice = Assert.Single(replies, r => r.Text?.Contains("现在暂时无人值守", StringComparison.Ordinal) == true).Text!;
+        var day = new[] { "周日", "周一", "周二", "周三", "周四", "周五", "周六" }[(int)openDay];
+        Assert.Contains($"工作时间为 {day} 08:30–16:00（UTC）", notice, StringComparison.Ordinal);
+        Assert.DoesNotContain(openDay.ToString(), notice, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_expected_wait_grows_with_the_queue_ahead()
     {
         await using var factory = new IntentBotFactory(new Dictionary<string, string?> { ["Desk:AverageHandleMinutes"] = "5", ["Desk:AgentsOnDuty"] = "2" });
