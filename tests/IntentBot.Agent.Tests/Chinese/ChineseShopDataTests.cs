@@ -93,6 +93,19 @@ public sealed class ChineseShopDataTests
         (await chat.SayAsync("取消政策")).Says("发货前的订单可以取消").SaysNoEnglishSentence();
     }
 
+    [Theory]
+    [InlineData("我想注册一个账户", "create_account", "“创建账户”（Create account）")]
+    [InlineData("请注销我的账户", "delete_account", "“账户”→“隐私”（Account > Privacy）")]
+    [InlineData("我想修改账户信息", "edit_account", "“个人资料”（Account > Personal details）")]
+    [InlineData("我忘记密码了", "recover_password", "“忘记密码？”（Forgot password?）")]
+    [InlineData("怎么切换到另一个账户", "switch_account", "“退出登录”（Account > Sign out）")]
+    [InlineData("我想设置收货地址", "set_up_shipping_address", "“地址”（Account > Addresses）")]
+    public async Task Account_help_names_the_shops_menu_in_Chinese_with_its_own_label(string text, string intent, string menu)
+    {
+        // The site's menu labels are English: each is named in Chinese, with the label to look for beside it.
+        (await AskAsync(text, intent, "c1001")).Says(menu).DoesNotSay("“My account”", "“Sign in”").SaysNoEnglishSentence();
+    }
+
     [Fact]
     public async Task The_shipped_model_answers_a_clear_hours_question_in_Chinese()
     {
