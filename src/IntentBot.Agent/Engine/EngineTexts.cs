@@ -94,6 +94,9 @@ internal static class EngineTexts
             // Button labels and what they send.
             [TalkToPerson] = "转人工客服",
             [TalkToPersonText] = "我要找人工客服",
+            // promo_code's button after a code that does not work; it sends promo_code's own Chinese button phrase.
+            ["Which codes can I use?"] = "有哪些优惠码可用？",
+            ["which discount codes can I use"] = "有优惠码吗",
             ["Yes"] = "是的",
             ["No"] = "不用了",
         };
