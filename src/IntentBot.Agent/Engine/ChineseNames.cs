@@ -1,7 +1,8 @@
 namespace IntentBot.Agent.Engine;
 
 /// <summary>
-/// Chinese names for the shop's own words a Chinese answer mentions: product categories and destination countries.
+/// Chinese names for the shop's own words a Chinese answer mentions: product categories, payment methods and
+/// destination countries.
 /// </summary>
 /// <remarks>
 /// The shop's data names them in English ("Running Shoes", "DE"). Brand and product names stay as the shop writes
@@ -13,6 +14,10 @@ internal static class ChineseNames
     /// <summary>"跑鞋" for "Running Shoes" (a subcategory), "鞋类" for "shoes" (a category id or name); else the name itself.</summary>
     public static string Category(string name) =>
         Categories.TryGetValue(name.Trim(), out var chinese) ? chinese : name;
+
+    /// <summary>A payment method by its id ("bank_transfer" → "银行转账（预付）"); a brand (PayPal) or an unknown id: the shop's name.</summary>
+    public static string PaymentMethod(string id, string name) =>
+        PaymentMethods.TryGetValue(id, out var chinese) ? chinese : name;
 
     /// <summary>"德国" for "DE"; else the code itself.</summary>
     public static string Country(string isoCode) =>
@@ -43,6 +48,12 @@ internal static class ChineseNames
         ["toys"] = "玩具", ["Toys & Games"] = "玩具游戏", ["Building Sets"] = "积木", ["Puzzles"] = "拼图", ["Board Games"] = "桌游",
         ["Plush Toys"] = "毛绒玩具",
         ["books"] = "图书", ["Fiction"] = "小说", ["Cookbooks"] = "菜谱", ["Children's Books"] = "童书", ["Non-Fiction"] = "非虚构类图书",
+    };
+
+    private static readonly Dictionary<string, string> PaymentMethods = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["card"] = "信用卡/借记卡", ["klarna"] = "Klarna 先买后付", ["bank_transfer"] = "银行转账（预付）", ["invoice"] = "发票付款",
+        ["cash_on_delivery"] = "货到付款",
     };
 
     // The countries the shop's customers write from and ship to; longer names first where one contains another.

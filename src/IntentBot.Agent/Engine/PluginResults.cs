@@ -43,6 +43,7 @@ internal static class PluginResults
         {
             // Lists give their size and their first element (the best match): products_count, products_first_id.
             variables[prefix + "_count"] = json.GetArrayLength().ToString(CultureInfo.InvariantCulture);
+            ChineseFields.AddList(variables, prefix, json);
             if (json.GetArrayLength() > 0 && depth <= 3)
             {
                 var first = json[0];

@@ -93,6 +93,39 @@ public sealed class ChineseShopDataTests
         (await chat.SayAsync("取消政策")).Says("发货前的订单可以取消").SaysNoEnglishSentence();
     }
 
+    [Fact]
+    public async Task What_a_discount_code_gives_is_said_in_Chinese_from_its_fields()
+    {
+        (await AskAsync("优惠码 TECH50 能用吗", "promo_code", "c1001"))
+            .Says("优惠 €50.00，适用于电子产品，订单满 €500.00 可用").DoesNotSay("off electronics").SaysNoEnglishSentence();
+        (await AskAsync("优惠码 SUMMER20 能用吗", "promo_code", "c1001")).Says("优惠 20%，适用于服装、鞋类").SaysNoEnglishSentence();
+    }
+
+    [Fact]
+    public async Task A_Chinese_question_about_a_code_is_answered_in_Chinese_with_Chinese_buttons()
+    {
+        // The code's Latin letters outnumber the Chinese characters; the message is still Chinese.
+        (await AskAsync("WELCOME10 可以用吗", "promo_code", "c1001"))
+            .Says("仅限首次下单使用").Offers("有哪些优惠码可用？", "转人工客服").DoesNotSay("first order").SaysNoEnglishSentence();
+    }
+
+    [Fact]
+    public async Task Payment_methods_are_listed_in_Chinese_from_their_ids()
+    {
+        (await AskAsync("你们支持哪些付款方式", "check_payment_methods"))
+            .Says("信用卡/借记卡、PayPal、Klarna 先买后付、Apple Pay、Google Pay、银行转账（预付）").SaysNoEnglishSentence();
+    }
+
+    [Theory]
+    [InlineData("W100002", "正在处理，预计")]
+    [InlineData("W100005", "的状态：已取消。")]
+    [InlineData("W100003", "签收，承运商：DHL")]
+    public async Task An_orders_status_names_only_the_facts_it_has(string order, string said)
+    {
+        var text = $"订单{order}到哪了";
+        (await AskAsync(text, "track_order", "c1001")).Says(said).DoesNotSay("承运商：，", "运单号：。", "预计送达：。");
+    }
+
     [Theory]
     [InlineData("我想注册一个账户", "create_account", "“创建账户”（Create account）")]
     [InlineData("请注销我的账户", "delete_account", "“账户”→“隐私”（Account > Privacy）")]
