@@ -110,6 +110,12 @@ public sealed class ChineseShopDataTests
     }
 
     [Fact]
+    public async Task Free_return_shipping_is_said_as_free()
+    {
+        (await AskAsync("你们的退款政策是什么", "check_refund_policy")).Says("退货免运费", "5 个工作日内退款").DoesNotSay("€0").SaysNoEnglishSentence();
+    }
+
+    [Fact]
     public async Task Payment_methods_are_listed_in_Chinese_from_their_ids()
     {
         (await AskAsync("你们支持哪些付款方式", "check_payment_methods"))
