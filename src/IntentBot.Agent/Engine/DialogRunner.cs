@@ -275,7 +275,8 @@ internal sealed partial class DialogRunner(
         t.Update(id, p => p with { Tries = tries });
         if (progress.Asked == DialogQuestion.Confirmation)
         {
-            replies.Say(t, InLanguage(t, EngineTexts.ConfirmAgain) + " " + await RenderAsync(t, dialog, Localised(t, dialog.Confirm!.Prompt, dialog.Confirm.Translations), ct), ["Yes", "No"]);
+            // Chinese sentences follow each other without a space.
+            replies.Say(t, InLanguage(t, EngineTexts.ConfirmAgain) + (t.Memory.Language == Language.Chinese ? "" : " ") + await RenderAsync(t, dialog, Localised(t, dialog.Confirm!.Prompt, dialog.Confirm.Translations), ct), ["Yes", "No"]);
             return;
         }
         var slot = progress.Asked == DialogQuestion.Slot ? dialog.Slots.FirstOrDefault(s => s.Name == progress.AskedSlot) : null;

@@ -40,7 +40,9 @@ public sealed class ChineseHoursTests
 
     [Theory]
     [InlineData("周一至周五 8:00-20:00，承运商 DHL，TECH50，W100003", null)]
-    [InlineData("Delivery to Germany: Standard", "Delivery to Germany")]
+    [InlineData("Delivery to Germany: Standard", "Delivery to Germany: Standard")]
+    [InlineData("工作时间为 Mon-Fri 8:00-20:00, Sat 9:00-16:00 (CET)", "Mon-Fri 8:00-20:00, Sat 9:00-16:00 (CET")]
+    [InlineData("请进入“个人资料”（Account > Personal details），地址在 Apple Pay、Google Pay", null)]
     public void The_check_finds_English_phrases_not_names_or_codes(string text, string? english) =>
         Assert.Equal(english, NoEnglish.EnglishRun(text));
 }

@@ -145,6 +145,23 @@ public sealed class ChineseShopDataTests
         (await AskAsync(text, intent, "c1001")).Says(menu).DoesNotSay("“My account”", "“Sign in”").SaysNoEnglishSentence();
     }
 
+    public static TheoryData<string> ChineseButtonPhrases()
+    {
+        var dialogs = AgentHarness.Create(classifier: NewScript()).Dialogs;
+        return [.. dialogs.ByIntent.Values.Concat(dialogs.Inactive.Values).Select(d => d.ExampleTranslations!["zh"]).Order()];
+    }
+
+    [Theory]
+    [MemberData(nameof(ChineseButtonPhrases))]
+    public async Task Every_dialog_answers_its_Chinese_button_and_an_order_number_without_an_English_sentence(string phrase)
+    {
+        // A button's phrase reaches its dialog whatever the reading; W100003 is c1001's delivered order.
+        var nlu = NewScript().Reads(phrase, Reading.OffTopic()).Reads("W100003", Reading.Of("track_order", Defaults.ClarifyBelow - Margin));
+        var chat = AgentHarness.Create(classifier: nlu).Start("c1001");
+        (await chat.SayAsync(phrase)).SaysNoEnglishSentence();
+        (await chat.SayAsync("W100003")).SaysNoEnglishSentence();
+    }
+
     [Fact]
     public async Task The_shipped_model_answers_a_clear_hours_question_in_Chinese()
     {
