@@ -23,6 +23,9 @@ internal static class ChineseNames
     public static string Country(string isoCode) =>
         Countries.FirstOrDefault(c => string.Equals(c.Code, isoCode.Trim(), StringComparison.OrdinalIgnoreCase)).Name ?? isoCode;
 
+    /// <summary>The code of a country named in Chinese and nothing else ("德国" → DE), or null.</summary>
+    public static string? CountryNamed(string name) => Countries.FirstOrDefault(c => c.Name == name.Trim()).Code;
+
     /// <summary>The country a Chinese message names ("送到上海要几天" → CN), or null.</summary>
     public static string? CountryIn(string text)
     {

@@ -145,21 +145,41 @@ public sealed class ChineseShopDataTests
         (await AskAsync(text, intent, "c1001")).Says(menu).DoesNotSay("“My account”", "“Sign in”").SaysNoEnglishSentence();
     }
 
-    public static TheoryData<string> ChineseButtonPhrases()
+    [Fact]
+    public async Task A_new_address_is_asked_for_in_Chinese_and_its_country_may_be_named_in_Chinese()
+    {
+        var form = Reading.Of("change_shipping_address", 0.6);
+        var nlu = NewScript().Reads("我需要修改收货地址", Reading.Of("change_shipping_address", 0.95)).Reads("W100002", form)
+            .Reads("Hauptstrasse 5", form).Reads("10115 Berlin", form).Reads("德国", form);
+        var chat = AgentHarness.Create(classifier: nlu).Start("c1001");
+        await chat.SayAsync("我需要修改收货地址");
+        (await chat.SayAsync("W100002")).Says("Lindenstr. 5, 04109 Leipzig。").SaysNoEnglishSentence();
+        await chat.SayAsync("Hauptstrasse 5");
+        await chat.SayAsync("10115 Berlin");
+        (await chat.SayAsync("德国")).Says("收件人").SaysNoEnglishSentence();
+    }
+
+    // Each Chinese button with an order after it: delivered (W100003, c1001's), shipped (W100001), waiting for a bank
+    // transfer (W100006, c1002's), and a guest's (who is asked to prove it).
+    public static TheoryData<string, string, string> ChineseButtonPhrases()
     {
         var dialogs = AgentHarness.Create(classifier: NewScript()).Dialogs;
-        return [.. dialogs.ByIntent.Values.Concat(dialogs.Inactive.Values).Select(d => d.ExampleTranslations!["zh"]).Order()];
+        var data = new TheoryData<string, string, string>();
+        foreach (var phrase in dialogs.ByIntent.Values.Concat(dialogs.Inactive.Values).Select(d => d.ExampleTranslations!["zh"]).Order())
+            foreach (var (user, order) in new[] { ("c1001", "W100003"), ("c1001", "W100001"), ("c1002", "W100006"), ("guest-zh", "W100003") })
+                data.Add(phrase, user, order);
+        return data;
     }
 
     [Theory]
     [MemberData(nameof(ChineseButtonPhrases))]
-    public async Task Every_dialog_answers_its_Chinese_button_and_an_order_number_without_an_English_sentence(string phrase)
+    public async Task Every_dialog_answers_its_Chinese_button_and_an_order_number_without_an_English_sentence(string phrase, string user, string order)
     {
-        // A button's phrase reaches its dialog whatever the reading; W100003 is c1001's delivered order.
-        var nlu = NewScript().Reads(phrase, Reading.OffTopic()).Reads("W100003", Reading.Of("track_order", Defaults.ClarifyBelow - Margin));
-        var chat = AgentHarness.Create(classifier: nlu).Start("c1001");
+        // A button's phrase reaches its dialog whatever the reading.
+        var nlu = NewScript().Reads(phrase, Reading.OffTopic()).Reads(order, Reading.Of("track_order", Defaults.ClarifyBelow - Margin));
+        var chat = AgentHarness.Create(classifier: nlu).Start(user);
         (await chat.SayAsync(phrase)).SaysNoEnglishSentence();
-        (await chat.SayAsync("W100003")).SaysNoEnglishSentence();
+        (await chat.SayAsync(order)).SaysNoEnglishSentence();
     }
 
     [Fact]
