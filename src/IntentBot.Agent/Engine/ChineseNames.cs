@@ -1,8 +1,8 @@
 namespace IntentBot.Agent.Engine;
 
 /// <summary>
-/// Chinese names for the shop's own words a Chinese answer mentions: product categories, payment methods and
-/// destination countries.
+/// Chinese names for the shop's own words a Chinese answer mentions: product categories, variants' sizes and colours,
+/// payment methods and destination countries.
 /// </summary>
 /// <remarks>
 /// The shop's data names them in English ("Running Shoes", "DE"). Brand and product names stay as the shop writes
@@ -18,6 +18,16 @@ internal static class ChineseNames
     /// <summary>A payment method by its id ("bank_transfer" → "银行转账（预付）"); a brand (PayPal) or an unknown id: the shop's name.</summary>
     public static string PaymentMethod(string id, string name) =>
         PaymentMethods.TryGetValue(id, out var chinese) ? chinese : name;
+
+    /// <summary>An order line with its variant in Chinese: "1 × Name (Size 42, Blue)" → "1 × Name（42 码，蓝色）".</summary>
+    public static string OrderLine(string line)
+    {
+        var open = line.LastIndexOf(" (", StringComparison.Ordinal);
+        if (open < 0 || !line.EndsWith(')')) return line;
+        var parts = line[(open + 2)..^1].Split(", ").Select(p => p.StartsWith("Size ", StringComparison.Ordinal) ? $"{p[5..]} 码"
+            : Colours.TryGetValue(p, out var colour) ? colour : p);
+        return $"{line[..open]}（{string.Join("，", parts)}）";
+    }
 
     /// <summary>"德国" for "DE"; else the code itself.</summary>
     public static string Country(string isoCode) =>
@@ -51,6 +61,14 @@ internal static class ChineseNames
         ["toys"] = "玩具", ["Toys & Games"] = "玩具游戏", ["Building Sets"] = "积木", ["Puzzles"] = "拼图", ["Board Games"] = "桌游",
         ["Plush Toys"] = "毛绒玩具",
         ["books"] = "图书", ["Fiction"] = "小说", ["Cookbooks"] = "菜谱", ["Children's Books"] = "童书", ["Non-Fiction"] = "非虚构类图书",
+    };
+
+    // The colours of the sample shop's variants; a shop's own colour name ("Sage") stays as it is.
+    private static readonly Dictionary<string, string> Colours = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Black"] = "黑色", ["White"] = "白色", ["Silver"] = "银色", ["Blue"] = "蓝色", ["Grey"] = "灰色", ["Gray"] = "灰色", ["Navy"] = "藏青色",
+        ["Beige"] = "米色", ["Red"] = "红色", ["Green"] = "绿色", ["Brown"] = "棕色", ["Tan"] = "棕褐色", ["Pink"] = "粉色", ["Purple"] = "紫色",
+        ["Yellow"] = "黄色", ["Orange"] = "橙色", ["Gold"] = "金色", ["Clear"] = "透明", ["Space Grey"] = "深空灰", ["Stainless Steel"] = "不锈钢",
     };
 
     private static readonly Dictionary<string, string> PaymentMethods = new(StringComparer.OrdinalIgnoreCase)

@@ -110,6 +110,36 @@ public sealed class ChineseShopDataTests
     }
 
     [Fact]
+    public async Task A_Chinese_order_card_gives_sizes_and_colours_in_Chinese()
+    {
+        var texts = CardTexts(await AskAsync("订单W100002到哪了", "track_order", "c1001"));
+        Assert.Contains("1 × Stride Cloudrunner 3 Running Shoes（42 码，蓝色）", texts);
+        Assert.Contains("1 × Shieldo Clear Case for iPhone 15（透明）", texts);
+    }
+
+    [Fact]
+    public async Task A_Chinese_product_card_names_its_kind_in_Chinese_instead_of_the_English_description()
+    {
+        var reply = await AskAsync("我想买跑鞋", "product_inquiry");
+        Assert.Contains("跑鞋", CardTexts(reply));
+        Assert.All(reply.Cards, c => Assert.DoesNotContain("isSubtle", c.GetRawText(), StringComparison.Ordinal));
+    }
+
+    // Every string in the reply's cards (their raw JSON escapes Chinese).
+    private static List<string> CardTexts(Reply reply)
+    {
+        var texts = new List<string>();
+        void Walk(System.Text.Json.JsonElement e)
+        {
+            if (e.ValueKind == System.Text.Json.JsonValueKind.String) texts.Add(e.GetString()!);
+            else if (e.ValueKind == System.Text.Json.JsonValueKind.Object) foreach (var p in e.EnumerateObject()) Walk(p.Value);
+            else if (e.ValueKind == System.Text.Json.JsonValueKind.Array) foreach (var i in e.EnumerateArray()) Walk(i);
+        }
+        foreach (var card in reply.Cards) Walk(card);
+        return texts;
+    }
+
+    [Fact]
     public async Task Free_return_shipping_is_said_as_free()
     {
         (await AskAsync("你们的退款政策是什么", "check_refund_policy")).Says("退货免运费", "5 个工作日内退款").DoesNotSay("€0").SaysNoEnglishSentence();
