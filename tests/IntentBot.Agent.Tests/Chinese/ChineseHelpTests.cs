@@ -39,6 +39,15 @@ public sealed class ChineseHelpTests
     }
 
     [Fact]
+    public async Task Asking_if_it_is_a_bot_is_answered_in_Chinese_not_handed_to_a_person()
+    {
+        // The shipped model reads "你是机器人吗" as a request for a person.
+        var nlu = NewScript().Reads("你是机器人吗", Reading.Of("contact_human_agent", 0.9));
+        var chat = AgentHarness.Create(classifier: nlu).Start("guest-zh");
+        (await chat.SayAsync("你是机器人吗")).Says("我是店铺的智能客服").Offers("转人工客服").SaysNoEnglishSentence();
+    }
+
+    [Fact]
     public async Task A_second_miss_in_a_row_is_said_in_Chinese()
     {
         var nlu = NewScript().Reads("今天天气怎么样", Reading.OffTopic()).Reads("明天下雨吗", Reading.OffTopic());
