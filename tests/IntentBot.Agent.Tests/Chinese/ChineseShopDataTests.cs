@@ -212,10 +212,14 @@ public sealed class ChineseShopDataTests
         (await chat.SayAsync(order)).SaysNoEnglishSentence();
     }
 
-    [Fact]
-    public async Task The_shipped_model_answers_a_clear_hours_question_in_Chinese()
+    [Theory]
+    [InlineData("你们的营业时间是几点", "周一至周五")]
+    [InlineData("你们有哪些配送方式", "标准配送")]
+    [InlineData("你们支持哪些付款方式", "银行转账（预付）")]
+    [InlineData("怎么联系客服", "客服工作时间为 周一至周五")]
+    public async Task The_shipped_model_answers_clear_Chinese_questions_in_Chinese(string question, string said)
     {
         var chat = AgentHarness.Create().Start("guest-zh");
-        (await chat.SayAsync("你们的营业时间是几点")).Says("周一至周五").SaysNoEnglishSentence();
+        (await chat.SayAsync(question)).Says(said).SaysNoEnglishSentence();
     }
 }
