@@ -19,13 +19,17 @@ internal static class ChineseNames
     public static string PaymentMethod(string id, string name) =>
         PaymentMethods.TryGetValue(id, out var chinese) ? chinese : name;
 
+    /// <summary>"蓝色" for "Blue", "黑色、白色" for "Black, White"; a shop's own colour name ("Sage") as it is.</summary>
+    public static string Colour(string english) => string.Join("、", english.Split([',', '/'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+        .Select(c => Colours.TryGetValue(c, out var chinese) ? chinese : c));
+
     /// <summary>An order line with its variant in Chinese: "1 × Name (Size 42, Blue)" → "1 × Name（42 码，蓝色）".</summary>
     public static string OrderLine(string line)
     {
         var open = line.LastIndexOf(" (", StringComparison.Ordinal);
         if (open < 0 || !line.EndsWith(')')) return line;
         var parts = line[(open + 2)..^1].Split(", ").Select(p => p.StartsWith("Size ", StringComparison.Ordinal) ? $"{p[5..]} 码"
-            : Colours.TryGetValue(p, out var colour) ? colour : p);
+            : Colour(p));
         return $"{line[..open]}（{string.Join("，", parts)}）";
     }
 
@@ -68,7 +72,7 @@ internal static class ChineseNames
     {
         ["Black"] = "黑色", ["White"] = "白色", ["Silver"] = "银色", ["Blue"] = "蓝色", ["Grey"] = "灰色", ["Gray"] = "灰色", ["Navy"] = "藏青色",
         ["Beige"] = "米色", ["Red"] = "红色", ["Green"] = "绿色", ["Brown"] = "棕色", ["Tan"] = "棕褐色", ["Pink"] = "粉色", ["Purple"] = "紫色",
-        ["Yellow"] = "黄色", ["Orange"] = "橙色", ["Gold"] = "金色", ["Clear"] = "透明", ["Space Grey"] = "深空灰", ["Stainless Steel"] = "不锈钢",
+        ["Yellow"] = "黄色", ["Orange"] = "橙色", ["Gold"] = "金色", ["Clear"] = "透明", ["Space Grey"] = "深空灰", ["Light Blue"] = "浅蓝色", ["Dark Blue"] = "深蓝色", ["Stainless Steel"] = "不锈钢",
     };
 
     private static readonly Dictionary<string, string> PaymentMethods = new(StringComparer.OrdinalIgnoreCase)
