@@ -8,7 +8,7 @@ namespace IntentBot.Agent.Engine;
 /// </summary>
 internal static partial class Cues
 {
-    /// <summary>A Chinese question (a full-width question mark, a question particle or word) or a polite request ("请…").</summary>
+    /// <summary>A Chinese question (a full-width question mark, a question particle or word) or a request ("请…", "我想…").</summary>
     public static bool IsPlainChinese(string text) => ChineseQuestionPattern().IsMatch(text) || PoliteRequestPattern().IsMatch(text);
 
     /// <summary>Words of an upset Chinese shopper, and doubled "！！" or "？？".</summary>
@@ -17,7 +17,8 @@ internal static partial class Cues
     [GeneratedRegex(@"？|吗|呢|几点|几天|什么|怎么|怎样|多少|多久|哪|是否|能否|请问|有没有|可不可以|能不能")]
     private static partial Regex ChineseQuestionPattern();
 
-    [GeneratedRegex(@"^\s*(?:请|麻烦|劳驾|您好|你好)")]
+    // A request that opens politely or says what the shopper wants ("我想买毛衣": the model reads it 0.70 negative).
+    [GeneratedRegex(@"^\s*(?:请|麻烦|劳驾|您好|你好|我想|我要|我需要|想要|帮我)")]
     private static partial Regex PoliteRequestPattern();
 
     // "怎么还" and "还没" make a question a complaint ("怎么还没到？"); so do insults and "到底".

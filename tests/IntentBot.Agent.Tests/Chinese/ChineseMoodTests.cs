@@ -35,6 +35,8 @@ public sealed class ChineseMoodTests
     [Theory]
     [InlineData("怎么切换到另一个账户", 0.9, false)]
     [InlineData("请注销我的账户", 0.83, false)]
+    [InlineData("我想买毛衣", 0.7, false)]
+    [InlineData("我要投诉，快递员态度太差", 0.7, true)]
     [InlineData("我注册不了账户", 0.95, true)]
     [InlineData("你们的服务太差了，到底什么时候发货？", 0.7, true)]
     // English as before: a plain question is neutral below 0.85, a statement keeps the model's reading.
