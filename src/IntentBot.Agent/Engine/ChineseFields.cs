@@ -5,8 +5,9 @@ namespace IntentBot.Agent.Engine;
 
 /// <summary>
 /// Chinese forms of a plugin result's English fields, beside them as <c>…_zh</c> variables for the dialogs' Chinese
-/// texts: statuses (order_data_status_zh), opening hours (contact_data_hours_zh), category names (…_category_zh) and a list of delivery options
-/// (shipping_data_zh), payment methods (methods_data_zh), what a discount code gives (check_data_zh) and amounts (invoice_data_total_zh). A field with no Chinese form gets the shop's own value.
+/// texts: statuses (order_data_status_zh), opening hours (contact_data_hours_zh), category names (…_category_zh),
+/// the delivery options of a region (shipping_data_zh), payment methods (methods_data_zh), what a discount code
+/// gives (check_data_zh) and amounts (invoice_data_total_zh). A field with no Chinese form gets the shop's own value.
 /// </summary>
 internal static class ChineseFields
 {
