@@ -48,6 +48,21 @@ public sealed class ChineseHelpTests
     }
 
     [Fact]
+    public async Task A_confirmation_asked_again_keeps_its_facts()
+    {
+        // W100003 (c1001's) was delivered 10 days ago: the return window's last day is in the question, asked again too.
+        var form = Reading.Of("get_refund", 0.6);
+        var nlu = NewScript().Reads("我要退货", Reading.Of("get_refund", 0.95)).Reads("W100003", form).Reads("尺码太小", form)
+            .Reads("什么意思", Reading.Of("get_refund", 0.5));
+        var chat = AgentHarness.Create(classifier: nlu).Start("c1001");
+        await chat.SayAsync("我要退货");
+        await chat.SayAsync("W100003");
+        var asked = (await chat.SayAsync("尺码太小")).Text;
+        Assert.Matches(@"截止日期 \d{4}-\d{2}-\d{2}", asked);
+        (await chat.SayAsync("什么意思")).Says("请回答“是”或“不是”。订单 W100003 可以退货（截止日期 2").DoesNotSay("截止日期 ）");
+    }
+
+    [Fact]
     public async Task A_second_miss_in_a_row_is_said_in_Chinese()
     {
         var nlu = NewScript().Reads("今天天气怎么样", Reading.OffTopic()).Reads("明天下雨吗", Reading.OffTopic());
