@@ -39,7 +39,8 @@ public static class AdaptiveCards
         };
         if (Get(o, "items") is { ValueKind: JsonValueKind.Array } items)
             foreach (var item in items.EnumerateArray().Where(i => i.ValueKind == JsonValueKind.String).Take(5))
-                body.Add(new JsonObject { ["type"] = "TextBlock", ["wrap"] = true, ["spacing"] = "Small", ["text"] = item.GetString() });
+                body.Add(new JsonObject { ["type"] = "TextBlock", ["wrap"] = true, ["spacing"] = "Small",
+                    ["text"] = language == Engine.Language.Chinese ? Engine.ChineseNames.OrderLine(item.GetString()!) : item.GetString() });
         var actions = new JsonArray();
         if (trackingUrl is not null)
             actions.Add(new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = L("Track parcel"), ["url"] = trackingUrl });
@@ -62,7 +63,10 @@ public static class AdaptiveCards
         var name = Str(product, "name");
         if (name is null) return null;
         var facts = new JsonArray();
+        var chinese = language == Engine.Language.Chinese;
         AddFact(facts, L("Brand"), Str(product, "brand"));
+        // A Chinese card names the kind of product in Chinese instead of the shop's English description.
+        if (chinese && (Str(product, "subcategory") ?? Str(product, "category")) is { } kind) AddFact(facts, "类别", Engine.ChineseNames.Category(kind));
         if (Get(product, "rating") is { ValueKind: JsonValueKind.Number } rating)
             AddFact(facts, L("Rating"), $"{rating.GetDouble().ToString("0.0", CultureInfo.InvariantCulture)} / 5");
         if (Get(product, "stock") is { ValueKind: JsonValueKind.Number } stock)
@@ -76,7 +80,7 @@ public static class AdaptiveCards
         if ((Str(product, "priceText") ?? Money(product, "price")) is { } price)
             body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = price, ["weight"] = "Bolder", ["size"] = "Large", ["color"] = "Accent", ["spacing"] = "Small" });
         if (facts.Count > 0) body.Add(new JsonObject { ["type"] = "FactSet", ["facts"] = facts });
-        if (Str(product, "description") is { } description)
+        if (!chinese && Str(product, "description") is { } description)
             body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = description, ["wrap"] = true, ["isSubtle"] = true, ["maxLines"] = 3 });
         var actions = new JsonArray();
         if (WebUrl(Str(product, "url"), allowPath: false) is { } page)

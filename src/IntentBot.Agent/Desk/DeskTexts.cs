@@ -1,4 +1,5 @@
 using System.Globalization;
+using IntentBot.Agent.Engine;
 
 namespace IntentBot.Agent.Desk;
 
@@ -12,7 +13,7 @@ internal static class DeskTexts
         : $"There {(ahead == 1 ? "is 1 person" : $"are {ahead} people")} ahead of you; the expected wait is about {Minutes(minutes)}. You can keep writing here; they'll see it.";
 
     public static string OutOfHours(string hours, DateTime nextOpening, string? email, bool chinese = false) => chinese
-        ? $"我们的客服工作时间为 {hours}，现在暂时无人值守。开门后（{ChineseWeekdays[(int)nextOpening.DayOfWeek]} {nextOpening:HH\\:mm}）会有同事回复您。请在这里留言" +
+        ? $"我们的客服工作时间为 {hours}，现在暂时无人值守。开门后（{ChineseHours.Weekdays[(int)nextOpening.DayOfWeek]} {nextOpening:HH\\:mm}）会有同事回复您。请在这里留言" +
           (string.IsNullOrWhiteSpace(email) ? "" : $"，或发送邮件至 {email}") + "，我们会尽快联系您。"
         : $"Our team answers {hours}, so nobody is here right now. Someone will reply after we open on " +
           $"{nextOpening.ToString("dddd", CultureInfo.InvariantCulture)} at {nextOpening:HH\\:mm}. Leave your message here" +
@@ -25,8 +26,6 @@ internal static class DeskTexts
     public static string Closed(string agent, bool chinese = false) => chinese
         ? $"{agent} 已结束本次对话。感谢您的咨询，欢迎随时再来！"
         : $"{agent} has closed this conversation. Thank you for contacting us! Write again any time.";
-
-    private static readonly string[] ChineseWeekdays = ["周日", "周一", "周二", "周三", "周四", "周五", "周六"];
 
     private static string Minutes(int minutes) => minutes == 1 ? "1 minute" : $"{minutes} minutes";
 }

@@ -75,7 +75,7 @@ public sealed class HandoffDesk(
     {
         var o = options.Value;
         if (!_hours.IsOpen(now) && _hours.NextOpening(now) is { } opening)
-            return DeskTexts.OutOfHours(_hours.Describe(), opening, o.ContactEmail, chinese);
+            return DeskTexts.OutOfHours(chinese ? _hours.DescribeChinese() : _hours.Describe(), opening, o.ContactEmail, chinese);
         var claims = await store.GetClaimsAsync(ct);
         var ahead = (await inbox.ListOpenAsync(ct)).Count(r =>
             r.ConversationId != record.ConversationId && r.CreatedUtc <= record.CreatedUtc && !claims.ContainsKey(r.ConversationId));

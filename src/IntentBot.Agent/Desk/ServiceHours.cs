@@ -1,4 +1,5 @@
 using System.Globalization;
+using IntentBot.Agent.Engine;
 
 namespace IntentBot.Agent.Desk;
 
@@ -38,6 +39,10 @@ public sealed class ServiceHours
         }
         return null;
     }
+
+    /// <summary>The same in Chinese, from the days, times and zone: "周一至周五 09:00–17:00（柏林时间）".</summary>
+    public string DescribeChinese() =>
+        $"{ChineseHours.Days(_options.Days)} {_options.Opens:HH\\:mm}–{_options.Closes:HH\\:mm}（{ChineseHours.Zone(_options.TimeZone)}）";
 
     /// <summary>"Monday to Friday, 09:00–17:00 (Europe/Berlin)" style text for customers.</summary>
     public string Describe()

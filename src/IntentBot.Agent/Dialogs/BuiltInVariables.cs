@@ -27,6 +27,9 @@ public static class BuiltInVariables
     /// <summary>The country the shopper named in this conversation (ISO code, "" when none): shipping answers use it.</summary>
     public const string Country = "known_country";
 
+    /// <summary>That country's name in Chinese ("德国" for DE), "" when none: Chinese shipping answers name it.</summary>
+    public const string CountryZh = "known_country_zh";
+
     /// <summary>The shopper's price limits in EUR ("under €50", "20-30", "cheap"), "" when none was given.</summary>
     public const string BudgetMin = "budget_min";
     public const string BudgetMax = "budget_max";
@@ -42,6 +45,9 @@ public static class BuiltInVariables
     /// ("she loves cooking" → "Cookware", "headphones" → "Headphones"), "" when none.</summary>
     public const string InterestCategory = "interest_category";
 
+    /// <summary>That category's name in Chinese ("跑鞋" for "Running Shoes"; the shop's name when it has none), "" when none.</summary>
+    public const string InterestCategoryZh = "interest_category_zh";
+
     /// <summary>A discount code written in this message ("SUMMER20"), "" when none.</summary>
     public const string SaidCode = "said_code";
 
@@ -56,5 +62,6 @@ public static class BuiltInVariables
     {
         Text, Intent, UserId, ConversationId, CustomerName, Interests, Negative, PurchaseIntentHigh,
         CustomerId, Country, BudgetMin, BudgetMax, Size, Colour, SubjectProduct, SaidCode, Language, InterestCategory, Concern,
+        CountryZh, InterestCategoryZh,
     };
 }

@@ -1,8 +1,10 @@
+using System.Globalization;
+
 namespace IntentBot.Agent.Dialogs;
 
 /// <summary>
 /// The small condition language of <c>when:</c> — clauses joined by <c>&amp;&amp;</c>, each "var" (set and not
-/// false/0/empty), "!var", "var == value" or "var != value", where value is a literal or another variable as
+/// false/zero/empty), "!var", "var == value" or "var != value", where value is a literal or another variable as
 /// "$name" (e.g. <c>order_data_customer_id == $user_id</c>). Deliberately no more: logic belongs in plugins.
 /// </summary>
 public sealed record Condition(IReadOnlyList<Condition.Clause> Clauses)
@@ -36,6 +38,8 @@ public sealed record Condition(IReadOnlyList<Condition.Clause> Clauses)
         return c.Negate ? !result : result;
     });
 
+    // A zero amount is false however the shop writes it ("0", "0.0"): "!policy_data_return_shipping_fee" means free.
     public static bool IsTruthy(string? value) =>
-        !string.IsNullOrWhiteSpace(value) && value is not ("false" or "False" or "0" or "null" or "[]");
+        !string.IsNullOrWhiteSpace(value) && value is not ("false" or "False" or "0" or "null" or "[]")
+        && !(decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var number) && number == 0);
 }

@@ -143,7 +143,7 @@ public static class DialogValidator
             CheckTranslations(dialog.ExampleTranslations, null, $"{file}: example_translations");
 
             // A translation says what its English text says: every slot and built-in variable of the English text is in
-            // it too (the order number, the product, the budget). A shop reply ({{$order}}, {{$order_data_status_text}}) is
+            // it too (the order number, the product, the budget), or its Chinese form (interest_category_zh). A shop reply ({{$order}}, {{$order_data_status_text}}) is
             // English, so a translation says it in its own words, from that reply's fields where it needs them.
             void CheckTranslations(Dictionary<string, string>? translations, string? english, string path)
             {
@@ -154,7 +154,7 @@ public static class DialogValidator
                     if (string.IsNullOrWhiteSpace(text)) errors.Add($"{path}.{language}: empty");
                     CheckTemplate(text, $"{path}.{language}");
                     var translated = TemplateReferences.Parse(text).Variables;
-                    foreach (var variable in said.Where(v => !translated.Contains(v)
+                    foreach (var variable in said.Where(v => !translated.Contains(v) && !translated.Contains(v + "_zh")
                         && !outputs.Any(o => v == o || v.StartsWith(o + "_", StringComparison.Ordinal))))
                         errors.Add($"{path}.{language}: leaves out {{{{${variable}}}}} of the English text");
                 }

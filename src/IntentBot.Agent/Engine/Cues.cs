@@ -77,6 +77,9 @@ internal static partial class Cues
     {
         // A bare "no" ("不用了", "nope") answers a question; it says nothing about the shopper's mood.
         if (!modelNegative || ShortYesNo(text) is not null) return false;
+        // The model's sentiment reads many neutral Chinese questions as negative ("怎么切换到另一个账户": 0.88), so in
+        // Chinese a question or a request ("请…", "我想…") is negative only with an upset word, however sure the model is.
+        if (Language.Detect(text) == Language.Chinese) return SoundsUpsetInChinese(text) || !IsPlainChinese(text);
         var plainQuestion = (IsQuestion(text) || text.TrimEnd().EndsWith('?')) && !SoundsUpset(text);
         return !(plainQuestion && confidence < SureNegative);
     }

@@ -89,7 +89,7 @@ internal sealed partial class DialogRunner
         if (catalog.Find(intent) is not { } dialog) return false;
         t.Nlu = Cues.Read(t.Nlu, intent);
         RecordIntent(t);
-        replies.Say(t, HelpTexts.NotAnOrderNumber(number));
+        replies.Say(t, Localised(t, HelpTexts.NotAnOrderNumber(number), HelpTexts.Zh.NotAnOrderNumber(number)));
         await StartAsync(t, dialog, ct);
         return true;
     }
@@ -105,7 +105,7 @@ internal sealed partial class DialogRunner
         if (Cues.AsksNextStep(t.Text))
         {
             RecordIntent(t);
-            replies.Say(t, t.Memory.Order is { } order ? HelpTexts.NextStep(order) : HelpTexts.NextStepNoOrder,
+            replies.Say(t, t.Memory.Order is { } order ? Localised(t, HelpTexts.NextStep(order), HelpTexts.Zh.NextStep(order)) : HelpTexts.NextStepNoOrder,
                 [EngineTexts.TalkToPerson + "|" + EngineTexts.TalkToPersonText, "@" + TrackOrder]);
             t.Memory.YesMeans = "@" + HumanIntent;
             return true;
@@ -153,8 +153,8 @@ internal sealed partial class DialogRunner
         if (previous is null || t.HandedOff || t.Active is not null) return;
         var reply = t.Replies.FirstOrDefault(r => r.Type == ActivityTypes.Message);
         if (reply?.Text is not { } text || "bot: " + text != previous) return;
-        if (t.RecentIntents.LastOrDefault() != OutOfScope && text is not (EngineTexts.TellMeMore or EngineTexts.Clarify)) return;
-        reply.Text = HelpTexts.SecondMiss;
+        if (t.RecentIntents.LastOrDefault() != OutOfScope && text != InLanguage(t, EngineTexts.TellMeMore) && text != InLanguage(t, EngineTexts.Clarify)) return;
+        reply.Text = InLanguage(t, HelpTexts.SecondMiss);
         reply.SuggestedActions = new SuggestedActions
         {
             Actions = [.. new[] { EngineTexts.TalkToPerson + "|" + EngineTexts.TalkToPersonText }.Concat(EngineTexts.MainMenu.Take(3))

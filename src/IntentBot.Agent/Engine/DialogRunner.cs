@@ -275,7 +275,12 @@ internal sealed partial class DialogRunner(
         t.Update(id, p => p with { Tries = tries });
         if (progress.Asked == DialogQuestion.Confirmation)
         {
-            replies.Say(t, InLanguage(t, EngineTexts.ConfirmAgain) + " " + await RenderAsync(t, dialog, Localised(t, dialog.Confirm!.Prompt, dialog.Confirm.Translations), ct), ["Yes", "No"]);
+            // The question again with the facts it was asked with: the checks' results are not kept between turns.
+            var variables = TemplateVariables.For(t, dialog, options);
+            if (!await plugins.RunAsync(t, dialog, dialog.Checks, variables, ct)) { await FailAsync(t, dialog, ct); return; }
+            var prompt = await renderer.RenderAsync(Localised(t, dialog.Confirm!.Prompt, dialog.Confirm.Translations), variables, ct);
+            // Chinese sentences follow each other without a space.
+            replies.Say(t, InLanguage(t, EngineTexts.ConfirmAgain) + (t.Memory.Language == Language.Chinese ? "" : " ") + prompt, ["Yes", "No"]);
             return;
         }
         var slot = progress.Asked == DialogQuestion.Slot ? dialog.Slots.FirstOrDefault(s => s.Name == progress.AskedSlot) : null;

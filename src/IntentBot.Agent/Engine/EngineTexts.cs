@@ -87,6 +87,11 @@ internal static class EngineTexts
             [EngineTexts.ActionFailed] = "抱歉，暂时无法获取这项信息。请稍后再试，或告诉我为您转接人工客服。",
             [EngineTexts.YesNothingAsked] = "好的！请问有什么可以帮您？",
             [HelpTexts.LeftQueue] = "好的，已为您退出人工客服的排队。还有什么可以帮您的吗？",
+            [HelpTexts.LeftForm] = "好的，已为您停止办理，没有做任何更改。还有什么可以帮您的吗？",
+            [HelpTexts.NothingLeft] = "好的，一切保持不变。如果还有其他问题，随时问我。",
+            [HelpTexts.SecondMiss] = "抱歉，我还是没能理解。我可以帮您办理以下事项，请选择一项；或者我为您转接人工客服。需要为您转接吗？",
+            [HelpTexts.IAmABot] = "是的，我是店铺的智能客服，不是真人。我可以帮您查询订单、办理退货、查找商品；需要时也可以为您转接人工客服。需要为您转接吗？",
+            [HelpTexts.NextStepNoOrder] = "我们的客服同事可以和您一起处理这个问题。需要我为您转接吗？或者告诉我您的订单号，我来帮您查询。",
             [EngineTexts.NoNothingAsked] = "好的。如果还有其他问题，随时问我：我可以帮您查询订单、办理退货、查找商品，以及解答配送问题。",
             [EngineTexts.TellMeMore] = "能再具体说说您需要什么吗？我可以帮您查询订单、办理退货或退款、查找商品，或为您转接人工客服。",
             [EngineTexts.UpsetUnsure] = "真的很抱歉，听起来让您很困扰。请告诉我发生了什么（提供订单号会更快），或者我现在就为您转接人工客服。",
@@ -94,6 +99,9 @@ internal static class EngineTexts
             // Button labels and what they send.
             [TalkToPerson] = "转人工客服",
             [TalkToPersonText] = "我要找人工客服",
+            // promo_code's button after a code that does not work; it sends promo_code's own Chinese button phrase.
+            ["Which codes can I use?"] = "有哪些优惠码可用？",
+            ["which discount codes can I use"] = "有优惠码吗",
             ["Yes"] = "是的",
             ["No"] = "不用了",
         };

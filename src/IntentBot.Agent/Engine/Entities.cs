@@ -29,7 +29,7 @@ internal sealed partial record Entities(
         return new Entities(
             SlotValidators.Recognise(SlotValidators.OrderNumber, text, wholeAnswer: false),
             SlotValidators.Recognise(SlotValidators.Email, text, wholeAnswer: false),
-            CountryIn(text),
+            CountryIn(text) ?? ChineseNames.CountryIn(text),
             SizeIn(text),
             ColourIn(text),
             min,

@@ -25,6 +25,16 @@ internal static class HelpTexts
 
     public const string NextStepNoOrder = "A member of our team can look into it with you and sort it out. Shall I connect you? Or tell me your order number and I'll check it.";
 
+    /// <summary>The sentences above that name an order or a number, in Chinese (the fixed ones are in <see cref="EngineTexts.Zh"/>).</summary>
+    public static class Zh
+    {
+        public static string NotAnOrderNumber(string number) =>
+            $"{number} 看起来不像我们的订单号：订单号以 W 开头，后面是 6 位数字，例如 W100001。";
+
+        public static string NextStep(string order) =>
+            $"我们的客服同事可以和您一起处理订单 {order} 的问题，例如包裹未送达、改寄、补发或退款。需要我为您转接吗？";
+    }
+
     /// <summary>"We answer in English (and Chinese)", in the shopper's language, before the English sentence.</summary>
     public static string EnglishOnly(string language) => language switch
     {

@@ -40,7 +40,7 @@ internal static partial class Interests
         ("耳机", "Headphones"), ("电视", "TVs"), ("相机", "Cameras"), ("音箱", "Speakers"), ("手机", "Smartphones"),
         ("外套", "Jackets"), ("夹克", "Jackets"), ("毛衣", "Sweaters"), ("卫衣", "Sweaters"), ("t恤", "T-Shirts"), ("靴", "Boots"),
         ("凉鞋", "Sandals"), ("鞋", "shoes"), ("护肤", "Skincare"), ("香水", "Fragrance"), ("拼图", "Puzzles"), ("乐高", "Building Sets"),
-        ("毛绒", "Plush Toys"), ("菜谱", "Cookbooks"), ("食谱", "Cookbooks"), ("小说", "Fiction"), ("床品", "Bedding"), ("锅", "Cookware"),
+        ("毛绒", "Plush Toys"), ("菜谱", "Cookbooks"), ("食谱", "Cookbooks"), ("小说", "Fiction"), ("床品", "Bedding"), ("锅", "Cookware"), ("厨房", "home-kitchen"),
         ("做饭", "Cookware"), ("烹饪", "Cookware"), ("下厨", "Cookware"), ("咖啡", "Coffee Machines"), ("跑步", "Running Shoes"),
         ("看书", "books"), ("读书", "books"), ("书", "books"), ("音乐", "Headphones"), ("瑜伽", "Yoga"), ("健身", "Fitness"),
         ("骑行", "Cycling"), ("自行车", "Cycling"), ("露营", "Camping"), ("徒步", "Camping"), ("美妆", "beauty"), ("化妆", "beauty"),

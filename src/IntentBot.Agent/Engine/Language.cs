@@ -7,7 +7,7 @@ namespace IntentBot.Agent.Engine;
 /// orders, returns, codes, products and handoff), or another language it has no texts for.
 /// </summary>
 /// <remarks>
-/// Chinese is told by its script. Another language by its common function words: two or more of them in a
+/// Chinese is told by its script (names of codes and products in Latin letters aside). Another language by its common function words: two or more of them in a
 /// message of three words or more, so a street name or a brand ("Hauptstrasse", "Casa") never counts.
 /// </remarks>
 internal static partial class Language
@@ -22,7 +22,9 @@ internal static partial class Language
     public static string Detect(string text)
     {
         var han = text.Count(c => c is >= '\u4e00' and <= '\u9fff' or >= '\u3400' and <= '\u4dbf');
-        if (han >= 2 && han * 2 >= text.Count(char.IsLetter)) return Chinese;
+        // A Chinese question about a code or a product keeps its Latin name ("WELCOME10 可以用吗", "Sonora Flux 9 有货吗"):
+        // three Chinese characters and no English sentence around them make it Chinese however long the name is.
+        if (han >= 2 && (han * 2 >= text.Count(char.IsLetter) || (han >= 3 && !LooksEnglish(text)))) return Chinese;
         return Foreign(text) is null ? English : Unsupported;
     }
 

@@ -43,6 +43,7 @@ internal static class PluginResults
         {
             // Lists give their size and their first element (the best match): products_count, products_first_id.
             variables[prefix + "_count"] = json.GetArrayLength().ToString(CultureInfo.InvariantCulture);
+            ChineseFields.AddList(variables, prefix, json);
             if (json.GetArrayLength() > 0 && depth <= 3)
             {
                 var first = json[0];
@@ -52,12 +53,12 @@ internal static class PluginResults
             return;
         }
         if (json.ValueKind != JsonValueKind.Object || depth > 3) return;
+        ChineseFields.AddObject(variables, prefix, json);
         foreach (var property in json.EnumerateObject())
         {
             var name = prefix + "_" + JsonNamingPolicy.SnakeCaseLower.ConvertName(property.Name);
             variables[name] = Scalar(property.Value) ?? property.Value.GetRawText();
-            // Statuses are snake_case words; Chinese answers say them as order_status_zh.
-            if (name.EndsWith("_status", StringComparison.Ordinal) && EngineTexts.Zh.Status(variables[name]) is { } zh) variables[name + "_zh"] = zh;
+            if (property.Value.ValueKind == JsonValueKind.String) ChineseFields.AddField(variables, name, variables[name]);
             Flatten(variables, name, property.Value, depth + 1);
         }
     }

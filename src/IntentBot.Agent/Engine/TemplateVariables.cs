@@ -28,6 +28,7 @@ internal static class TemplateVariables
         var memory = t.Memory;
         variables[BuiltInVariables.CustomerId] = GuestVerification.CustomerId(t, dialog);
         variables[BuiltInVariables.Country] = memory.Country ?? "";
+        variables[BuiltInVariables.CountryZh] = memory.Country is { } country ? ChineseNames.Country(country) : "";
         variables[BuiltInVariables.BudgetMin] = memory.BudgetMin?.ToString(CultureInfo.InvariantCulture) ?? "";
         variables[BuiltInVariables.BudgetMax] = memory.BudgetMax?.ToString(CultureInfo.InvariantCulture) ?? "";
         variables[BuiltInVariables.Size] = memory.Size ?? "";
@@ -43,6 +44,7 @@ internal static class TemplateVariables
         variables[BuiltInVariables.InterestCategory] = Interests.CategoryIn(t.Text)
             ?? (t.Get(dialog.Intent, "product") is { } named ? Interests.CategoryIn(named) : null)
             ?? (refines && dialog.Intent == DialogRunner.Recommendation ? t.Memory.Interest : null) ?? "";
+        variables[BuiltInVariables.InterestCategoryZh] = ChineseNames.Category(variables[BuiltInVariables.InterestCategory]);
         return variables;
     }
 }

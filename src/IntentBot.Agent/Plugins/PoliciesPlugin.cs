@@ -19,7 +19,7 @@ public sealed class PoliciesPlugin(IPolicyService policies)
         });
 
     [KernelFunction("shipping"), Description("Lists the delivery options for a country with prices, free-shipping thresholds and delivery times in business days.")]
-    public Task<ShopReply<IReadOnlyList<ShippingOption>>> ShippingAsync(
+    public Task<ShopReply<ShippingView>> ShippingAsync(
         [Description("Destination country as a two-letter ISO code, e.g. DE, AT, US (optional; the shop's home country when empty).")] string? country = null,
         CancellationToken cancellationToken = default) =>
         ShopReply.Guard(async () =>
@@ -31,7 +31,7 @@ public sealed class PoliciesPlugin(IPolicyService policies)
                 $"{o.Name} {Money.Format(o.Price, all.Currency)}{(o.FreeAbove is { } free ? $" (free over {Money.Format(free, all.Currency)})" : "")}, " +
                 (o.MinDays == o.MaxDays ? $"{o.MinDays} business day{(o.MinDays == 1 ? "" : "s")}" : $"{o.MinDays}-{o.MaxDays} business days"))) +
                 ". " + all.Shipping.Summary;
-            return ShopReply.Ok(text, options);
+            return ShopReply.Ok(text, new ShippingView(region.Id, region.Name, all.Currency, options));
         });
 
     [KernelFunction("payment_methods"), Description("Lists the accepted payment methods (cards, PayPal, Klarna, Apple Pay, Google Pay, bank transfer) with notes.")]

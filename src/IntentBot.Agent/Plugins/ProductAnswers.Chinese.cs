@@ -13,7 +13,7 @@ public static partial class ProductAnswers
         if (ChineseSizePattern().Match(question) is { Success: true } sized || question.Contains("尺码", StringComparison.Ordinal) || question.Contains("码数", StringComparison.Ordinal))
             return SizesChinese(p, ChineseSizePattern().Match(question) is { Success: true } m ? m.Groups[1].Value.ToUpperInvariant() : null);
         if (Regex.IsMatch(question, "材质|面料|材料|什么做的"))
-            return Attribute(p, "material") is { } material ? $"{p.Name} 的材质是 {material}。" : $"抱歉，我这里没有 {p.Name} 的材质信息。";
+            return Attribute(p, "material") is { } material ? $"{p.Name} 的材质是 {Engine.ChineseMaterials.Translate(material)}。" : $"抱歉，我这里没有 {p.Name} 的材质信息。";
         if (Regex.IsMatch(question, "多少钱|价格|价钱|贵不贵|便宜"))
             return $"{p.Name} 的价格是 {Money.Format(p.Price, p.Currency)}。";
         if (Regex.IsMatch(question, "颜色|什么色") || ChineseColours.Keys.Any(question.Contains))
@@ -48,10 +48,10 @@ public static partial class ProductAnswers
     private static string ColourChinese(Product p, KeyValuePair<string, string> asked)
     {
         if (Attribute(p, "colour") is not { } colour) return $"抱歉，我这里没有 {p.Name} 的颜色信息，请看商品卡片中的图片。";
-        if (asked.Key is null) return $"{p.Name} 的颜色是 {colour}。";
+        if (asked.Key is null) return $"{p.Name} 的颜色是 {Engine.ChineseNames.Colour(colour)}。";
         return colour.Contains(asked.Value, StringComparison.OrdinalIgnoreCase)
             ? $"有的，{p.Name} 有{asked.Key}（{colour}）。"
-            : $"抱歉，{p.Name} 没有{asked.Key}，现有颜色：{colour}。";
+            : $"抱歉，{p.Name} 没有{asked.Key}，现有颜色：{Engine.ChineseNames.Colour(colour)}。";
     }
 
     // The colour a question names, and the English word the catalog's colour attribute would contain.

@@ -80,6 +80,9 @@ public sealed record ProductListView(IReadOnlyList<ProductView> Products, int To
     public string Listing => string.Join("; ", Products.Select(p => $"{p.Name} ({p.PriceText}{(p.InStock ? "" : ", out of stock")})"));
 }
 
+/// <summary>The delivery options of the region a country lies in, with the currency their prices are in.</summary>
+public sealed record ShippingView(string RegionId, string RegionName, string Currency, IReadOnlyList<ShippingOption> Options);
+
 public sealed record AvailabilityView(string ProductId, string Name, string Level, int Stock);
 
 /// <summary>Whether an order can be cancelled and the fee (a quote or the result of a cancellation).</summary>
@@ -90,9 +93,9 @@ public sealed record ReturnView(string OrderNumber, bool Eligible, DateOnly? Win
 
 public sealed record RefundView(string OrderNumber, string? Status, decimal? Amount, string? AmountText, DateOnly? ExpectedBy, DateOnly? CompletedOn, string? Method, string? ReturnStatus);
 
-public sealed record PromotionView(string Code, string Description, string Discount, decimal MinSpend, DateOnly ValidUntil, bool NewsletterOnly, IReadOnlyList<string> Categories, IReadOnlyList<string> ProductIds)
+public sealed record PromotionView(string Code, string Description, string Discount, decimal MinSpend, string MinSpendText, DateOnly ValidUntil, bool NewsletterOnly, IReadOnlyList<string> Categories, IReadOnlyList<string> ProductIds)
 {
     public static PromotionView From(Promotion p, string currency) => new(p.Code, p.Description,
         p.Kind == DiscountKind.Percent ? $"{p.Value:0.##}%" : Money.Format(p.Value, currency),
-        p.MinSpend, DateOnly.FromDateTime(p.ValidUntil.UtcDateTime), p.NewsletterOnly, p.Categories, p.ProductIds);
+        p.MinSpend, Money.Format(p.MinSpend, currency), DateOnly.FromDateTime(p.ValidUntil.UtcDateTime), p.NewsletterOnly, p.Categories, p.ProductIds);
 }

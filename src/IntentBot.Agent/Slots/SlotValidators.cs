@@ -77,7 +77,8 @@ public static partial class SlotValidators
     {
         var t = input.Trim().TrimEnd('.', '!').Trim();
         if (t.Length == 2 && char.IsAsciiLetter(t[0]) && char.IsAsciiLetter(t[1])) return t.ToUpperInvariant();
-        return Countries.TryGetValue(t, out var code) ? code : null;
+        // A Chinese shopper names the country in Chinese ("德国").
+        return Countries.TryGetValue(t, out var code) ? code : Engine.ChineseNames.CountryNamed(t);
     }
 
     private static readonly Dictionary<string, string> Countries = new(StringComparer.OrdinalIgnoreCase)

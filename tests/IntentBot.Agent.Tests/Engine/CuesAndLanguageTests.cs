@@ -41,6 +41,9 @@ public sealed class CuesAndLanguageTests
 
     [Theory]
     [InlineData("我的订单到哪了", Language.Chinese)]
+    [InlineData("WELCOME10 可以用吗", Language.Chinese)]
+    [InlineData("Sonora Flux 9 Wireless Headphones 有货吗", Language.Chinese)]
+    [InlineData("is the 跑鞋 in the sale", Language.English)]
     [InlineData("where is my order W100001", Language.English)]
     [InlineData("Wo ist meine Bestellung?", Language.Unsupported)]
     [InlineData("Hola, dónde está mi pedido", Language.Unsupported)]

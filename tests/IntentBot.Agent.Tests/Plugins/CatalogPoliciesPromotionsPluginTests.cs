@@ -48,8 +48,9 @@ public sealed class CatalogPoliciesPromotionsPluginTests
         var refund = await _kernel.CallAsync<RefundPolicy>("policies", "refund");
         Assert.Contains("30 days", refund.Text);
 
-        var shipping = await _kernel.CallAsync<IReadOnlyList<ShippingOption>>("policies", "shipping", new KernelArguments { ["country"] = "AT" });
-        Assert.All(shipping.Data!, o => Assert.Equal("eu", o.RegionId));
+        var shipping = await _kernel.CallAsync<ShippingView>("policies", "shipping", new KernelArguments { ["country"] = "AT" });
+        Assert.Equal(("eu", "EUR"), (shipping.Data!.RegionId, shipping.Data.Currency));
+        Assert.All(shipping.Data.Options, o => Assert.Equal("eu", o.RegionId));
         Assert.Contains("European Union", shipping.Text);
 
         var faq = await _kernel.CallAsync<FaqEntry>("policies", "account_faq", new KernelArguments { ["topic"] = "recover_password" });

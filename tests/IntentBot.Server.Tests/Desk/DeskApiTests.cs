@@ -150,24 +150,44 @@ public sealed class DeskApiTests
         await Expect(HttpStatusCode.NotFound, $"/api/v1/conversations/{id}/close", null);
     }
 
-    [Fact]
-    public async Task Outside_service_hours_the_customer_is_told_when_someone_answers_and_where_to_write()
+    // Open only on the day after tomorrow, 08:30-16:00 UTC: whenever a test runs, the desk is closed now.
+    private static DayOfWeek OpenDay => DateTime.UtcNow.AddDays(2).DayOfWeek;
+
+    private static IntentBotFactory ClosedNow(DayOfWeek openDay, params (string Key, string? Value)[] more)
     {
-        // Open only on the day after tomorrow: whenever this runs, the desk is closed now.
-        var openDay = DateTime.UtcNow.AddDays(2).DayOfWeek;
-        await using var factory = new IntentBotFactory(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Desk:ServiceHours:Days:0"] = openDay.ToString(),
             ["Desk:ServiceHours:Opens"] = "08:30",
             ["Desk:ServiceHours:Closes"] = "16:00",
             ["Desk:ServiceHours:TimeZone"] = "UTC",
-            ["Desk:ContactEmail"] = "help@shop.example",
-        });
+        };
+        foreach (var (key, value) in more) settings[key] = value;
+        return new IntentBotFactory(settings);
+    }
+
+    [Fact]
+    public async Task Outside_service_hours_the_customer_is_told_when_someone_answers_and_where_to_write()
+    {
+        var openDay = OpenDay;
+        await using var factory = ClosedNow(openDay, ("Desk:ContactEmail", "help@shop.example"));
         var replies = await HandOffAsync(factory, "c-hours-" + Guid.NewGuid().ToString("N")[..6], "u-hours");
         var notice = Assert.Single(replies, r => r.Text?.Contains("nobody is here right now", StringComparison.Ordinal) == true).Text!;
         Assert.Contains($"{openDay}, 08:30–16:00 (UTC)", notice, StringComparison.Ordinal);
         Assert.Contains("at 08:30", notice, StringComparison.Ordinal);
         Assert.Contains("e-mail us at help@shop.example", notice, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Outside_service_hours_a_chinese_customer_is_told_the_hours_in_chinese()
+    {
+        var openDay = OpenDay;
+        await using var factory = ClosedNow(openDay);
+        var replies = await HandOffAsync(factory, "c-hours-zh-" + Guid.NewGuid().ToString("N")[..6], "u-hours-zh", "我要找人工客服");
+        var notice = Assert.Single(replies, r => r.Text?.Contains("现在暂时无人值守", StringComparison.Ordinal) == true).Text!;
+        var day = new[] { "周日", "周一", "周二", "周三", "周四", "周五", "周六" }[(int)openDay];
+        Assert.Contains($"工作时间为 {day} 08:30–16:00（UTC）", notice, StringComparison.Ordinal);
+        Assert.DoesNotContain(openDay.ToString(), notice, StringComparison.Ordinal);
     }
 
     [Fact]
