@@ -119,9 +119,12 @@ public sealed class CustomIntentTrainerTests(SharedEngine shared) : IClassFixtur
         var plain = await shared.Engine.ClassifyAsync(texts, 5);
         var wrapped = await classifier.ClassifyAsync(texts, 5);
         Assert.Same(shared.Engine.Model, classifier.Model);
+        // Equal up to float rounding: a concurrent test's texts may share the batch and change its padded length,
+        // which moves the last digits of the attention sums (the labels, their order and the verdict do not move).
         for (var i = 0; i < texts.Length; i++)
         {
-            Assert.Equal(plain[i].Intents, wrapped[i].Intents);
+            Assert.Equal(plain[i].Intents.Select(s => s.Label), wrapped[i].Intents.Select(s => s.Label));
+            Assert.All(plain[i].Intents.Zip(wrapped[i].Intents), p => Assert.Equal(p.First.Confidence, p.Second.Confidence, 5));
             Assert.Equal(plain[i].OutOfScope, wrapped[i].OutOfScope);
         }
     }
