@@ -44,13 +44,16 @@ internal static partial class ChineseShipping
         var kind = words.Contains("express", StringComparison.Ordinal) ? "加急配送"
             : words.Contains("standard", StringComparison.Ordinal) ? "标准配送" : null;
         if (kind is null || !KnownWordsPattern().IsMatch(english)) return english;
-        var region = words.Contains("international", StringComparison.Ordinal) ? "国际" : Regex.IsMatch(words, @"\beu\b") ? "欧盟" : "";
+        var region = words.Contains("international", StringComparison.Ordinal) ? "国际" : EuPattern().IsMatch(words) ? "欧盟" : "";
         var next = NextDayPattern().IsMatch(english) ? "（次日达）" : "";
         return region + kind + next;
     }
 
     [GeneratedRegex(@"^(?:\s*(?:eu|international|domestic|standard|express|delivery|shipping|\(|\)|next|business|working|day|,))+\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex KnownWordsPattern();
+
+    [GeneratedRegex(@"\beu\b")]
+    private static partial Regex EuPattern();
 
     [GeneratedRegex(@"\bnext\s+(?:business\s+|working\s+)?day\b", RegexOptions.IgnoreCase)]
     private static partial Regex NextDayPattern();

@@ -21,10 +21,8 @@ internal sealed partial class DialogRunner
         var named = ChineseRequests.FirstOrDefault(r => r.Words.Any(text.Contains) && catalog.Find(r.Intent) is not null).Intent;
         if (named is null) return nlu;
         if (unsure) return Cues.Read(nlu, named);
-        var plain = Unmistakable.FirstOrDefault(u => u.Family.Contains(named));
-        return plain.Family is not null && !plain.Family.Contains(nlu.Intent.Label) && !plain.Unless.Any(text.Contains)
-            ? Cues.Read(nlu, named)
-            : nlu;
+        var overruled = Unmistakable.Any(u => u.Family.Contains(named) && !u.Family.Contains(nlu.Intent.Label) && !u.Unless.Any(text.Contains));
+        return overruled ? Cues.Read(nlu, named) : nlu;
     }
 
     /// <summary>

@@ -1,5 +1,4 @@
 using IntentBot.Agent.Dialogs;
-using IntentBot.Agent.Slots;
 
 namespace IntentBot.Agent.Engine;
 
@@ -16,13 +15,10 @@ internal sealed partial class DialogRunner
     {
         if (t.Nlu.OutOfScope || t.Nlu.Intent.Confidence < options.ClarifyBelow) return null;
         if (GuestVerification.OrderOf(t, form) is not { } current) return null;
-        if (SlotValidators.Recognise(SlotValidators.OrderNumber, t.Text, wholeAnswer: false) is not { } named
+        if (t.Said.OrderNumber is not { } named
             || string.Equals(named, current, StringComparison.OrdinalIgnoreCase)
             || t.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < 2)
             return null;
-        return catalog.Find(t.Nlu.Intent.Label) is { Interrupts: true, Slots: var slots } dialog
-               && slots.Any(s => s.Type == SlotValidators.OrderNumber)
-            ? dialog
-            : null;
+        return HasOrderSlot(t.Nlu.Intent.Label) && catalog.Find(t.Nlu.Intent.Label) is { Interrupts: true } dialog ? dialog : null;
     }
 }

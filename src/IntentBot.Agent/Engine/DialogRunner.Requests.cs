@@ -26,7 +26,8 @@ internal sealed partial class DialogRunner
         var parts = chinese.Value ? ChineseParts(t.Text) : EnglishParts(t.Text);
         if (parts.Count != 2) return false;
         // "W100001? my e-mail is ..." is one request with its details, not two requests.
-        var rest = Entities.Read(parts[1]);
+        var said = parts.Select(Entities.Read).ToList();
+        var rest = said[1];
         if ((rest.Email is not null || rest.OrderNumber is not null || rest.Postcode is not null) && (chinese.Value || parts[1].Split(' ').Length <= 6))
             return false;
         var readings = await classifier.ClassifyAsync(parts, topK: 3, ct);
@@ -35,7 +36,7 @@ internal sealed partial class DialogRunner
         ClassificationResult Read(int i)
         {
             var reading = chinese.Value ? ReadChineseWords(readings[i], parts[i]) : readings[i];
-            return OrderRequest(parts[i], Entities.Read(parts[i]).OrderNumber, null, reading) is { } order ? Cues.Read(reading, order) : reading;
+            return OrderRequest(parts[i], said[i].OrderNumber, null, reading) is { } order ? Cues.Read(reading, order) : reading;
         }
         var (first, second) = (Read(0), Read(1));
         bool Clear(ClassificationResult r) =>
