@@ -60,7 +60,7 @@ internal static partial class Cues
 
     public static bool IsSmallTalk(string label) => label is "goodbye" or "thanks" or "greeting";
 
-    /// <summary>The message is nothing but an order number ("W100023", "#W100023", "order W100023").</summary>
+    /// <summary>The message is nothing but an order number ("W100023", "#W100023", "order W100023", "订单号W100023").</summary>
     public static bool IsBareOrderNumber(string text) => BareOrderPattern().IsMatch(text.Trim());
 
     public static bool IsQuestion(string text) => QuestionPattern().IsMatch(text);
@@ -151,6 +151,6 @@ internal static partial class Cues
     [GeneratedRegex(@"^\s*(?:what|whats|what's|how|why|when|where|who|which|is|are|do|does|can|could|will|would)\b", RegexOptions.IgnoreCase)]
     private static partial Regex QuestionPattern();
 
-    [GeneratedRegex(@"^(?:(?:my\s+)?order\s*(?:number|no\.?|#)?\s*(?:is\s*)?:?\s*)?#?[Ww][\s-]?\d{6}\s*[.!?]*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?:my\s+)?order\s*(?:number|no\.?|#)?\s*(?:is\s*)?:?\s*|(?:我的)?订单(?:编?号|号码)?(?:是)?[:：]?\s*)?#?[Ww][\s-]?\d{6}\s*[.!?。！？]*$", RegexOptions.IgnoreCase)]
     private static partial Regex BareOrderPattern();
 }

@@ -17,7 +17,7 @@ internal sealed partial class DialogRunner
         if (GuestVerification.OrderOf(t, form) is not { } current) return null;
         if (t.Said.OrderNumber is not { } named
             || string.Equals(named, current, StringComparison.OrdinalIgnoreCase)
-            || t.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < 2)
+            || Cues.IsBareOrderNumber(t.Text))
             return null;
         return HasOrderSlot(t.Nlu.Intent.Label) && catalog.Find(t.Nlu.Intent.Label) is { Interrupts: true } dialog ? dialog : null;
     }

@@ -39,6 +39,15 @@ public sealed class ChineseOrdersAndCardsTests
     }
 
     [Theory]
+    [InlineData("订单号W100002")]
+    [InlineData("我的订单号是：W100002。")]
+    public async Task A_bare_Chinese_order_number_is_tracked_whatever_the_model_reads(string text)
+    {
+        // The model has little to read in a bare number; as in English, the number alone means "where is it".
+        (await AskAsync(text, "greeting", "c1001")).Says("正在处理，预计").SaysNoEnglishSentence();
+    }
+
+    [Theory]
     [InlineData("W100002", "正在处理，预计")]
     [InlineData("W100005", "的状态：已取消。")]
     [InlineData("W100003", "签收，承运商：DHL")]

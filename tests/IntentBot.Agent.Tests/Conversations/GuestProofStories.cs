@@ -31,7 +31,9 @@ public sealed class GuestProofStories
         .Reads("when will I get the refund for order W100005", Reading.Of("track_refund", 0.8))
         .Reads("when will I get the refund", Reading.Of("track_refund", 0.8))
         .Reads("and where is W100005", Reading.Of("track_order", 0.7))
-        .Reads("W100005", Reading.OffTopic(0.6));
+        .Reads("W100005", Reading.OffTopic(0.6))
+        .Reads("W100005的退款呢", Reading.Of("track_refund", 0.8))
+        .Reads("订单号W100005", Reading.Of("track_refund", 0.8));
 
     [Fact]
     public async Task A_shared_postcode_does_not_let_a_guest_cancel_someone_elses_order()
@@ -57,6 +59,21 @@ public sealed class GuestProofStories
         await same.SayAsync("where is my order W100002");
         (await same.SayAsync("and where is W100005")).Says("W100005").DoesNotSay("W100002");
         Assert.Equal("track_order", (await same.StateAsync()).ActiveDialog);
+    }
+
+    [Fact]
+    public async Task A_chinese_request_about_another_order_is_a_request_and_a_chinese_bare_number_an_answer()
+    {
+        // Chinese writes no spaces: "W100005的退款呢" is a request, not a bare number.
+        var chat = AgentHarness.Create(classifier: Script()).Start("guest-switch-zh");
+        await chat.SayAsync("where is my order W100002");
+        (await chat.SayAsync("W100005的退款呢")).Says("W100005");
+        Assert.Equal("track_refund", (await chat.StateAsync()).ActiveDialog);
+
+        var bare = AgentHarness.Create(classifier: Script()).Start("guest-switch-zh-2");
+        await bare.SayAsync("where is my order W100002");
+        await bare.SayAsync("订单号W100005");
+        Assert.Equal("track_order", (await bare.StateAsync()).ActiveDialog);
     }
 
     [Fact]
