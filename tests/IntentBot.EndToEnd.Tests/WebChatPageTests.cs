@@ -133,6 +133,10 @@ public sealed partial class WebChatPageTests(EndToEnd endToEnd, ITestOutputHelpe
         var welcome = await bot.First.InnerTextAsync();
         output.WriteLine($"welcome: {welcome}");
         Assert.Contains("您好", welcome, StringComparison.Ordinal);
+        // The page's own words follow the browser too: the line under the shop's name and the page's language.
+        Assert.Equal("订单、物流、退换货等问题", await page.Locator(".chat header .status").InnerTextAsync());
+        Assert.Equal("zh-CN", await page.EvaluateAsync<string>("document.documentElement.lang"));
+        Assert.EndsWith("在线客服", await page.TitleAsync(), StringComparison.Ordinal);
         var track = page.GetByRole(AriaRole.Button, new() { Name = "查询订单" });
         await track.First.WaitForAsync();
         await page.ScreenshotAsync(new() { Path = Screenshot("webchat-chinese-welcome.png"), FullPage = true });

@@ -32,7 +32,7 @@ public static class WebChatPage
             {
                 var o = options.Value;
                 context.Response.Headers.CacheControl = "no-cache";
-                return Results.Json(new WidgetSettings(o.ShopName, o.Tagline, string.IsNullOrEmpty(o.LogoUrl) ? null : o.LogoUrl, o.AccentColor),
+                return Results.Json(new WidgetSettings(o.ShopName, o.Tagline, o.TaglineZh, string.IsNullOrEmpty(o.LogoUrl) ? null : o.LogoUrl, o.AccentColor),
                     WidgetJsonContext.Default.WidgetSettings);
             })
             .ExcludeFromDescription();

@@ -19,6 +19,10 @@ public sealed partial class WidgetOptions : IValidatableObject
     [StringLength(120)]
     public string Tagline { get; set; } = "Orders, deliveries, returns and more";
 
+    /// <summary>The same line for a shopper whose browser asks for Chinese (the rest of the header is translated by the page).</summary>
+    [StringLength(120)]
+    public string TaglineZh { get; set; } = "订单、物流、退换货等问题";
+
     /// <summary>
     /// The shop's logo: an https URL or a path on the bot's own origin. Empty shows the shop's initials instead.
     /// </summary>
@@ -45,4 +49,4 @@ public sealed partial class WidgetOptions : IValidatableObject
 }
 
 /// <summary>What the page reads from /widget/settings.json.</summary>
-public sealed record WidgetSettings(string ShopName, string Tagline, string? LogoUrl, string AccentColor);
+public sealed record WidgetSettings(string ShopName, string Tagline, string TaglineZh, string? LogoUrl, string AccentColor);
