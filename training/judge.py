@@ -76,6 +76,7 @@ def slices() -> dict[str, tuple[str, list[dict]]]:
     own_chat = [r for r in val if r.get("sentiment") and source_of(r).startswith("own")]
     return {
         "challenge_chat": ("intent", [r for r in challenge if r.get("intent") and source_of(r) not in PROBES]),
+        "challenge_chinese_chat": ("intent", [r for r in challenge if source_of(r) == "challenge:zh_chat"]),
         "short_product_questions": ("intent", [r for r in challenge if source_of(r) == PROBES[0]]),
         "unknown_brands": ("intent", [r for r in challenge if source_of(r) == PROBES[1]]),
         "shop_catalog": ("intent", [r for r in challenge if source_of(r) == PROBES[2]]),
@@ -137,6 +138,7 @@ def sentiment_cells(preds: list[dict]) -> dict[str, str]:
 ROWS = (  # (label, slice, cells)
     ("challenge chat intent accuracy", "challenge_chat", ("accuracy",)),
     ("— out-of-scope recall / false rejection", "challenge_chat", ("oos recall", "false rejection")),
+    ("— of which Chinese (`zh_chat`) right", "challenge_chinese_chat", ("right",)),
     ("`short_product_questions` right / in scope", "short_product_questions", ("right", "in scope")),
     ("`shop_catalog` right / in scope", "shop_catalog", ("right", "in scope")),
     ("`unknown_brands` right / in scope", "unknown_brands", ("right", "in scope")),
