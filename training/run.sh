@@ -98,8 +98,8 @@ else
   MODEL_DIR=models/intentbot-default
   # The shipped model's settings: the lower 4 of 6 layers stay as pretrained (see train_pretrained.py); the
   # learning rate decays over 4 epochs (~20 min an epoch on 2 cores).
-  TRAIN_ARGS=(--epochs 4 --epoch-size 12800 --intent-share 0.65 --val-max 2000 --max-len 128)
-  VERSION=2.2.0
+  TRAIN_ARGS=(--epochs 4 --epoch-size 14000 --intent-share 0.6 --val-max 2000 --max-len 128)
+  VERSION=2.3.0
   EVAL_ARGS=()
 fi
 [ -n "$MODEL_DIR_ARG" ] && MODEL_DIR=$MODEL_DIR_ARG
