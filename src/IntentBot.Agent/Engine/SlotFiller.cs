@@ -55,7 +55,9 @@ internal static class SlotFiller
     /// what they ask for, so whatever they accept is the answer.</summary>
     public static bool LooksLikeAnswer(string slotType, string text) => slotType switch
     {
-        SlotValidators.Product or SlotValidators.OrderNumber => IsShortAnswer(text),
+        SlotValidators.Product => IsShortAnswer(text),
+        // "my order number is W100003" answers "which order?" even when the model is sure it is about tracking.
+        SlotValidators.OrderNumber => IsShortAnswer(text) || Cues.IsBareOrderNumber(text),
         SlotValidators.Text => LooksLikeData(text),
         _ => true,
     };

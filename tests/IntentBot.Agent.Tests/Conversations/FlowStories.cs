@@ -56,6 +56,18 @@ public sealed class FlowStories
     }
 
     [Fact]
+    public async Task An_order_number_said_in_a_sentence_answers_which_order_even_when_read_as_tracking()
+    {
+        var nlu = Scripted.NewScript()
+            .Reads("I want to return something", Reading.Of("get_refund", 0.95))
+            .Reads("my order number is W100003", Reading.Of("track_order", 0.97));
+        var chat = AgentHarness.Create(classifier: nlu).Start("c1001");
+        (await chat.SayAsync("I want to return something")).Says("Which order would you like to return");
+        (await chat.SayAsync("my order number is W100003")).Says("reason").DoesNotSay("back to", "Which order");
+        Assert.Equal("get_refund", (await chat.StateAsync()).ActiveDialog);
+    }
+
+    [Fact]
     public async Task Cancel_stops_the_form_and_forgets_its_answers()
     {
         var chat = AgentHarness.Create().Start("c1001");
