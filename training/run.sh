@@ -153,9 +153,11 @@ if [ "$CLI_CHECK" = 1 ] && command -v dotnet >/dev/null && [ -d src/IntentBot.Cl
     --data-files "$DATA/val.jsonl" "$DATA/challenge.jsonl" --max-length "$MAXLEN"
   echo "== ONNX parity: C# runtime (ONNX Runtime) vs PyTorch"
   "$PY" -m training.golden check-onnx --model "$MODEL_DIR" --checkpoint "$CHECKPOINT" \
-    --data "$DATA/val.jsonl" --count 1000 --tol 0.2
-  # int8 vs fp32 on 1,000 validation texts: 99th percentile 0.161 for 2.1.0 and 0.171 for 2.2.0 (same labels 96.9%
-  # and 98.0%); on 300 texts the percentile is the third-worst text, 0.128 and 0.177, too noisy to bound at 0.15.
+    --data "$DATA/val.jsonl" --count 3000 --tol 0.25
+  # int8 vs fp32 on the first 3,000 validation texts of the 2.3.0 splits: 99th percentile 0.210 for 2.2.0 and 0.200
+  # for 2.3.0 (same labels 97.5% and 97.6%). The percentile moves with the sample (on 1,000 texts of the 2.2.0
+  # splits 2.2.0 measured 0.171; on 1,000 of the 2.3.0 splits 0.216), so the bound leaves that room; a broken
+  # export or quantisation moves it far more, and the label agreement (>= 97%) is the finer guard.
 else
   echo "== skipping C# tokenizer and ONNX parity (no dotnet or src/IntentBot.Cli)"
 fi
