@@ -47,7 +47,8 @@ internal sealed partial class DialogRunner(
         // English words (an e-mail address or an order number alone says nothing about the language).
         var language = Language.Detect(t.Text);
         if (language == Language.Chinese) t.Memory.Language = Language.Chinese;
-        else if (language == Language.English && t.Memory.Language == Language.Chinese && Language.HasEnglishWords(t.Text))
+        else if (language == Language.English && t.Memory.Language == Language.Chinese && Language.HasEnglishWords(t.Text)
+            && !AnswersInLatinScript(t))
             t.Memory.Language = Language.English;
         var askedYesNo = t.Memory.YesMeans;
         t.Memory.YesMeans = null; // a yes/no question outside a form is open for one turn only

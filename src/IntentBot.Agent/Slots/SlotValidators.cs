@@ -76,7 +76,10 @@ public static partial class SlotValidators
     public static string? ParseCountry(string input)
     {
         var t = input.Trim().TrimEnd('.', '!').Trim();
-        if (t.Length == 2 && char.IsAsciiLetter(t[0]) && char.IsAsciiLetter(t[1])) return t.ToUpperInvariant();
+        // "no", "ok" or "ja" at the country question answers the question, not with Norway: a code that is also a
+        // yes or no counts only in capitals ("NO").
+        if (t.Length == 2 && char.IsAsciiLetter(t[0]) && char.IsAsciiLetter(t[1]))
+            return ParseYesNo(t) is null || t.All(char.IsUpper) ? t.ToUpperInvariant() : null;
         // A Chinese shopper names the country in Chinese ("德国").
         return Countries.TryGetValue(t, out var code) ? code : Engine.ChineseNames.CountryNamed(t);
     }
