@@ -31,6 +31,17 @@ internal static partial class Cues
     /// <summary>"can u make it faster", "can i get it tomorrow": a question about faster delivery.</summary>
     public static bool AsksFaster(string text) => FasterPattern().IsMatch(text);
 
+    /// <summary>"i want to return my jacket", "can i return W100003", "send back the headphones": a return of the
+    /// shopper's own item or order, not a question about the return policy ("can I return opened items?", "within
+    /// how many days can I return my shoes?").</summary>
+    public static bool WantsToReturn(string text) => ReturnPattern().IsMatch(text) && !ReturnPolicyPattern().IsMatch(text);
+
+    [GeneratedRegex(@"\b(?:return|retrun|retun|send\s+back|sending\s+back)\s+(?:(?:my|the|this|these|those|that|it|them|sth|something|an?\s+(?:item|order))\b|#?[Ww]\d{6}\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex ReturnPattern();
+
+    [GeneratedRegex(@"\b(?:polic(?:y|ies)|how\s+long|how\s+many|within|after|days?|weeks?|free|cost|costs|fee|opened|used|worn|sale|if\s+i|what\s+if)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ReturnPolicyPattern();
+
     private const string Things = @"(?:orders?|oders?|ordr|odrer|parcels?|packages?|pack[ae]ge|pakages?|pakage|packet|delivery|stuff|shit|things|items?|purchase|shipment|box)";
 
     [GeneratedRegex(@"\b(?:where(?:'?s|\s+is|\s+are|\s+the\s+hell\s+is)?|wheres|wher|whr|were|wer)\s+(?:is\s+|are\s+)?(?:my|me|mah|our|the)\s+" + Things + @"\b"

@@ -174,6 +174,7 @@ internal sealed partial class DialogRunner(
         // "W100008 says out for delivery but nothing came": the answer speaks to the concern, not just the status.
         if (Cues.ConcernIn(source) is { } concern) t.Update(dialog.Intent, p => p with { Concern = concern });
         SlotFiller.Prefill(t, dialog, source, orderNumber);
+        if (await TryOrderByProductAsync(t, dialog, source, ct)) return;
         await AdvanceAsync(t, dialog, ct);
     }
 
@@ -239,6 +240,7 @@ internal sealed partial class DialogRunner(
         var slot = progress.Asked == DialogQuestion.Slot ? dialog.Slots.FirstOrDefault(s => s.Name == progress.AskedSlot) : null;
         if (slot is null) return false;
         if (await TryAnswerAddressAsync(t, dialog, slot, ct) is { } address) return address;
+        if (slot.Type == SlotValidators.OrderNumber && await TryOrderByProductAsync(t, dialog, t.Text, ct)) return true;
         if (SlotValidators.Recognise(slot.Type, t.Text, wholeAnswer: true) is { } value)
         {
             // A product or free-text slot takes almost any words, so a clearly different request must not be swallowed
@@ -282,6 +284,11 @@ internal sealed partial class DialogRunner(
             var prompt = await renderer.RenderAsync(Localised(t, dialog.Confirm!.Prompt, dialog.Confirm.Translations), variables, ct);
             // Chinese sentences follow each other without a space.
             replies.Say(t, InLanguage(t, EngineTexts.ConfirmAgain) + (t.Memory.Language == Language.Chinese ? "" : " ") + prompt, ["Yes", "No"]);
+            return;
+        }
+        if (progress.Asked == DialogQuestion.GuestProof && GuestVerification.OrderOf(t, dialog) is { } unproven)
+        {
+            AskProofAgain(t, dialog, unproven);
             return;
         }
         var slot = progress.Asked == DialogQuestion.Slot ? dialog.Slots.FirstOrDefault(s => s.Name == progress.AskedSlot) : null;

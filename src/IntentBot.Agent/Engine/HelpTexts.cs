@@ -28,6 +28,8 @@ internal static class HelpTexts
     /// <summary>The sentences above that name an order or a number, in Chinese (the fixed ones are in <see cref="EngineTexts.Zh"/>).</summary>
     public static class Zh
     {
+        public static string WhichOfYourOrders(string list) => $"请问是您的哪个订单？{list}。";
+
         public static string NotAnOrderNumber(string number) =>
             $"{number} 看起来不像我们的订单号：订单号以 W 开头，后面是 6 位数字，例如 W100001。";
 
@@ -36,6 +38,10 @@ internal static class HelpTexts
     }
 
     /// <summary>"We answer in English (and Chinese)", in the shopper's language, before the English sentence.</summary>
+    public static string WhichOfYourOrders(string list) => $"Which of your orders is it? {list}.";
+    public const string WelcomeForeign = "You're welcome!";
+    public const string HelloForeign = "Hello again!";
+
     public static string EnglishOnly(string language) => language switch
     {
         "de" => "Entschuldigung, ich antworte nur auf Englisch (und Chinesisch), aber ich kann Sie mit einem Mitarbeiter verbinden.",
@@ -44,6 +50,7 @@ internal static class HelpTexts
         "it" => "Mi dispiace, rispondo solo in inglese (e in cinese), ma posso metterla in contatto con una persona del nostro team.",
         "nl" => "Sorry, ik antwoord alleen in het Engels (en Chinees), maar ik kan u doorverbinden met een medewerker.",
         "pt" => "Desculpe, só respondo em inglês (e chinês), mas posso ligá-lo a uma pessoa da nossa equipa.",
+        "ja" => "申し訳ございません。英語（と中国語）でのみ対応していますが、担当者におつなぎすることもできます。",
         _ => "",
     };
 }

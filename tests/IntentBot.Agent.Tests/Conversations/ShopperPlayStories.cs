@@ -73,4 +73,116 @@ public sealed class ShopperPlayStories
         (await chat.SayAsync(message)).Says("W100010").DoesNotSay("不能退货");
         Assert.Equal("track_refund", (await chat.StateAsync()).RecentIntents[^1]);
     }
+
+    [Fact]
+    public async Task Returning_my_jacket_starts_the_return_of_the_order_that_holds_it()
+    {
+        var nlu = Scripted.NewScript()
+            .Reads("i want to return my jacket", Reading.Of("check_refund_policy", 0.52).Or("get_refund", 0.45));
+        var chat = AgentHarness.Create(classifier: nlu).Start("c1001");
+        (await chat.SayAsync("i want to return my jacket")).Says("reason for the return").DoesNotSay("top picks");
+        var state = await chat.StateAsync();
+        Assert.Equal("get_refund", state.ActiveDialog);
+        Assert.Equal("W100003", state.Slots["get_refund.order_number"]);
+    }
+
+    [Fact]
+    public async Task Can_i_return_an_order_number_is_a_return_not_tracking()
+    {
+        var nlu = Scripted.NewScript().Reads("can i return W100003", Reading.Of("check_refund_policy", 0.94));
+        var chat = AgentHarness.Create(classifier: nlu).Start("guest-return");
+        (await chat.SayAsync("can i return W100003")).Says("W100003", "e-mail address").DoesNotSay("Track an order:");
+        Assert.Equal("get_refund", (await chat.StateAsync()).ActiveDialog);
+    }
+
+    [Theory]
+    [InlineData("can i return opened items?")]
+    [InlineData("how many days do i have to return my shoes")]
+    public async Task A_question_about_the_return_rules_stays_a_policy_question(string message)
+    {
+        var nlu = Scripted.NewScript().Reads(message, Reading.Of("check_refund_policy", 0.9));
+        var chat = AgentHarness.Create(classifier: nlu).Start("c1001");
+        await chat.SayAsync(message);
+        Assert.Equal("check_refund_policy", (await chat.StateAsync()).RecentIntents[^1]);
+    }
+
+    [Fact]
+    public async Task A_signed_in_customer_may_name_the_order_by_its_product()
+    {
+        var nlu = Scripted.NewScript()
+            .Reads("wheres my stuff", Reading.Of("track_order", 0.9))
+            .Reads("the headphones", Reading.Of("product_inquiry", 0.6));
+        var chat = AgentHarness.Create(classifier: nlu).Start("c1001");
+        (await chat.SayAsync("wheres my stuff")).Says("order number");
+        // W100010 holds the same headphones but was returned: the open order is meant.
+        (await chat.SayAsync("the headphones")).Says("W100001", "shipped").DoesNotSay("doesn't look like");
+    }
+
+    [Fact]
+    public async Task Several_orders_holding_the_product_are_offered_to_choose_from()
+    {
+        var nlu = Scripted.NewScript()
+            .Reads("i want to return the yoga mat", Reading.Of("get_refund", 0.9))
+            .Reads("W100027", Reading.OffTopic(0.6));
+        var chat = AgentHarness.Create(classifier: nlu).Start("c1002");
+        (await chat.SayAsync("i want to return the yoga mat"))
+            .Says("Which of your orders", "W100070 (Zenfit Non-Slip Yoga Mat 6 mm", "W100027 (Lotus Non-Slip Yoga Mat 6 mm").Offers("W100070", "W100027");
+        (await chat.SayAsync("W100027")).Says("W100027").DoesNotSay("Which of your orders");
+    }
+
+    [Theory]
+    [InlineData("ok")]
+    [InlineData("yes")]
+    public async Task A_guest_who_says_ok_at_the_proof_question_is_told_what_is_needed_in_other_words(string answer)
+    {
+        var nlu = Scripted.NewScript().Reads("W100023", Reading.OffTopic(0.6)).Reads(answer, Reading.OffTopic(0.9));
+        var chat = AgentHarness.Create(classifier: nlu).Start("guest-ok");
+        var first = await chat.SayAsync("W100023");
+        var again = (await chat.SayAsync(answer)).Says("W100023", "e-mail address", "postcode", "name@example.com").Offers("Talk to a person");
+        Assert.NotEqual(first.Text, again.Text);
+    }
+
+    [Fact]
+    public async Task No_at_the_return_reason_question_is_told_how_little_is_needed()
+    {
+        var nlu = Scripted.NewScript().Reads("i want to return W100003", Reading.Of("get_refund", 0.95)).Reads("no", Reading.OffTopic(0.9));
+        var chat = AgentHarness.Create(classifier: nlu).Start("c1001");
+        var first = await chat.SayAsync("i want to return W100003");
+        var again = (await chat.SayAsync("no")).Says("wrong size", "stop");
+        Assert.NotEqual(first.Text, again.Text);
+    }
+
+    [Fact]
+    public async Task A_German_cancellation_of_an_order_asks_to_cancel_it_and_ja_confirms()
+    {
+        var nlu = Scripted.NewScript()
+            .Reads("Ich möchte meine Bestellung W100002 stornieren", Reading.OffTopic(0.43))
+            .Reads("ja", Reading.OffTopic(0.8));
+        var chat = AgentHarness.Create(classifier: nlu).Start("c1001");
+        (await chat.SayAsync("Ich möchte meine Bestellung W100002 stornieren")).Says("Englisch", "Shall I cancel order W100002?");
+        (await chat.SayAsync("ja")).Says("W100002 is cancelled");
+    }
+
+    [Theory]
+    [InlineData("Où est ma commande W100001 ?", "merci")]
+    [InlineData("¿Dónde está mi pedido W100001?", "gracias")]
+    [InlineData("Dov'è il mio ordine W100001?", "grazie")]
+    [InlineData("注文W100001はどこですか", "ありがとう")]
+    public async Task Thanks_in_another_language_after_the_notice_is_thanked_and_the_question_asked_again(string first, string thanks)
+    {
+        var nlu = Scripted.NewScript().Reads(first, Reading.OffTopic(0.7)).Reads(thanks, Reading.OffTopic(0.7));
+        var chat = AgentHarness.Create(classifier: nlu).Start("guest-thanks");
+        (await chat.SayAsync(first)).Says("only chat in English", "W100001");
+        (await chat.SayAsync(thanks)).Says("You're welcome", "W100001", "postcode").DoesNotSay("only chat in English");
+    }
+
+    [Theory]
+    [InlineData("注文W100001はどこですか", "申し訳")]
+    [InlineData("Hast du Gutscheine?", "Entschuldigung")]
+    public async Task Japanese_and_short_German_get_the_notice_in_their_language(string message, string sorry)
+    {
+        var nlu = Scripted.NewScript().Reads(message, Reading.OffTopic(0.6));
+        var chat = AgentHarness.Create(classifier: nlu).Start("guest-lang");
+        (await chat.SayAsync(message)).Says(sorry, "only chat in English");
+    }
 }

@@ -1,0 +1,67 @@
+using System.Text.RegularExpressions;
+using IntentBot.Agent.Dialogs;
+using IntentBot.Agent.Slots;
+using IntentBot.Context.State;
+using IntentBot.Shop;
+using static IntentBot.Agent.Engine.ReplyBuilder;
+
+namespace IntentBot.Agent.Engine;
+
+/// <summary>
+/// A signed-in customer names the order by what is in it ("i want to return my jacket", "the headphones" at the
+/// question for the order number): the bot knows their orders, so one that holds that product is the order, and
+/// where several do, the customer picks one of them instead of being told "that doesn't look like an order number".
+/// </summary>
+internal sealed partial class DialogRunner
+{
+    /// <summary>True when the message named the dialog's order by its product: the slot is filled (one order) or the
+    /// customer is asked which of their orders holding it (several); false when it named none of their orders.</summary>
+    private async Task<bool> TryOrderByProductAsync(Turn t, DialogDefinition dialog, string text, CancellationToken ct)
+    {
+        if (!t.SignedIn || guests is null || Entities.Read(text).OrderNumber is not null) return false;
+        if (dialog.Slots.FirstOrDefault(s => s.Type == SlotValidators.OrderNumber) is not { } slot || t.Get(dialog.Intent, slot.Name) is not null) return false;
+        var words = ProductWords(text);
+        if (words.Count == 0) return false;
+        IReadOnlyList<Order> orders;
+        try { orders = await guests.OrdersOfAsync(t.UserId, ct); }
+        catch (ShopUnavailableException) { return false; }
+        var holding = orders.Where(o => o.Lines.Any(l => ProductWords(l.Name).Overlaps(words))).OrderByDescending(o => o.PlacedAt).ToList();
+        // Two orders of the same headphones, one returned long ago: the open one is meant, except for a refund's progress.
+        if (holding.Count > 1 && dialog.Intent != TrackRefund)
+        {
+            var open = holding.Where(o => o.Status is not (OrderStatus.Cancelled or OrderStatus.Returned or OrderStatus.Refunded)).ToList();
+            if (open.Count > 0) holding = open;
+        }
+        if (holding.Count == 0) return false;
+        if (holding.Count == 1)
+        {
+            t.Set(dialog.Intent, slot.Name, holding[0].Number);
+            t.Update(dialog.Intent, p => p with { Tries = 0 });
+            await AdvanceAsync(t, dialog, ct);
+            return true;
+        }
+        var choices = holding.Take(4).ToList();
+        t.Update(dialog.Intent, p => p with { Asked = DialogQuestion.Slot, AskedSlot = slot.Name });
+        var list = string.Join("; ", choices.Select(o => $"{o.Number} ({o.Lines.First(l => ProductWords(l.Name).Overlaps(words)).Name}, {o.PlacedAt:d MMMM yyyy})"));
+        replies.Say(t, Localised(t, HelpTexts.WhichOfYourOrders(list), HelpTexts.Zh.WhichOfYourOrders(list)), [.. choices.Select(o => o.Number)]);
+        return true;
+    }
+
+    /// <summary>The words of a message or a product name that can name a product: four letters or more, not the
+    /// words of the request itself, a plural "s" taken off ("shoes" names "Running Shoes").</summary>
+    private static HashSet<string> ProductWords(string text) =>
+        [.. LetterWords().Matches(text.ToLowerInvariant()).Select(m => m.Value).Where(w => w.Length >= 4 && !RequestWords.Contains(w))
+            .Select(w => w.EndsWith('s') && w.Length > 4 ? w[..^1] : w)];
+
+    private static readonly HashSet<string> RequestWords =
+    [
+        "order", "orders", "item", "items", "thing", "things", "stuff", "parcel", "package", "purchase", "want", "wanna", "need", "would",
+        "like", "return", "cancel", "refund", "change", "track", "where", "when", "what", "which", "that", "this", "these", "those", "with",
+        "from", "have", "please", "thanks", "thank", "back", "send", "money", "address", "delivery", "ordered", "bought", "one", "just",
+        "still", "arrived", "broken", "damaged", "wrong", "size", "colour", "color", "black", "white", "blue", "green", "there", "here",
+        "your", "mine", "about", "invoice", "receipt", "status", "again", "instead", "actually",
+    ];
+
+    [GeneratedRegex(@"\p{L}+")]
+    private static partial Regex LetterWords();
+}
