@@ -36,6 +36,48 @@ internal static partial class Cues
     /// how many days can I return my shoes?").</summary>
     public static bool WantsToReturn(string text) => ReturnPattern().IsMatch(text) && !ReturnPolicyPattern().IsMatch(text);
 
+    /// <summary>"cancle my oder W100002", "canel order W100002", "pls cancel it": cancelling, typos included, not a
+    /// question about what cancelling costs.</summary>
+    public static bool WantsToCancel(string text) => CancelPattern().IsMatch(text) && !CancelFeePattern().IsMatch(text);
+
+    [GeneratedRegex(@"\b(?:cancel|cancle|cancell|canel|cansel|cancl|cacnel|cnacel|cancal)\s+(?:(?:my|the|this|that|it|an?)\b|(?:order|oder|ordr|odrer)\b|#?[Ww]\d{6}\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex CancelPattern();
+
+    [GeneratedRegex(@"\b(?:fee|fees|cost|costs|charge|how\s+much|policy|free)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CancelFeePattern();
+
+    /// <summary>"another order", "my other parcel": not the order just discussed.</summary>
+    public static bool MeansOtherOrder(string text) => OtherOrderPattern().IsMatch(text);
+
+    [GeneratedRegex(@"\b(?:another|other|different|second|older|earlier|new)\s+(?:order|oder|one|parcel|package)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex OtherOrderPattern();
+
+    /// <summary>Why, when the request says so: "... because it's too small" → "it's too small"; "it arrived broken".</summary>
+    public static string? ReasonIn(string text)
+    {
+        if (BecausePattern().Match(text) is { Success: true } because) return because.Groups["why"].Value.Trim();
+        if (FitPattern().Match(text) is { Success: true } fit) return fit.Value;
+        return DamagePattern().Match(text) is { Success: true } damage ? damage.Value : null;
+    }
+
+    [GeneratedRegex(@"\b(?:because|becuase|bc|cause|coz|cuz|since)\s+(?<why>[^.?!]{3,100})", RegexOptions.IgnoreCase)]
+    private static partial Regex BecausePattern();
+
+    /// <summary>"thanks", "ok thx", "bye": courtesy only, never the answer to a question asking for words.</summary>
+    public static bool IsCourtesyOnly(string text) => CourtesyOnlyPattern().IsMatch(text);
+
+    [GeneratedRegex(@"^\s*(?:ok(?:ay)?\s+|oh\s+)?(?:thanks?(?:\s+(?:you|a\s+lot))?|thx|ty|cheers|bye|goodbye|hi|hello|hey)\s*[.!]*\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex CourtesyOnlyPattern();
+
+    /// <summary>"does SAVE15 work on it", "can i use TECH50 for the tv": a question about a code written as codes are.</summary>
+    public static bool AsksAboutNamedCode(string text) => NamedCodePattern().IsMatch(text) && CodeUsePattern().IsMatch(text);
+
+    [GeneratedRegex(@"\b(?!W\d)[A-Z]{3,12}\d{1,3}\b")]
+    private static partial Regex NamedCodePattern();
+
+    [GeneratedRegex(@"\b(?:work|works|working|valid|use|used|apply|applies|accepted|accept|expired|still|good\s+for|redeem)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CodeUsePattern();
+
     [GeneratedRegex(@"\b(?:return|retrun|retun|send\s+back|sending\s+back)\s+(?:(?:my|the|this|these|those|that|it|them|sth|something|an?\s+(?:item|order))\b|#?[Ww]\d{6}\b)", RegexOptions.IgnoreCase)]
     private static partial Regex ReturnPattern();
 

@@ -17,11 +17,14 @@ internal sealed partial class DialogRunner
     private const string ExchangeItem = "exchange_item";
     private const string DamagedOrWrong = "damaged_or_wrong_item";
     private const string GetRefund = "get_refund";
+    private const string CancelOrder = "cancel_order";
 
     /// <summary>Cues over the model's reading (see <see cref="Cues"/>), for a message that starts something.</summary>
     private IntentBot.Nlu.Classification.ClassificationResult ReadCues(Turn t)
     {
         if (ReturnRequest(t)) return Cues.Read(t.Nlu, GetRefund);
+        if (CancelRequest(t)) return Cues.Read(t.Nlu, CancelOrder);
+        if (Cues.AsksAboutNamedCode(t.Text) && t.Said.OrderNumber is null && catalog.Find(PromoCode) is not null) return Cues.Read(t.Nlu, PromoCode);
         if (OrderRequest(t) is { } order) return Cues.Read(t.Nlu, order);
         // "what if i opened it": returning an opened item is a return-policy question, never opening hours.
         if (Cues.AsksAboutOpenedItem(t.Text) && !Cues.AsksOpeningHours(t.Text) && catalog.Find(CheckRefundPolicy) is not null)
@@ -45,6 +48,15 @@ internal sealed partial class DialogRunner
             return false;
         var unsure = t.Nlu.OutOfScope || t.Nlu.Intent.Confidence < options.ClarifyBelow || Cues.IsSmallTalk(t.Nlu.Intent.Label);
         return unsure || ReadInsteadOfReturn.Contains(t.Nlu.Intent.Label);
+    }
+
+    /// <summary>"cancle my oder W100002" (read out of scope), "canel order W100002" (read 0.63 as placing an order):
+    /// cancelling, whatever the typo made of it, unless the model reads another request about the order.</summary>
+    private bool CancelRequest(Turn t)
+    {
+        if (!Cues.WantsToCancel(t.Text) || catalog.Find(CancelOrder) is null) return false;
+        var unsure = t.Nlu.OutOfScope || t.Nlu.Intent.Confidence < options.ClarifyBelow || Cues.IsSmallTalk(t.Nlu.Intent.Label);
+        return unsure || t.Nlu.Intent.Label is TrackOrder or "place_order";
     }
 
     // What the model reads a return of one's own item as: the policy, tracking the order, the product it names.

@@ -248,7 +248,7 @@ internal sealed partial class DialogRunner(
             // request ("can I cancel order W100002 and ...") belongs to that request, not to the open question.
             if (!SlotFiller.LooksLikeAnswer(slot.Type, t.Text) && IsConfidentNewIntent(t, id) is not null)
                 return false;
-            if (slot.Type == SlotValidators.Text && Cues.ShortYesNo(value) is not null)
+            if (slot.Type == SlotValidators.Text && (Cues.ShortYesNo(value) is not null || Cues.IsCourtesyOnly(value)))
                 return false;
             t.Set(id, slot.Name, value);
             t.Update(id, p => p with { Tries = 0 });

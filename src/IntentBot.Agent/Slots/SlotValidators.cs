@@ -93,7 +93,8 @@ public static partial class SlotValidators
     };
 
     private static readonly HashSet<string> Yes = ["yes", "y", "yeah", "yep", "yup", "sure", "ok", "okay", "correct", "confirm", "confirmed",
-        "absolutely", "definitely", "please", "go ahead", "do it", "of course", "right", "affirmative", "si", "ja", "oui"];
+        "absolutely", "definitely", "please", "go ahead", "do it", "of course", "right", "affirmative", "si", "ja", "oui",
+        "yea", "ya", "yah", "yess", "yesss", "yas", "k", "kk", "okie", "okey", "oki", "alright", "aight", "sí"];
 
     private static readonly HashSet<string> No = ["no", "n", "nope", "nah", "don't", "dont", "not", "never", "negative", "no thanks", "nein", "non"];
 

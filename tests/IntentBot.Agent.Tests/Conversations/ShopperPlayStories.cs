@@ -185,4 +185,78 @@ public sealed class ShopperPlayStories
         var chat = AgentHarness.Create(classifier: nlu).Start("guest-lang");
         (await chat.SayAsync(message)).Says(sorry, "only chat in English");
     }
+
+    [Theory]
+    [InlineData("cancle my oder W100002 pls", false)]
+    [InlineData("canel order W100002", true)]
+    public async Task A_cancellation_with_a_typo_asks_to_cancel_and_yea_confirms(string message, bool readAsPlacing)
+    {
+        var reading = readAsPlacing ? Reading.Of("place_order", 0.63).Or("track_order", 0.1) : Reading.OffTopic(0.73);
+        var nlu = Scripted.NewScript().Reads(message, reading).Reads("yea", Reading.OffTopic(0.8));
+        var chat = AgentHarness.Create(classifier: nlu).Start("c1001");
+        (await chat.SayAsync(message)).Says("Shall I cancel order W100002?").DoesNotSay("being packed in our warehouse");
+        (await chat.SayAsync("yea")).Says("W100002 is cancelled");
+    }
+
+    [Fact]
+    public async Task What_cancelling_costs_stays_a_fee_question()
+    {
+        var nlu = Scripted.NewScript().Reads("how much does it cost to cancel W100002", Reading.Of("check_cancellation_fee", 0.99));
+        var chat = AgentHarness.Create(classifier: nlu).Start("c1001");
+        await chat.SayAsync("how much does it cost to cancel W100002");
+        Assert.Equal("check_cancellation_fee", (await chat.StateAsync()).RecentIntents[^1]);
+    }
+
+    [Fact]
+    public async Task Whether_a_named_code_works_on_the_product_is_a_code_question()
+    {
+        var nlu = Scripted.NewScript()
+            .Reads("how much is the Barista Co Milano Espresso Machine", Reading.Of("price_inquiry", 0.95))
+            .Reads("does SAVE15 work on it", Reading.Of("product_inquiry", 0.81).Or("promo_code", 0.15));
+        var chat = AgentHarness.Create(classifier: nlu).Start("guest-code");
+        (await chat.SayAsync("how much is the Barista Co Milano Espresso Machine")).Says("€399.00");
+        (await chat.SayAsync("does SAVE15 work on it")).Says("SAVE15").DoesNotSay("couldn't find");
+        Assert.Equal("promo_code", (await chat.StateAsync()).RecentIntents[^1]);
+    }
+
+    [Fact]
+    public async Task Changing_the_address_right_after_the_order_was_shown_is_about_that_order()
+    {
+        var nlu = Scripted.NewScript()
+            .Reads("where is W100002", Reading.Of("track_order", 0.95))
+            .Reads("can i still change the address?", Reading.Of("change_shipping_address", 0.9))
+            .Reads("Lindenstraße 5, 04109 Leipzig, Germany", Reading.OffTopic(0.8));
+        var chat = AgentHarness.Create(classifier: nlu).Start("c1001");
+        (await chat.SayAsync("where is W100002")).Says("W100002").Offers("Change delivery address");
+        (await chat.SayAsync("can i still change the address?")).Says("street").DoesNotSay("Which order");
+        (await chat.SayAsync("Lindenstraße 5, 04109 Leipzig, Germany")).Says("full name").DoesNotSay("order number");
+    }
+
+    [Fact]
+    public async Task Another_order_after_the_order_was_shown_is_asked_for()
+    {
+        var nlu = Scripted.NewScript()
+            .Reads("where is W100002", Reading.Of("track_order", 0.95))
+            .Reads("i want to cancel another order", Reading.Of("cancel_order", 0.9));
+        var chat = AgentHarness.Create(classifier: nlu).Start("c1001");
+        await chat.SayAsync("where is W100002");
+        (await chat.SayAsync("i want to cancel another order")).Says("Which order").DoesNotSay("W100002");
+    }
+
+    [Fact]
+    public async Task The_reason_given_with_the_return_request_is_not_asked_again_and_thanks_is_no_reason()
+    {
+        var nlu = Scripted.NewScript()
+            .Reads("i want a refund for W100003 because it's too small", Reading.Of("get_refund", 0.99))
+            .Reads("i want a refund for W100003", Reading.Of("get_refund", 0.99))
+            .Reads("thanks", Reading.Of("thanks", 0.9));
+        var chat = AgentHarness.Create(classifier: nlu).Start("c1001");
+        (await chat.SayAsync("i want a refund for W100003 because it's too small")).Says("Shall I start the return").DoesNotSay("reason");
+        Assert.Equal("it's too small", (await chat.StateAsync()).Slots["get_refund.reason"]);
+
+        var other = AgentHarness.Create(classifier: nlu).Start("c1001");
+        (await other.SayAsync("i want a refund for W100003")).Says("reason");
+        (await other.SayAsync("thanks")).DoesNotSay("Shall I start the return");
+        Assert.False((await other.StateAsync()).Slots.ContainsKey("get_refund.reason"));
+    }
 }
