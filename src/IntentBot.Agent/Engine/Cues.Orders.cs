@@ -63,10 +63,22 @@ internal static partial class Cues
     [GeneratedRegex(@"\b(?:because|becuase|bc|cause|coz|cuz|since)\s+(?<why>[^.?!]{3,100})", RegexOptions.IgnoreCase)]
     private static partial Regex BecausePattern();
 
+    /// <summary>"changed my mind", "i just changed my mind": said as a reason, with no "no" or "wait" in front.</summary>
+    public static bool IsChangedMind(string text) => ChangedMindPattern().IsMatch(text);
+
+    [GeneratedRegex(@"^\s*(?:i\s+)?(?:just\s+|simply\s+)?(?:changed|change\s+of)\s+(?:my\s+)?mind\s*[.!]*\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex ChangedMindPattern();
+
+    /// <summary>"my last order", "the latest one", "my most recent order": the customer's newest order.</summary>
+    public static bool MeansLastOrder(string text) => LastOrderPattern().IsMatch(text);
+
+    [GeneratedRegex(@"\b(?:last|latest|newest|most\s+recent|recent)\s+(?:order|oder|one|purchase|parcel|package)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex LastOrderPattern();
+
     /// <summary>"thanks", "ok thx", "bye": courtesy only, never the answer to a question asking for words.</summary>
     public static bool IsCourtesyOnly(string text) => CourtesyOnlyPattern().IsMatch(text);
 
-    [GeneratedRegex(@"^\s*(?:ok(?:ay)?\s+|oh\s+)?(?:thanks?(?:\s+(?:you|a\s+lot))?|thx|ty|cheers|bye|goodbye|hi|hello|hey)\s*[.!]*\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:(?:ok(?:ay)?|oh|thanks?|thank\s+you|thx|ty|cheers|bye|goodbye|hi|hello|hey|a\s+lot|so\s+much)[\s,.!]*)+$", RegexOptions.IgnoreCase)]
     private static partial Regex CourtesyOnlyPattern();
 
     /// <summary>"does SAVE15 work on it", "can i use TECH50 for the tv": a question about a code written as codes are.</summary>

@@ -42,7 +42,7 @@ internal sealed partial class DialogRunner
             await AnswerForeignAsync(t, ct);
             return true;
         }
-        if (!Cues.LeavesForm(t.Text)) return false;
+        if (!Cues.LeavesForm(t.Text) || AnswersWithChangedMind(t)) return false;
         if (t.Active is not { } active)
         {
             // "nvm keep it" once nothing is in progress any more: nothing to stop, and no request to ask about.
@@ -53,6 +53,11 @@ internal sealed partial class DialogRunner
         await LeaveFormAsync(t, catalog.Get(active), saidNo: false, ct);
         return true;
     }
+
+    /// <summary>"changed my mind" at the question for the return's reason, which offers it as an example: the reason,
+    /// not leaving the form ("wait no, I changed my mind" still leaves).</summary>
+    private static bool AnswersWithChangedMind(Turn t) =>
+        Cues.IsChangedMind(t.Text) && t.Active is { } active && t.ProgressOf(active) is { Asked: Context.State.DialogQuestion.Slot, AskedSlot: "reason" };
 
     /// <summary>
     /// The order intent a message is about when it names an order ("where is W100007") or asks where a parcel is

@@ -14,18 +14,21 @@ namespace IntentBot.Agent.Engine;
 /// </summary>
 internal sealed partial class DialogRunner
 {
-    /// <summary>True when the message named the dialog's order by its product: the slot is filled (one order) or the
+    /// <summary>True when the message named the dialog's order by its product (or as the last one): the slot is filled (one order) or the
     /// customer is asked which of their orders holding it (several); false when it named none of their orders.</summary>
     private async Task<bool> TryOrderByProductAsync(Turn t, DialogDefinition dialog, string text, CancellationToken ct)
     {
         if (!t.SignedIn || guests is null || Entities.Read(text).OrderNumber is not null) return false;
         if (dialog.Slots.FirstOrDefault(s => s.Type == SlotValidators.OrderNumber) is not { } slot || t.Get(dialog.Intent, slot.Name) is not null) return false;
         var words = ProductWords(text);
-        if (words.Count == 0) return false;
+        var last = Cues.MeansLastOrder(text);
+        if (words.Count == 0 && !last) return false;
         IReadOnlyList<Order> orders;
         try { orders = await guests.OrdersOfAsync(t.UserId, ct); }
         catch (ShopUnavailableException) { return false; }
-        var holding = orders.Where(o => o.Lines.Any(l => ProductWords(l.Name).Overlaps(words))).OrderByDescending(o => o.PlacedAt).ToList();
+        var holding = orders.Where(o => last || o.Lines.Any(l => ProductWords(l.Name).Overlaps(words))).OrderByDescending(o => o.PlacedAt).ToList();
+        // "my last order": the newest (of those holding the product named, if one was).
+        if (last && holding.Count > 0) holding = [holding[0]];
         // Two orders of the same headphones, one returned long ago: the open one is meant, except for a refund's progress.
         if (holding.Count > 1 && dialog.Intent != TrackRefund)
         {

@@ -29,6 +29,7 @@ internal sealed partial class DialogRunner(
 {
     private const string OutOfScope = "out_of_scope";
     private const string HumanIntent = "contact_human_agent";
+    private const string Goodbye = "goodbye";
 
     private readonly ReplyBuilder replies = new(catalog);
     private readonly ActionInvoker plugins = new(renderer, logger);
@@ -248,7 +249,7 @@ internal sealed partial class DialogRunner(
             // request ("can I cancel order W100002 and ...") belongs to that request, not to the open question.
             if (!SlotFiller.LooksLikeAnswer(slot.Type, t.Text) && IsConfidentNewIntent(t, id) is not null)
                 return false;
-            if (slot.Type == SlotValidators.Text && (Cues.ShortYesNo(value) is not null || Cues.IsCourtesyOnly(value)))
+            if (slot.Type is SlotValidators.Text or SlotValidators.Product && (Cues.ShortYesNo(t.Text) is not null || Cues.IsCourtesyOnly(t.Text)))
                 return false;
             t.Set(id, slot.Name, value);
             t.Update(id, p => p with { Tries = 0 });
@@ -322,6 +323,12 @@ internal sealed partial class DialogRunner(
         {
             HandOff(t, id == HumanIntent ? "requested" : "escalation");
             return;
+        }
+        // A goodbye ends the conversation: the form it interrupted is not asked again after "Goodbye".
+        if (id == Goodbye)
+        {
+            foreach (var suspended in t.Suspended) t.Clear(suspended);
+            t.Suspended.Clear();
         }
         await ResumeAsync(t, ct);
     }

@@ -259,4 +259,71 @@ public sealed class ShopperPlayStories
         (await other.SayAsync("thanks")).DoesNotSay("Shall I start the return");
         Assert.False((await other.StateAsync()).Slots.ContainsKey("get_refund.reason"));
     }
+
+    [Fact]
+    public async Task Changed_my_mind_at_the_reason_question_is_the_reason_it_offers()
+    {
+        var nlu = Scripted.NewScript()
+            .Reads("i want to return W100003", Reading.Of("get_refund", 0.95))
+            .Reads("changed my mind", Reading.OffTopic(0.7));
+        var chat = AgentHarness.Create(classifier: nlu).Start("c1001");
+        (await chat.SayAsync("i want to return W100003")).Says("changed my mind");
+        (await chat.SayAsync("changed my mind")).Says("Shall I start the return for order W100003?").DoesNotSay("nothing was changed");
+    }
+
+    [Fact]
+    public async Task Wait_no_I_changed_my_mind_at_the_reason_question_still_leaves_the_form()
+    {
+        var nlu = Scripted.NewScript()
+            .Reads("i want to return W100003", Reading.Of("get_refund", 0.95))
+            .Reads("wait no i changed my mind", Reading.OffTopic(0.7));
+        var chat = AgentHarness.Create(classifier: nlu).Start("c1001");
+        await chat.SayAsync("i want to return W100003");
+        await chat.SayAsync("wait no i changed my mind");
+        Assert.Null((await chat.StateAsync()).ActiveDialog);
+    }
+
+    [Fact]
+    public async Task Yes_at_the_what_is_wrong_question_is_told_how_little_is_needed()
+    {
+        var nlu = Scripted.NewScript()
+            .Reads("my order W100003 arrived damaged", Reading.Of("damaged_or_wrong_item", 0.95))
+            .Reads("yes", Reading.OffTopic(0.9));
+        var chat = AgentHarness.Create(classifier: nlu).Start("c1001");
+        var first = await chat.SayAsync("my order W100003 arrived damaged");
+        var again = (await chat.SayAsync("yes")).Says("arrived broken");
+        Assert.NotEqual(first.Text, again.Text);
+    }
+
+    [Fact]
+    public async Task My_last_order_is_the_customers_newest_order()
+    {
+        var nlu = Scripted.NewScript().Reads("can you help me cancel my last order", Reading.Of("cancel_order", 0.95));
+        var chat = AgentHarness.Create(classifier: nlu).Start("c1001");
+        var newest = (await AgentHarness.Create(classifier: nlu).Shop.GetOrdersForCustomerAsync("c1001")).MaxBy(o => o.PlacedAt)!.Number;
+        (await chat.SayAsync("can you help me cancel my last order")).Says(newest).DoesNotSay("Which order");
+    }
+
+    [Theory]
+    [InlineData("ok")]
+    [InlineData("ok thx")]
+    public async Task Ok_at_the_which_product_question_is_not_a_product(string answer)
+    {
+        var nlu = Scripted.NewScript().Reads("how much is it", Reading.Of("price_inquiry", 0.95)).Reads(answer, Reading.OffTopic(0.9));
+        var chat = AgentHarness.Create(classifier: nlu).Start("guest-ok");
+        (await chat.SayAsync("how much is it")).Says("Which product");
+        (await chat.SayAsync(answer)).DoesNotSay("couldn't find");
+    }
+
+    [Fact]
+    public async Task Goodbye_in_the_middle_of_a_form_does_not_ask_the_forms_question_again()
+    {
+        var nlu = Scripted.NewScript().Reads("how much is it", Reading.Of("price_inquiry", 0.95)).Reads("ok thx bye", Reading.Of("goodbye", 0.9));
+        var chat = AgentHarness.Create(classifier: nlu).Start("guest-bye");
+        await chat.SayAsync("how much is it");
+        (await chat.SayAsync("ok thx bye")).Says("Goodbye").DoesNotSay("Which product", "back to");
+        var state = await chat.StateAsync();
+        Assert.Null(state.ActiveDialog);
+        Assert.Empty(state.SuspendedDialogs);
+    }
 }
