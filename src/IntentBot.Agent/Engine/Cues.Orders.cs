@@ -70,7 +70,10 @@ internal static partial class Cues
     private static partial Regex ChangedMindPattern();
 
     /// <summary>"my last order", "the latest one", "my most recent order": the customer's newest order.</summary>
-    public static bool MeansLastOrder(string text) => LastOrderPattern().IsMatch(text);
+    public static bool MeansLastOrder(string text) => LastOrderPattern().IsMatch(text) || LastOrderZhPattern().IsMatch(text);
+
+    [GeneratedRegex(@"(?:最近|最新|上一|上个|刚下|刚刚下)的?(?:一个|一)?(?:个)?(?:订单|单)")]
+    private static partial Regex LastOrderZhPattern();
 
     [GeneratedRegex(@"\b(?:last|latest|newest|most\s+recent|recent)\s+(?:order|oder|one|purchase|parcel|package)\b", RegexOptions.IgnoreCase)]
     private static partial Regex LastOrderPattern();

@@ -20,7 +20,8 @@ internal sealed partial class DialogRunner
     {
         if (!t.SignedIn || guests is null || Entities.Read(text).OrderNumber is not null) return false;
         if (dialog.Slots.FirstOrDefault(s => s.Type == SlotValidators.OrderNumber) is not { } slot || t.Get(dialog.Intent, slot.Name) is not null) return false;
-        var words = ProductWords(text);
+        // The products' names are English: a Chinese answer names its kind ("耳机" → headphones).
+        var words = ProductWords(Language.Detect(text) == Language.Chinese ? Interests.CategoryIn(text) ?? "" : text);
         var last = Cues.MeansLastOrder(text);
         if (words.Count == 0 && !last) return false;
         IReadOnlyList<Order> orders;

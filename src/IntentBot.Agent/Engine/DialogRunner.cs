@@ -158,7 +158,8 @@ internal sealed partial class DialogRunner(
     private DialogDefinition? IsConfidentNewIntent(Turn t, string active)
     {
         var intent = t.Nlu.Intent;
-        if (t.Nlu.OutOfScope || intent.Confidence < options.InterruptAbove || intent.Label == active) return null;
+        // "yes", "ok" or "是" at a form's question is never another request, however the model reads it.
+        if (t.Nlu.OutOfScope || intent.Confidence < options.InterruptAbove || intent.Label == active || Cues.ShortYesNo(t.Text) is not null) return null;
         return catalog.Find(intent.Label) is { Interrupts: true } dialog ? dialog : null;
     }
 

@@ -326,4 +326,34 @@ public sealed class ShopperPlayStories
         Assert.Null(state.ActiveDialog);
         Assert.Empty(state.SuspendedDialogs);
     }
+
+    [Theory]
+    [InlineData("我想取消订单", "是")]
+    [InlineData("I want to cancel my order", "yes")]
+    public async Task Yes_at_the_order_question_read_as_another_request_keeps_the_form(string request, string yes)
+    {
+        var nlu = Scripted.NewScript().Reads(request, Reading.Of("cancel_order", 0.95)).Reads(yes, Reading.Of("product_inquiry", 0.9));
+        var chat = AgentHarness.Create(classifier: nlu).Start("c1001");
+        await chat.SayAsync(request);
+        await chat.SayAsync(yes);
+        Assert.Equal("cancel_order", (await chat.StateAsync()).ActiveDialog);
+    }
+
+    [Fact]
+    public async Task A_Chinese_customer_names_the_order_by_its_kind_of_product()
+    {
+        var nlu = Scripted.NewScript().Reads("我想退款", Reading.Of("get_refund", 0.95)).Reads("耳机", Reading.Of("product_inquiry", 0.6));
+        var chat = AgentHarness.Create(classifier: nlu).Start("c1001");
+        await chat.SayAsync("我想退款");
+        (await chat.SayAsync("耳机")).Says("W100001").DoesNotSay("不像订单号");
+    }
+
+    [Fact]
+    public async Task The_most_recent_order_in_Chinese_is_the_newest_order()
+    {
+        var nlu = Scripted.NewScript().Reads("我想取消最近的订单", Reading.Of("cancel_order", 0.95));
+        var harness = AgentHarness.Create(classifier: nlu);
+        var newest = (await harness.Shop.GetOrdersForCustomerAsync("c1001")).MaxBy(o => o.PlacedAt)!.Number;
+        (await harness.Start("c1001").SayAsync("我想取消最近的订单")).Says(newest).DoesNotSay("哪个订单");
+    }
 }
