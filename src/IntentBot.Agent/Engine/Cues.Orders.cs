@@ -78,6 +78,12 @@ internal static partial class Cues
     [GeneratedRegex(@"\b(?:last|latest|newest|most\s+recent|recent)\s+(?:order|oder|one|purchase|parcel|package)\b", RegexOptions.IgnoreCase)]
     private static partial Regex LastOrderPattern();
 
+    /// <summary>"i don't have it", "no idea", "forgot it", "不知道": the shopper does not have the order number to hand.</summary>
+    public static bool DoesNotKnowNumber(string text) => NoNumberPattern().IsMatch(text);
+
+    [GeneratedRegex(@"\b(?:(?:i\s+)?(?:don'?t|dont|do\s+not|can'?t|cant|cannot)\s+(?:have|know|find|remember|see)|no\s+idea|not\s+sure|idk|forgot|lost\s+it|no\s+clue)\b|不知道|忘了|找不到|没有订单号|不记得", RegexOptions.IgnoreCase)]
+    private static partial Regex NoNumberPattern();
+
     /// <summary>"thanks", "ok thx", "bye": courtesy only, never the answer to a question asking for words.</summary>
     public static bool IsCourtesyOnly(string text) => CourtesyOnlyPattern().IsMatch(text);
 

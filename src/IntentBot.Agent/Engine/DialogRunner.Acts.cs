@@ -24,6 +24,11 @@ internal sealed partial class DialogRunner
     {
         if (ReturnRequest(t)) return Cues.Read(t.Nlu, GetRefund);
         if (CancelRequest(t)) return Cues.Read(t.Nlu, CancelOrder);
+        // "no, something cheaper" right after recommended headphones: cheaper headphones, not the shop's cheapest items.
+        if (t.RecentIntents.LastOrDefault() == Recommendation && t.Memory.Interest is not null && t.Said.BudgetMax is not null
+            && Interests.CategoryIn(t.Text) is null && t.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6
+            && catalog.Find(Recommendation) is not null)
+            return Cues.Read(t.Nlu, Recommendation);
         if (Cues.AsksAboutNamedCode(t.Text) && t.Said.OrderNumber is null && catalog.Find(PromoCode) is not null) return Cues.Read(t.Nlu, PromoCode);
         if (OrderRequest(t) is { } order) return Cues.Read(t.Nlu, order);
         // "what if i opened it": returning an opened item is a return-policy question, never opening hours.

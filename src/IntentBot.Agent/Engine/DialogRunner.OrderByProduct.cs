@@ -51,6 +51,27 @@ internal sealed partial class DialogRunner
         return true;
     }
 
+    /// <summary>
+    /// After the order number was asked again because the shopper said "no", "i don't know" or "不知道": a signed-in
+    /// customer is shown their recent orders to pick from, a guest where to find the number (and a person).
+    /// </summary>
+    private async Task HelpWithoutNumberAsync(Turn t, CancellationToken ct)
+    {
+        if (t.Said.OrderNumber is not null || (Cues.ShortYesNo(t.Text) is null && !Cues.DoesNotKnowNumber(t.Text))) return;
+        if (!t.SignedIn || guests is null)
+        {
+            replies.Say(t, Localised(t, HelpTexts.WhereIsTheNumber, HelpTexts.Zh.WhereIsTheNumber), [EngineTexts.TalkToPerson + "|" + EngineTexts.TalkToPersonText]);
+            return;
+        }
+        IReadOnlyList<Order> orders;
+        try { orders = await guests.OrdersOfAsync(t.UserId, ct); }
+        catch (ShopUnavailableException) { return; }
+        if (orders.Count == 0) return;
+        var recent = orders.OrderByDescending(o => o.PlacedAt).Take(4).ToList();
+        var list = string.Join("; ", recent.Select(o => $"{o.Number} ({o.Lines[0].Name}{(o.Lines.Count > 1 ? " …" : "")}, {o.PlacedAt:d MMMM yyyy})"));
+        replies.Say(t, Localised(t, HelpTexts.YourRecentOrders(list), HelpTexts.Zh.YourRecentOrders(list)), [.. recent.Select(o => o.Number)]);
+    }
+
     /// <summary>The words of a message or a product name that can name a product: four letters or more, not the
     /// words of the request itself, a plural "s" taken off ("shoes" names "Running Shoes").</summary>
     private static HashSet<string> ProductWords(string text) =>

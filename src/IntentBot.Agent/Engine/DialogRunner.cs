@@ -302,6 +302,7 @@ internal sealed partial class DialogRunner(
         }
         replies.Say(t, await RenderAsync(t, dialog, Localised(t, slot.Retry ?? slot.Prompt, slot.Retry is null ? slot.Translations : slot.RetryTranslations), ct),
             slot.Suggestions.Count > 0 ? slot.Suggestions : null);
+        if (slot.Type == SlotValidators.OrderNumber) await HelpWithoutNumberAsync(t, ct);
     }
 
     /// <summary>Every slot is filled (and confirmed): run the actions, answer, end the dialog, resume a suspended one.</summary>

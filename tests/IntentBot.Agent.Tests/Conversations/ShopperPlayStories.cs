@@ -356,4 +356,43 @@ public sealed class ShopperPlayStories
         var newest = (await harness.Shop.GetOrdersForCustomerAsync("c1001")).MaxBy(o => o.PlacedAt)!.Number;
         (await harness.Start("c1001").SayAsync("我想取消最近的订单")).Says(newest).DoesNotSay("哪个订单");
     }
+
+    [Theory]
+    [InlineData("no")]
+    [InlineData("i dont know it")]
+    public async Task A_signed_in_customer_without_the_number_is_shown_their_recent_orders(string answer)
+    {
+        var nlu = Scripted.NewScript().Reads("i want a refund", Reading.Of("get_refund", 0.95)).Reads(answer, Reading.OffTopic(0.8));
+        var harness = AgentHarness.Create(classifier: nlu);
+        var newest = (await harness.Shop.GetOrdersForCustomerAsync("c1001")).MaxBy(o => o.PlacedAt)!.Number;
+        var chat = harness.Start("c1001");
+        await chat.SayAsync("i want a refund");
+        (await chat.SayAsync(answer)).Says("Your recent orders", newest).Offers(newest);
+        Assert.Equal("get_refund", (await chat.StateAsync()).ActiveDialog);
+    }
+
+    [Theory]
+    [InlineData("no i dont have it")]
+    [InlineData("不知道")]
+    public async Task A_guest_without_the_number_is_told_where_to_find_it(string answer)
+    {
+        var nlu = Scripted.NewScript().Reads("where is my order", Reading.Of("track_order", 0.95)).Reads(answer, Reading.OffTopic(0.8));
+        var chat = AgentHarness.Create(classifier: nlu).Start("guest-nonumber");
+        await chat.SayAsync("where is my order");
+        var reply = await chat.SayAsync(answer);
+        if (answer == "不知道") reply.Says("确认邮件").Offers("转人工客服");
+        else reply.Says("confirmation e-mail").Offers("Talk to a person");
+    }
+
+    [Fact]
+    public async Task Something_cheaper_after_recommended_headphones_is_cheaper_headphones()
+    {
+        var nlu = Scripted.NewScript()
+            .Reads("recommend me headphones", Reading.Of("recommendation", 0.95))
+            .Reads("no something cheaper", Reading.Of("price_inquiry", 0.7));
+        var chat = AgentHarness.Create(classifier: nlu).Start("guest-cheaper");
+        await chat.SayAsync("recommend me headphones");
+        (await chat.SayAsync("no something cheaper")).Says("Headphones").DoesNotSay("Our lowest prices");
+        Assert.Equal("recommendation", (await chat.StateAsync()).RecentIntents[^1]);
+    }
 }
