@@ -24,9 +24,7 @@ internal sealed partial class DialogRunner
         var words = ProductWords(Language.Detect(text) == Language.Chinese ? Interests.CategoryIn(text) ?? "" : text);
         var last = Cues.MeansLastOrder(text);
         if (words.Count == 0 && !last) return false;
-        IReadOnlyList<Order> orders;
-        try { orders = await guests.OrdersOfAsync(t.UserId, ct); }
-        catch (ShopUnavailableException) { return false; }
+        var orders = await CustomerOrdersAsync(t, ct);
         var holding = orders.Where(o => last || o.Lines.Any(l => ProductWords(l.Name).Overlaps(words))).OrderByDescending(o => o.PlacedAt).ToList();
         // "my last order": the newest (of those holding the product named, if one was).
         if (last && holding.Count > 0) holding = [holding[0]];
@@ -46,7 +44,7 @@ internal sealed partial class DialogRunner
         }
         var choices = holding.Take(4).ToList();
         t.Update(dialog.Intent, p => p with { Asked = DialogQuestion.Slot, AskedSlot = slot.Name });
-        var list = string.Join("; ", choices.Select(o => $"{o.Number} ({o.Lines.First(l => ProductWords(l.Name).Overlaps(words)).Name}, {o.PlacedAt:d MMMM yyyy})"));
+        var list = Listing(choices, o => o.Lines.First(l => ProductWords(l.Name).Overlaps(words)));
         replies.Say(t, Localised(t, HelpTexts.WhichOfYourOrders(list), HelpTexts.Zh.WhichOfYourOrders(list)), [.. choices.Select(o => o.Number)]);
         return true;
     }
@@ -63,14 +61,22 @@ internal sealed partial class DialogRunner
             replies.Say(t, Localised(t, HelpTexts.WhereIsTheNumber, HelpTexts.Zh.WhereIsTheNumber), [EngineTexts.TalkToPerson + "|" + EngineTexts.TalkToPersonText]);
             return;
         }
-        IReadOnlyList<Order> orders;
-        try { orders = await guests.OrdersOfAsync(t.UserId, ct); }
-        catch (ShopUnavailableException) { return; }
-        if (orders.Count == 0) return;
-        var recent = orders.OrderByDescending(o => o.PlacedAt).Take(4).ToList();
-        var list = string.Join("; ", recent.Select(o => $"{o.Number} ({o.Lines[0].Name}{(o.Lines.Count > 1 ? " …" : "")}, {o.PlacedAt:d MMMM yyyy})"));
+        var recent = (await CustomerOrdersAsync(t, ct)).OrderByDescending(o => o.PlacedAt).Take(4).ToList();
+        if (recent.Count == 0) return;
+        var list = Listing(recent, o => o.Lines[0]);
         replies.Say(t, Localised(t, HelpTexts.YourRecentOrders(list), HelpTexts.Zh.YourRecentOrders(list)), [.. recent.Select(o => o.Number)]);
     }
+
+    /// <summary>The signed-in customer's orders; none when the shop cannot be reached (the question is asked as usual).</summary>
+    private async Task<IReadOnlyList<Order>> CustomerOrdersAsync(Turn t, CancellationToken ct)
+    {
+        try { return await guests!.OrdersOfAsync(t.UserId, ct); }
+        catch (ShopUnavailableException) { return []; }
+    }
+
+    /// <summary>"W100070 (Zenfit Non-Slip Yoga Mat 6 mm …, 2 December 2026); ...": each order by the line that names it.</summary>
+    private static string Listing(IEnumerable<Order> orders, Func<Order, OrderLine> line) =>
+        string.Join("; ", orders.Select(o => $"{o.Number} ({line(o).Name}{(o.Lines.Count > 1 ? " …" : "")}, {o.PlacedAt:d MMMM yyyy})"));
 
     /// <summary>The words of a message or a product name that can name a product: four letters or more, not the
     /// words of the request itself, a plural "s" taken off ("shoes" names "Running Shoes").</summary>
