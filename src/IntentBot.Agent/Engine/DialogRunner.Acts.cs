@@ -16,10 +16,20 @@ internal sealed partial class DialogRunner
     private const string OpeningHours = "opening_hours";
     private const string ExchangeItem = "exchange_item";
     private const string DamagedOrWrong = "damaged_or_wrong_item";
+    private const string GetRefund = "get_refund";
+    private const string CancelOrder = "cancel_order";
 
     /// <summary>Cues over the model's reading (see <see cref="Cues"/>), for a message that starts something.</summary>
     private IntentBot.Nlu.Classification.ClassificationResult ReadCues(Turn t)
     {
+        if (ReturnRequest(t)) return Cues.Read(t.Nlu, GetRefund);
+        if (CancelRequest(t)) return Cues.Read(t.Nlu, CancelOrder);
+        // "no, something cheaper" right after recommended headphones: cheaper headphones, not the shop's cheapest items.
+        if (t.RecentIntents.LastOrDefault() == Recommendation && t.Memory.Interest is not null && t.Said.BudgetMax is not null
+            && Interests.CategoryIn(t.Text) is null && t.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6
+            && catalog.Find(Recommendation) is not null)
+            return Cues.Read(t.Nlu, Recommendation);
+        if (Cues.AsksAboutNamedCode(t.Text) && t.Said.OrderNumber is null && catalog.Find(PromoCode) is not null) return Cues.Read(t.Nlu, PromoCode);
         if (OrderRequest(t) is { } order) return Cues.Read(t.Nlu, order);
         // "what if i opened it": returning an opened item is a return-policy question, never opening hours.
         if (Cues.AsksAboutOpenedItem(t.Text) && !Cues.AsksOpeningHours(t.Text) && catalog.Find(CheckRefundPolicy) is not null)
@@ -30,6 +40,33 @@ internal sealed partial class DialogRunner
         if (Cues.AsksExchange(t.Text) && catalog.Find(ExchangeItem) is not null) return Cues.Read(t.Nlu, ExchangeItem);
         return t.Nlu;
     }
+
+    /// <summary>
+    /// "i want to return my jacket" (read 0.52 as the return policy, then as a jacket to recommend), "can i return
+    /// W100003" (0.94 the policy, then tracked by its number): a return of the shopper's own item starts the return,
+    /// unless the model reads it as damage, an exchange or another request about the order that the return would
+    /// skip past.
+    /// </summary>
+    private bool ReturnRequest(Turn t)
+    {
+        if (!Cues.WantsToReturn(t.Text) || Cues.ReportsDamage(t.Text) || Cues.AsksExchange(t.Text) || catalog.Find(GetRefund) is null)
+            return false;
+        var unsure = t.Nlu.OutOfScope || t.Nlu.Intent.Confidence < options.ClarifyBelow || Cues.IsSmallTalk(t.Nlu.Intent.Label);
+        return unsure || ReadInsteadOfReturn.Contains(t.Nlu.Intent.Label);
+    }
+
+    /// <summary>"cancle my oder W100002" (read out of scope), "canel order W100002" (read 0.63 as placing an order):
+    /// cancelling, whatever the typo made of it, unless the model reads another request about the order.</summary>
+    private bool CancelRequest(Turn t)
+    {
+        if (!Cues.WantsToCancel(t.Text) || catalog.Find(CancelOrder) is null) return false;
+        var unsure = t.Nlu.OutOfScope || t.Nlu.Intent.Confidence < options.ClarifyBelow || Cues.IsSmallTalk(t.Nlu.Intent.Label);
+        return unsure || t.Nlu.Intent.Label is TrackOrder or "place_order";
+    }
+
+    // What the model reads a return of one's own item as: the policy, tracking the order, the product it names.
+    private static readonly HashSet<string> ReadInsteadOfReturn =
+        [CheckRefundPolicy, TrackOrder, Recommendation, ProductInquiry, "stock_availability", "price_inquiry"];
 
     /// <summary>True when the message was answered here; false when it is a request for a dialog.</summary>
     private async Task<bool> AnswerOutsideFormAsync(Turn t, string? askedYesNo, CancellationToken ct)
@@ -79,7 +116,7 @@ internal sealed partial class DialogRunner
         var unsure = smallTalkWithoutWords || t.Nlu.Intent.Confidence < options.ClarifyBelow || remark;
         // "it's too small": an exchange or a return, whatever the model makes of it (it tends to read damage).
         if (Cues.DoesNotFit(t.Text) && t.Said.OrderNumber is null && !Cues.ReportsDamage(t.Text)
-            && t.Nlu.Intent.Label is not (ExchangeItem or "get_refund") && (unsure || t.Nlu.Intent.Label == DamagedOrWrong))
+            && t.Nlu.Intent.Label is not (ExchangeItem or GetRefund) && (unsure || t.Nlu.Intent.Label == DamagedOrWrong))
         {
             RecordIntent(t);
             replies.Say(t, EngineTexts.DoesNotFit, catalog.Find(ExchangeItem) is not null ? ["@" + ExchangeItem, "@get_refund"] : ["@get_refund", "@contact_human_agent"]);

@@ -1,4 +1,5 @@
 using IntentBot.Agent.Dialogs;
+using IntentBot.Agent.Slots;
 using IntentBot.Nlu.Classification;
 
 namespace IntentBot.Agent.Engine;
@@ -31,7 +32,7 @@ internal sealed partial class DialogRunner
     /// also speaks of a return, an exchange or a cancellation ("没有发票能退吗" is about returning).
     /// </summary>
     private static readonly (string[] Family, string[] Unless)[] Unmistakable =
-        [(["get_invoice", "check_invoice"], ["退", "换", "取消"])];
+        [(["get_invoice", "check_invoice"], ["退", "换", "取消"]), ([TrackRefund], [])];
 
     // The most specific first: "取消订单" is a cancellation although it names an order, "退货运费" a return.
     private static readonly (string[] Words, string Intent)[] ChineseRequests =
@@ -41,6 +42,7 @@ internal sealed partial class DialogRunner
         (["取消"], "cancel_order"),
         (["坏了", "破损", "损坏", "发错", "错发", "少发"], DamagedOrWrong),
         (["换货", "换一", "换个", "换成"], ExchangeItem),
+        (["退款到哪", "退款进度", "退款状态", "退款什么时候", "退款还没", "没收到退款", "钱什么时候退", "钱还没退", "退款到账"], TrackRefund),
         (["退货", "退款", "退钱", "退回", "退换"], "get_refund"),
         (["发票"], "get_invoice"),
         (["营业时间", "几点", "开门", "关门", "上班时间", "客服时间"], OpeningHours),
@@ -53,6 +55,20 @@ internal sealed partial class DialogRunner
         (["推荐", "礼物", "送人"], Recommendation),
         (["商品", "产品", "材质", "耳机", "鞋", "外套", "咖啡"], ProductInquiry),
     ];
+
+    /// <summary>
+    /// A Chinese shopper's answer that is written in Latin letters whatever language they speak: a street, a city, a
+    /// name, a product name at the form's question for it ("Lindenstraße 5, 04109 Leipzig"). The conversation stays in
+    /// Chinese unless the answer is an English sentence.
+    /// </summary>
+    private bool AnswersInLatinScript(Turn t)
+    {
+        if (t.Active is not { } active || Language.LooksEnglish(t.Text)) return false;
+        var progress = t.ProgressOf(active);
+        if (progress.Asked != Context.State.DialogQuestion.Slot) return false;
+        var slot = catalog.Find(active)?.Slots.FirstOrDefault(s => s.Name == progress.AskedSlot);
+        return slot is not null && (SlotValidators.AddressParts.Contains(slot.Type) || slot.Type is SlotValidators.Text or SlotValidators.Product);
+    }
 
     /// <summary>
     /// The dialog whose Chinese button sent this message. A button sends a phrase the model should read as its

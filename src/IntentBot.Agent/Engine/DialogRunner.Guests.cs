@@ -83,6 +83,16 @@ internal sealed partial class DialogRunner
         return true;
     }
 
+    /// <summary>"ok", "yes" or anything else that is no e-mail address or postcode at the guest's proof question: the
+    /// question again in other words, with what an answer looks like and the way to a person.</summary>
+    private void AskProofAgain(Turn t, DialogDefinition dialog, string number)
+    {
+        var again = GuestVerification.NeedsEmail(dialog)
+            ? Localised(t, EngineTexts.VerifyEmailAgain(number), EngineTexts.Zh.VerifyEmailAgain(number))
+            : Localised(t, EngineTexts.VerifyAgain(number), EngineTexts.Zh.VerifyAgain(number));
+        replies.Say(t, again, [EngineTexts.TalkToPerson + "|" + EngineTexts.TalkToPersonText]);
+    }
+
     private async Task RefuseUnverifiedAsync(Turn t, DialogDefinition dialog, string number, CancellationToken ct)
     {
         Finish(t, dialog.Intent);

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using IntentBot.Agent.Dialogs;
 using IntentBot.Agent.Slots;
 using IntentBot.Nlu.Classification;
@@ -41,7 +42,7 @@ internal sealed partial class DialogRunner
             await AnswerForeignAsync(t, ct);
             return true;
         }
-        if (!Cues.LeavesForm(t.Text)) return false;
+        if (!Cues.LeavesForm(t.Text) || AnswersWithChangedMind(t)) return false;
         if (t.Active is not { } active)
         {
             // "nvm keep it" once nothing is in progress any more: nothing to stop, and no request to ask about.
@@ -52,6 +53,11 @@ internal sealed partial class DialogRunner
         await LeaveFormAsync(t, catalog.Get(active), saidNo: false, ct);
         return true;
     }
+
+    /// <summary>"changed my mind" at the question for the return's reason, which offers it as an example: the reason,
+    /// not leaving the form ("wait no, I changed my mind" still leaves).</summary>
+    private static bool AnswersWithChangedMind(Turn t) =>
+        Cues.IsChangedMind(t.Text) && t.Active is { } active && t.ProgressOf(active) is { Asked: Context.State.DialogQuestion.Slot, AskedSlot: "reason" };
 
     /// <summary>
     /// The order intent a message is about when it names an order ("where is W100007") or asks where a parcel is
@@ -132,19 +138,43 @@ internal sealed partial class DialogRunner
     /// person; an order number in it is still looked up.</summary>
     private async Task AnswerForeignAsync(Turn t, CancellationToken ct)
     {
+        // "merci" or "gracias" once the shopper has had the notice is thanks, not a second notice: they are thanked and
+        // the question still open is asked again.
+        if (Language.IsCourtesy(t.Text) && t.Transcript.Any(l => l.Contains(EngineTexts.UnsupportedLanguage, StringComparison.Ordinal)))
+        {
+            RecordIntent(t);
+            var open = t.Active is { } active ? catalog.Find(active) : null;
+            replies.Say(t, Language.IsThanks(t.Text) ? HelpTexts.WelcomeForeign : HelpTexts.HelloForeign,
+                open is null ? [EngineTexts.TalkToPerson + "|" + EngineTexts.TalkToPersonText, .. EngineTexts.MainMenu.Take(2)] : null);
+            if (open is not null) await AdvanceAsync(t, open, ct);
+            else t.Memory.YesMeans = "@" + HumanIntent;
+            return;
+        }
         var notice = (HelpTexts.EnglishOnly(Language.Foreign(t.Text) ?? "") + " " + EngineTexts.UnsupportedLanguage).Trim();
-        if (t.Said.OrderNumber is not null && catalog.Find(TrackOrder) is { } track)
+        if (t.Said.OrderNumber is not null && catalog.Find(ForeignOrderRequest(t.Text) ?? TrackOrder) is { } request)
         {
             replies.Say(t, notice);
-            t.Nlu = Cues.Read(t.Nlu, TrackOrder);
+            t.Nlu = Cues.Read(t.Nlu, request.Intent);
             RecordIntent(t);
-            await StartAsync(t, track, ct);
+            await StartAsync(t, request, ct);
             return;
         }
         RecordIntent(t);
         replies.Say(t, notice, [EngineTexts.TalkToPerson + "|" + EngineTexts.TalkToPersonText]);
         t.Memory.YesMeans = "@" + HumanIntent;
     }
+
+    /// <summary>What a message in another language asks about the order it names: "stornieren", "annuler",
+    /// "cancelar", "annullare", "キャンセル" cancel it; "zurückgeben", "retourner", "devolver", "返品" return it; else null
+    /// (it is tracked).</summary>
+    private static string? ForeignOrderRequest(string text) =>
+        ForeignCancel().IsMatch(text) ? "cancel_order" : ForeignReturn().IsMatch(text) ? GetRefund : null;
+
+    [GeneratedRegex(@"stornier|annul|cancel|キャンセル|取り消", RegexOptions.IgnoreCase)]
+    private static partial Regex ForeignCancel();
+
+    [GeneratedRegex(@"zurückgeb|zurücksend|rücksendung|retourn|rembours|devolv|devoluci|reembols|restituir|\breso\b|rimbors|返品|返金", RegexOptions.IgnoreCase)]
+    private static partial Regex ForeignReturn();
 
     /// <summary>The same refusal twice in a row becomes the menu and the offer of a person: a shopper who was not
     /// understood twice needs a way forward, not the same sentence.</summary>

@@ -25,10 +25,13 @@ internal sealed partial class DialogRunner
         if (chinese is null) return false;
         var parts = chinese.Value ? ChineseParts(t.Text) : EnglishParts(t.Text);
         if (parts.Count != 2) return false;
-        // "W100001? my e-mail is ..." is one request with its details, not two requests.
+        // "W100001? my e-mail is ..." is one request with its details, not two requests; "track W100001 and cancel
+        // W100002" is two: each half names its own order, and the second is more than the number.
         var said = parts.Select(Entities.Read).ToList();
         var rest = said[1];
-        if ((rest.Email is not null || rest.OrderNumber is not null || rest.Postcode is not null) && (chinese.Value || parts[1].Split(' ').Length <= 6))
+        var anotherOrder = rest.OrderNumber is { } restOrder && said[0].OrderNumber is { } firstOrder
+            && !string.Equals(firstOrder, restOrder, StringComparison.OrdinalIgnoreCase) && !Cues.IsBareOrderNumber(parts[1]);
+        if (!anotherOrder && (rest.Email is not null || rest.OrderNumber is not null || rest.Postcode is not null) && (chinese.Value || parts[1].Split(' ').Length <= 6))
             return false;
         var readings = await classifier.ClassifyAsync(parts, topK: 3, ct);
         // Each half is read as a whole message would be: "cancel W100002" (0.52) and "where is W100001" (read out of

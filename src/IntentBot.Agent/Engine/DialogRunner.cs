@@ -29,6 +29,7 @@ internal sealed partial class DialogRunner(
 {
     private const string OutOfScope = "out_of_scope";
     private const string HumanIntent = "contact_human_agent";
+    private const string Goodbye = "goodbye";
 
     private readonly ReplyBuilder replies = new(catalog);
     private readonly ActionInvoker plugins = new(renderer, logger);
@@ -47,7 +48,8 @@ internal sealed partial class DialogRunner(
         // English words (an e-mail address or an order number alone says nothing about the language).
         var language = Language.Detect(t.Text);
         if (language == Language.Chinese) t.Memory.Language = Language.Chinese;
-        else if (language == Language.English && t.Memory.Language == Language.Chinese && Language.HasEnglishWords(t.Text))
+        else if (language == Language.English && t.Memory.Language == Language.Chinese && Language.HasEnglishWords(t.Text)
+            && !AnswersInLatinScript(t))
             t.Memory.Language = Language.English;
         var askedYesNo = t.Memory.YesMeans;
         t.Memory.YesMeans = null; // a yes/no question outside a form is open for one turn only
@@ -156,7 +158,8 @@ internal sealed partial class DialogRunner(
     private DialogDefinition? IsConfidentNewIntent(Turn t, string active)
     {
         var intent = t.Nlu.Intent;
-        if (t.Nlu.OutOfScope || intent.Confidence < options.InterruptAbove || intent.Label == active) return null;
+        // "yes", "ok" or "是" at a form's question is never another request, however the model reads it.
+        if (t.Nlu.OutOfScope || intent.Confidence < options.InterruptAbove || intent.Label == active || Cues.ShortYesNo(t.Text) is not null) return null;
         return catalog.Find(intent.Label) is { Interrupts: true } dialog ? dialog : null;
     }
 
@@ -173,6 +176,7 @@ internal sealed partial class DialogRunner(
         // "W100008 says out for delivery but nothing came": the answer speaks to the concern, not just the status.
         if (Cues.ConcernIn(source) is { } concern) t.Update(dialog.Intent, p => p with { Concern = concern });
         SlotFiller.Prefill(t, dialog, source, orderNumber);
+        if (await TryOrderByProductAsync(t, dialog, source, ct)) return;
         await AdvanceAsync(t, dialog, ct);
     }
 
@@ -238,6 +242,7 @@ internal sealed partial class DialogRunner(
         var slot = progress.Asked == DialogQuestion.Slot ? dialog.Slots.FirstOrDefault(s => s.Name == progress.AskedSlot) : null;
         if (slot is null) return false;
         if (await TryAnswerAddressAsync(t, dialog, slot, ct) is { } address) return address;
+        if (slot.Type == SlotValidators.OrderNumber && await TryOrderByProductAsync(t, dialog, t.Text, ct)) return true;
         if (SlotValidators.Recognise(slot.Type, t.Text, wholeAnswer: true) is { } value)
         {
             // A product or free-text slot takes almost any words, so a clearly different request must not be swallowed
@@ -245,7 +250,7 @@ internal sealed partial class DialogRunner(
             // request ("can I cancel order W100002 and ...") belongs to that request, not to the open question.
             if (!SlotFiller.LooksLikeAnswer(slot.Type, t.Text) && IsConfidentNewIntent(t, id) is not null)
                 return false;
-            if (slot.Type == SlotValidators.Text && Cues.ShortYesNo(value) is not null)
+            if (slot.Type is SlotValidators.Text or SlotValidators.Product && (Cues.ShortYesNo(t.Text) is not null || Cues.IsCourtesyOnly(t.Text)))
                 return false;
             t.Set(id, slot.Name, value);
             t.Update(id, p => p with { Tries = 0 });
@@ -283,6 +288,11 @@ internal sealed partial class DialogRunner(
             replies.Say(t, InLanguage(t, EngineTexts.ConfirmAgain) + (t.Memory.Language == Language.Chinese ? "" : " ") + prompt, ["Yes", "No"]);
             return;
         }
+        if (progress.Asked == DialogQuestion.GuestProof && GuestVerification.OrderOf(t, dialog) is { } unproven)
+        {
+            AskProofAgain(t, dialog, unproven);
+            return;
+        }
         var slot = progress.Asked == DialogQuestion.Slot ? dialog.Slots.FirstOrDefault(s => s.Name == progress.AskedSlot) : null;
         if (slot is null)
         {
@@ -292,6 +302,7 @@ internal sealed partial class DialogRunner(
         }
         replies.Say(t, await RenderAsync(t, dialog, Localised(t, slot.Retry ?? slot.Prompt, slot.Retry is null ? slot.Translations : slot.RetryTranslations), ct),
             slot.Suggestions.Count > 0 ? slot.Suggestions : null);
+        if (slot.Type == SlotValidators.OrderNumber) await HelpWithoutNumberAsync(t, ct);
     }
 
     /// <summary>Every slot is filled (and confirmed): run the actions, answer, end the dialog, resume a suspended one.</summary>
@@ -314,6 +325,12 @@ internal sealed partial class DialogRunner(
         {
             HandOff(t, id == HumanIntent ? "requested" : "escalation");
             return;
+        }
+        // A goodbye ends the conversation: the form it interrupted is not asked again after "Goodbye".
+        if (id == Goodbye)
+        {
+            foreach (var suspended in t.Suspended) t.Clear(suspended);
+            t.Suspended.Clear();
         }
         await ResumeAsync(t, ct);
     }

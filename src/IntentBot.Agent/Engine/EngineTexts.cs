@@ -32,6 +32,10 @@ internal static class EngineTexts
     // A change or personal data needs the e-mail address: a postcode is shared by many orders.
     public static string VerifyEmailPrompt(string order, string request) =>
         $"{request}: order {order} is on file. As you're not signed in, I need the e-mail address the order was placed with to do this (a postcode is only enough to track an order).";
+    public static string VerifyAgain(string order) =>
+        $"Before I can show order {order}, I need the e-mail address or the postcode it was placed with (for example name@example.com or 10115). If you don't have them to hand, a member of our team can help.";
+    public static string VerifyEmailAgain(string order) =>
+        $"For this I need the e-mail address order {order} was placed with (for example name@example.com). If you don't have it to hand, a member of our team can help.";
     public static string VerifyMismatch(string order) =>
         $"Sorry, that doesn't match what we have for order {order}. Please check the e-mail address or postcode the order was placed with.";
     public static string VerifyEmailMismatch(string order) =>
@@ -57,6 +61,8 @@ internal static class EngineTexts
     {
         public static string VerifyPrompt(string order) => $"已找到订单 {order}。为保护您的隐私，请告诉我下单时使用的电子邮箱或邮政编码。";
         public static string VerifyEmailPrompt(string order) => $"已找到订单 {order}。您尚未登录，办理此项需要下单时使用的电子邮箱（邮政编码只能用于查询物流）。";
+        public static string VerifyAgain(string order) => $"查看订单 {order} 之前，我需要下单时使用的电子邮箱或邮政编码（例如 name@example.com 或 10115）。如果手头没有，可以转人工客服帮您。";
+        public static string VerifyEmailAgain(string order) => $"办理此项需要订单 {order} 下单时使用的电子邮箱（例如 name@example.com）。如果手头没有，可以转人工客服帮您。";
         public static string VerifyMismatch(string order) => $"抱歉，这与订单 {order} 的信息不符。请核对下单时使用的电子邮箱或邮政编码。";
         public static string VerifyEmailMismatch(string order) => $"抱歉，这与订单 {order} 的电子邮箱不符。请核对下单时使用的电子邮箱。";
         public static string VerifyEmailNeeded(string order) => $"邮政编码只能用于查询物流。办理此项需要订单 {order} 下单时使用的电子邮箱。";

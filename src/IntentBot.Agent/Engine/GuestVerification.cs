@@ -58,6 +58,9 @@ internal sealed class GuestVerification(IOrderService orders, ICustomerDirectory
 
     public Task<Order?> FindAsync(string orderNumber, CancellationToken ct) => orders.GetOrderAsync(orderNumber, ct);
 
+    /// <summary>A signed-in customer's orders (for the order they name by its product: "the headphones").</summary>
+    public Task<IReadOnlyList<Order>> OrdersOfAsync(string customerId, CancellationToken ct) => orders.GetOrdersForCustomerAsync(customerId, ct);
+
     /// <summary>The strongest proof <paramref name="said"/> gives for the order; a postcode counts only when allowed.</summary>
     public async Task<GuestProof> ProveAsync(Order order, Entities said, bool postcodeCounts, CancellationToken ct)
     {

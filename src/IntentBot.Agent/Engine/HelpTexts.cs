@@ -28,6 +28,10 @@ internal static class HelpTexts
     /// <summary>The sentences above that name an order or a number, in Chinese (the fixed ones are in <see cref="EngineTexts.Zh"/>).</summary>
     public static class Zh
     {
+        public static string WhichOfYourOrders(string list) => $"请问是您的哪个订单？{list}。";
+        public static string YourRecentOrders(string list) => $"您最近的订单：{list}。请问是哪一个？";
+        public const string WhereIsTheNumber = "订单号在您的订单确认邮件里，格式如 W123456。如果找不到，可以登录后查看您的订单，或转人工客服帮您。";
+
         public static string NotAnOrderNumber(string number) =>
             $"{number} 看起来不像我们的订单号：订单号以 W 开头，后面是 6 位数字，例如 W100001。";
 
@@ -36,6 +40,12 @@ internal static class HelpTexts
     }
 
     /// <summary>"We answer in English (and Chinese)", in the shopper's language, before the English sentence.</summary>
+    public static string WhichOfYourOrders(string list) => $"Which of your orders is it? {list}.";
+    public static string YourRecentOrders(string list) => $"Your recent orders: {list}. Which one is it?";
+    public const string WhereIsTheNumber = "The order number is in your order confirmation e-mail and looks like W123456. If you can't find it, sign in to see your orders, or a member of our team can help.";
+    public const string WelcomeForeign = "You're welcome!";
+    public const string HelloForeign = "Hello again!";
+
     public static string EnglishOnly(string language) => language switch
     {
         "de" => "Entschuldigung, ich antworte nur auf Englisch (und Chinesisch), aber ich kann Sie mit einem Mitarbeiter verbinden.",
@@ -44,6 +54,7 @@ internal static class HelpTexts
         "it" => "Mi dispiace, rispondo solo in inglese (e in cinese), ma posso metterla in contatto con una persona del nostro team.",
         "nl" => "Sorry, ik antwoord alleen in het Engels (en Chinees), maar ik kan u doorverbinden met een medewerker.",
         "pt" => "Desculpe, só respondo em inglês (e chinês), mas posso ligá-lo a uma pessoa da nossa equipa.",
+        "ja" => "申し訳ございません。英語（と中国語）でのみ対応していますが、担当者におつなぎすることもできます。",
         _ => "",
     };
 }

@@ -14,13 +14,16 @@ internal static class SlotFiller
     /// <param name="orderNumber">The order the dialog is about when the message points at it ("when will it arrive?").</param>
     public static void Prefill(Turn t, DialogDefinition dialog, string source, string? orderNumber)
     {
-        foreach (var slot in dialog.Slots.Where(s => s.Extract ?? s.Type != SlotValidators.Text))
+        foreach (var slot in dialog.Slots.Where(s => s.Extract ?? (s.Type != SlotValidators.Text || s.Name == "reason")))
         {
             var value = SlotValidators.Recognise(slot.Type, source, wholeAnswer: false) ?? slot.Type switch
             {
                 SlotValidators.Country => Entities.Read(source).Country,
                 SlotValidators.Email => t.Memory.Email,
-                SlotValidators.OrderNumber => orderNumber ?? (Cues.RefersBack(source) || Cues.ConcernIn(source) == Cues.NotReceived ? t.Memory.Order : null),
+                SlotValidators.OrderNumber => orderNumber ?? (Cues.RefersBack(source) || Cues.ConcernIn(source) == Cues.NotReceived
+                    || FollowsOrderAnswer(t, dialog, source) ? t.Memory.Order : null),
+                // "a refund for W100003 because it's too small": the reason is said already.
+                SlotValidators.Text when slot.Name == "reason" => Cues.ReasonIn(source),
                 SlotValidators.Product when Cues.RefersBack(source) => t.Memory.Product,
                 // "she loves cooking": no product named, but a kind of product to recommend from.
                 SlotValidators.Product when dialog.Intent == DialogRunner.Recommendation => Interests.CategoryIn(source) ?? t.Memory.Interest,
@@ -31,6 +34,13 @@ internal static class SlotFiller
             if (value is not null) t.Set(dialog.Intent, slot.Name, value);
         }
     }
+
+    /// <summary>
+    /// A request about an order right after that order's status was shown ("can i still change the address?", the
+    /// "Cancel an order" button under it): it is about that order unless the shopper says another one.
+    /// </summary>
+    private static bool FollowsOrderAnswer(Turn t, DialogDefinition dialog, string source) =>
+        dialog.Intent != "track_order" && t.Original.RecentIntents is [.., "track_order"] && !Cues.MeansOtherOrder(source);
 
     /// <summary>Whether the dialog asks for an address (it has a street slot).</summary>
     public static bool IsAddressForm(DialogDefinition dialog) => dialog.Slots.Any(s => s.Type == SlotValidators.Street);

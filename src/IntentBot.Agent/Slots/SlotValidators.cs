@@ -76,7 +76,10 @@ public static partial class SlotValidators
     public static string? ParseCountry(string input)
     {
         var t = input.Trim().TrimEnd('.', '!').Trim();
-        if (t.Length == 2 && char.IsAsciiLetter(t[0]) && char.IsAsciiLetter(t[1])) return t.ToUpperInvariant();
+        // "no", "ok" or "ja" at the country question answers the question, not with Norway: a code that is also a
+        // yes or no counts only in capitals ("NO").
+        if (t.Length == 2 && char.IsAsciiLetter(t[0]) && char.IsAsciiLetter(t[1]))
+            return ParseYesNo(t) is null || t.All(char.IsUpper) ? t.ToUpperInvariant() : null;
         // A Chinese shopper names the country in Chinese ("德国").
         return Countries.TryGetValue(t, out var code) ? code : Engine.ChineseNames.CountryNamed(t);
     }
@@ -90,7 +93,8 @@ public static partial class SlotValidators
     };
 
     private static readonly HashSet<string> Yes = ["yes", "y", "yeah", "yep", "yup", "sure", "ok", "okay", "correct", "confirm", "confirmed",
-        "absolutely", "definitely", "please", "go ahead", "do it", "of course", "right", "affirmative", "si", "ja", "oui"];
+        "absolutely", "definitely", "please", "go ahead", "do it", "of course", "right", "affirmative", "si", "ja", "oui",
+        "yea", "ya", "yah", "yess", "yesss", "yas", "k", "kk", "okie", "okey", "oki", "alright", "aight", "sí"];
 
     private static readonly HashSet<string> No = ["no", "n", "nope", "nah", "don't", "dont", "not", "never", "negative", "no thanks", "nein", "non"];
 

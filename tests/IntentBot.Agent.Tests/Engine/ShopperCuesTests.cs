@@ -89,6 +89,11 @@ public sealed class ShopperCuesTests
     [InlineData("do you have a red hat", null)]
     [InlineData("any promo code for the Casa pan?", null)]
     [InlineData("hallo", null)]
+    [InlineData("Hast du Gutscheine?", "de")]
+    [InlineData("grazie mille", "it")]
+    [InlineData("muchas gracias", "es")]
+    [InlineData("no", null)]
+    [InlineData("ok", null)]
     [InlineData("W100001", null)]
     [InlineData("anna@example.com", null)]
     public void The_language_of_a_latin_script_message(string text, string? expected) => Assert.Equal(expected, Language.Foreign(text));
