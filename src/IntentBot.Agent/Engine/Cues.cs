@@ -80,7 +80,8 @@ internal static partial class Cues
         // The model's sentiment reads many neutral Chinese questions as negative ("怎么切换到另一个账户": 0.88), so in
         // Chinese a question or a request ("请…", "我想…") is negative only with an upset word, however sure the model is.
         if (Language.Detect(text) == Language.Chinese) return SoundsUpsetInChinese(text) || !IsPlainChinese(text);
-        var plainQuestion = (IsQuestion(text) || text.TrimEnd().EndsWith('?')) && !SoundsUpset(text);
+        // "r u a bot" asks a question without a question mark; wondering who answers is not being upset.
+        var plainQuestion = (IsQuestion(text) || text.TrimEnd().EndsWith('?') || AsksIfBot(text)) && !SoundsUpset(text);
         return !(plainQuestion && confidence < SureNegative);
     }
 

@@ -105,6 +105,15 @@ public sealed class ShopperHelpStories
     }
 
     [Fact]
+    public async Task The_bot_question_without_a_question_mark_gets_no_apology()
+    {
+        // The model reads "r u a bot" as negative (0.67): nothing in it is upset, so no "sorry for the trouble".
+        var nlu = Scripted.NewScript().Reads("r u a bot", Reading.Of("contact_human_agent", 0.77).Negative(0.67));
+        var chat = AgentHarness.Create(classifier: nlu).Start("guest-bot-nomark");
+        (await chat.SayAsync("r u a bot")).Says("virtual assistant").DoesNotSay("sorry", "Sorry");
+    }
+
+    [Fact]
     public async Task Out_for_delivery_but_nothing_came_gets_next_steps_and_a_person()
     {
         var nlu = Scripted.NewScript()
