@@ -51,8 +51,7 @@ internal sealed partial class DialogRunner
     {
         if (!Cues.WantsToReturn(t.Text) || Cues.ReportsDamage(t.Text) || Cues.AsksExchange(t.Text) || catalog.Find(GetRefund) is null)
             return false;
-        var unsure = t.Nlu.OutOfScope || t.Nlu.Intent.Confidence < options.ClarifyBelow || Cues.IsSmallTalk(t.Nlu.Intent.Label);
-        return unsure || ReadInsteadOfReturn.Contains(t.Nlu.Intent.Label);
+        return UnsureOrSmallTalk(t) || ReadInsteadOfReturn.Contains(t.Nlu.Intent.Label);
     }
 
     /// <summary>"cancle my oder W100002" (read out of scope), "canel order W100002" (read 0.63 as placing an order):
@@ -60,9 +59,12 @@ internal sealed partial class DialogRunner
     private bool CancelRequest(Turn t)
     {
         if (!Cues.WantsToCancel(t.Text) || catalog.Find(CancelOrder) is null) return false;
-        var unsure = t.Nlu.OutOfScope || t.Nlu.Intent.Confidence < options.ClarifyBelow || Cues.IsSmallTalk(t.Nlu.Intent.Label);
-        return unsure || t.Nlu.Intent.Label is TrackOrder or "place_order";
+        return UnsureOrSmallTalk(t) || t.Nlu.Intent.Label is TrackOrder or "place_order";
     }
+
+    /// <summary>The model's reading leaves the request open: out of scope, below the clarify threshold, or small talk.</summary>
+    private bool UnsureOrSmallTalk(Turn t) =>
+        t.Nlu.OutOfScope || t.Nlu.Intent.Confidence < options.ClarifyBelow || Cues.IsSmallTalk(t.Nlu.Intent.Label);
 
     // What the model reads a return of one's own item as: the policy, tracking the order, the product it names.
     private static readonly HashSet<string> ReadInsteadOfReturn =

@@ -63,11 +63,8 @@ internal sealed partial class DialogRunner
     /// </summary>
     private bool AnswersInLatinScript(Turn t)
     {
-        if (t.Active is not { } active || Language.LooksEnglish(t.Text)) return false;
-        var progress = t.ProgressOf(active);
-        if (progress.Asked != Context.State.DialogQuestion.Slot) return false;
-        var slot = catalog.Find(active)?.Slots.FirstOrDefault(s => s.Name == progress.AskedSlot);
-        return slot is not null && (SlotValidators.AddressParts.Contains(slot.Type) || slot.Type is SlotValidators.Text or SlotValidators.Product);
+        if (t.Active is not { } active || Language.LooksEnglish(t.Text) || catalog.Find(active) is not { } dialog) return false;
+        return AskedSlot(t, dialog) is { } slot && (SlotValidators.AddressParts.Contains(slot.Type) || slot.Type is SlotValidators.Text or SlotValidators.Product);
     }
 
     /// <summary>

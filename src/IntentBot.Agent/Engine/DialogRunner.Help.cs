@@ -56,8 +56,8 @@ internal sealed partial class DialogRunner
 
     /// <summary>"changed my mind" at the question for the return's reason, which offers it as an example: the reason,
     /// not leaving the form ("wait no, I changed my mind" still leaves).</summary>
-    private static bool AnswersWithChangedMind(Turn t) =>
-        Cues.IsChangedMind(t.Text) && t.Active is { } active && t.ProgressOf(active) is { Asked: Context.State.DialogQuestion.Slot, AskedSlot: "reason" };
+    private bool AnswersWithChangedMind(Turn t) =>
+        Cues.IsChangedMind(t.Text) && t.Active is { } active && catalog.Find(active) is { } dialog && AskedSlot(t, dialog)?.Name == SlotFiller.ReasonSlot;
 
     /// <summary>
     /// The order intent a message is about when it names an order ("where is W100007") or asks where a parcel is

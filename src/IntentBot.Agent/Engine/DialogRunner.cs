@@ -239,8 +239,7 @@ internal sealed partial class DialogRunner(
             }
         }
         if (progress.Asked == DialogQuestion.GuestProof) return await TryVerifyAsync(t, dialog, ct);
-        var slot = progress.Asked == DialogQuestion.Slot ? dialog.Slots.FirstOrDefault(s => s.Name == progress.AskedSlot) : null;
-        if (slot is null) return false;
+        if (AskedSlot(t, dialog) is not { } slot) return false;
         if (await TryAnswerAddressAsync(t, dialog, slot, ct) is { } address) return address;
         if (slot.Type == SlotValidators.OrderNumber && await TryOrderByProductAsync(t, dialog, t.Text, ct)) return true;
         if (SlotValidators.Recognise(slot.Type, t.Text, wholeAnswer: true) is { } value)
@@ -265,6 +264,11 @@ internal sealed partial class DialogRunner(
         }
         return false;
     }
+
+    /// <summary>The slot the form's open question asks for; null when it asks none (a confirmation, a proof) or the
+    /// definition no longer has it.</summary>
+    private static SlotDefinition? AskedSlot(Turn t, DialogDefinition dialog) =>
+        t.ProgressOf(dialog.Intent) is { Asked: DialogQuestion.Slot, AskedSlot: var name } ? dialog.Slots.FirstOrDefault(s => s.Name == name) : null;
 
     private async Task RepromptAsync(Turn t, DialogDefinition dialog, CancellationToken ct)
     {
@@ -293,7 +297,7 @@ internal sealed partial class DialogRunner(
             AskProofAgain(t, dialog, unproven);
             return;
         }
-        var slot = progress.Asked == DialogQuestion.Slot ? dialog.Slots.FirstOrDefault(s => s.Name == progress.AskedSlot) : null;
+        var slot = AskedSlot(t, dialog);
         if (slot is null)
         {
             // The pending slot no longer exists in this dialog's definition: ask for whatever is missing now.

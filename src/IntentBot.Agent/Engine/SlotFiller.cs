@@ -9,12 +9,15 @@ namespace IntentBot.Agent.Engine;
 /// </summary>
 internal static class SlotFiller
 {
+    /// <summary>The name the dialogs give a request's reason ("why are you returning it?"): said with the request, it is taken.</summary>
+    public const string ReasonSlot = "reason";
+
     /// <summary>Takes what it can from the words that start a dialog ("where is W100001") and what the conversation
     /// already knows (the order "it" refers to, the e-mail given before).</summary>
     /// <param name="orderNumber">The order the dialog is about when the message points at it ("when will it arrive?").</param>
     public static void Prefill(Turn t, DialogDefinition dialog, string source, string? orderNumber)
     {
-        foreach (var slot in dialog.Slots.Where(s => s.Extract ?? (s.Type != SlotValidators.Text || s.Name == "reason")))
+        foreach (var slot in dialog.Slots.Where(s => s.Extract ?? (s.Type != SlotValidators.Text || s.Name == ReasonSlot)))
         {
             var value = SlotValidators.Recognise(slot.Type, source, wholeAnswer: false) ?? slot.Type switch
             {
@@ -23,7 +26,7 @@ internal static class SlotFiller
                 SlotValidators.OrderNumber => orderNumber ?? (Cues.RefersBack(source) || Cues.ConcernIn(source) == Cues.NotReceived
                     || FollowsOrderAnswer(t, dialog, source) ? t.Memory.Order : null),
                 // "a refund for W100003 because it's too small": the reason is said already.
-                SlotValidators.Text when slot.Name == "reason" => Cues.ReasonIn(source),
+                SlotValidators.Text when slot.Name == ReasonSlot => Cues.ReasonIn(source),
                 SlotValidators.Product when Cues.RefersBack(source) => t.Memory.Product,
                 // "she loves cooking": no product named, but a kind of product to recommend from.
                 SlotValidators.Product when dialog.Intent == DialogRunner.Recommendation => Interests.CategoryIn(source) ?? t.Memory.Interest,
